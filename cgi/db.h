@@ -1,0 +1,122 @@
+/*
+ * db.h: the database layer.  One connection per worker, opened at start.
+ * Every statement is prepared once per connection from the table in
+ * db.c, indexed by enum stmt; values are bound with '?' placeholders.
+ * Domain functions (db-*.c) sit on top; handlers never see SQL.
+ */
+#ifndef LECTERN_DB_H
+#define LECTERN_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct config;
+
+enum stmt {
+	/* users */
+	STMT_USER_BY_ID,
+	STMT_USER_BY_EMAIL,
+	STMT_USER_ID_BY_EMAIL,
+	STMT_USER_INSERT,
+	STMT_USER_UPDATE,
+	STMT_USER_SET_PASSWORD,
+	STMT_USER_SET_DISABLED,
+	STMT_USER_SET_TIMEZONE,
+	STMT_USER_LIST_FIRST,
+	STMT_USER_LIST_AFTER,
+	STMT_USER_SEARCH_FIRST,
+	STMT_USER_SEARCH_AFTER,
+	STMT_USER_COUNT_ADMINS,
+	/* sign-in sessions */
+	STMT_AUTH_INSERT,
+	STMT_AUTH_LOAD,
+	STMT_AUTH_TOUCH,
+	STMT_AUTH_DELETE,
+	STMT_AUTH_DELETE_USER,
+	STMT_AUTH_DELETE_USER_OTHERS,
+	STMT_AUTH_SET_FLASH,
+	STMT_AUTH_PURGE,
+	STMT_FAIL_INSERT,
+	STMT_FAIL_COUNT_EMAIL,
+	STMT_FAIL_COUNT_ADDRESS,
+	STMT_FAIL_CLEAR_EMAIL,
+	STMT_FAIL_PURGE,
+	STMT_TOKEN_INSERT,
+	STMT_TOKEN_LOAD,
+	STMT_TOKEN_USE,
+	/* imports */
+	STMT_IMPORT_INSERT,
+	STMT_IMPORT_LOAD,
+	STMT_IMPORT_MARK_APPLIED,
+	STMT__MAX
+};
+
+struct db;
+
+/* A fetched result: every row copied into the caller's arena as text. */
+struct dbres {
+	size_t	 nrows;
+	size_t	 ncols;
+	char	**vals;		/* nrows * ncols, NULL for SQL NULL */
+	size_t	*lens;
+	size_t	 cur;		/* db_next() position */
+};
+
+enum db_rc {
+	DB_OK = 0,
+	DB_DOWN,		/* connection lost and cannot be re-opened */
+	DB_DUPLICATE,		/* unique key violated */
+	DB_ERROR		/* anything else (logged) */
+};
+
+/*
+ * Connect.  With prepare set, prepare every statement (fails when the
+ * schema is not migrated).  Returns NULL with a message in err.
+ */
+struct db	*db_open(const struct config *, int prepare, char *err, size_t);
+void		 db_close(struct db *);
+
+/*
+ * Bind arguments by a format string: 's' text (NULL binds SQL NULL),
+ * 'i' long long, 'b' blob (const void *, size_t).  db_exec runs a
+ * statement that returns no rows and stores affected rows when asked;
+ * db_query fetches all rows into arena.  On a lost connection outside a
+ * transaction both reconnect, re-prepare and retry once.
+ */
+enum db_rc	 db_exec(struct db *, enum stmt, long long *affected,
+		    const char *fmt, ...);
+enum db_rc	 db_query(struct db *, struct arena *, enum stmt,
+		    struct dbres **, const char *fmt, ...);
+long long	 db_last_id(struct db *);
+
+/* Row iteration over a result: db_next returns 1 while rows remain. */
+int		 db_next(struct dbres *);
+const char	*db_text(const struct dbres *, size_t col);	/* "" for NULL */
+const char	*db_textn(const struct dbres *, size_t col);	/* NULL for NULL */
+long long	 db_int(const struct dbres *, size_t col);
+size_t		 db_len(const struct dbres *, size_t col);
+
+/* Transactions: one level, explicit.  Each returns DB_OK or an error. */
+enum db_rc	 db_begin(struct db *);
+enum db_rc	 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
+/*
+ * Prepare, run and drop one statement outside the table, for lecternctl
+ * bookkeeping; same binding format as db_exec.
+ */
+enum db_rc	 db_exec_sql(struct db *, const char *sql, const char *fmt, ...);
+
+/* Run a script of statements without parameters (migrations only). */
+enum db_rc	 db_script(struct db *, const char *sql, char *err, size_t);
+/* Plain one-off query for lecternctl (migrations bookkeeping). */
+struct dbres	*db_raw_query(struct db *, struct arena *, const char *sql);
+
+/* Statements run since the last reset, for the request log line. */
+unsigned	 db_queries(struct db *);
+void		 db_reset_count(struct db *);
+/* 1 when the last failure was a lost connection. */
+int		 db_is_down(struct db *);
+
+#endif

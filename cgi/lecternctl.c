@@ -1,0 +1,402 @@
+/*
+ * lecternctl: Lectern's command-line tool for operators.
+ *
+ *   lecternctl migrate                  apply schema migrations in order
+ *   lecternctl create-admin --email E --name N [--password-stdin]
+ *   lecternctl demo-data --accounts FILE
+ *   lecternctl check-config
+ *
+ * Every command reads the configuration like the web binary does.
+ * Exit status: 0 success, 1 failure, 2 usage.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "model.h"
+#include "store.h"
+#include "tpl.h"
+#include "users.h"
+#include "util.h"
+#include "valid.h"
+
+static struct config	 cfg;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: lecternctl migrate\n"
+	    "       lecternctl create-admin --email EMAIL --name NAME "
+	    "[--password-stdin]\n"
+	    "       lecternctl demo-data --accounts FILE\n"
+	    "       lecternctl check-config\n");
+	exit(2);
+}
+
+static struct db *
+open_db(int prepare)
+{
+	struct db	*db;
+	char		 err[512];
+
+	if ((db = db_open(&cfg, prepare, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "lecternctl: %s\n", err);
+		exit(1);
+	}
+	return db;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read a whole file into a NUL-terminated buffer (caller frees). */
+static char *
+read_file(const char *path)
+{
+	FILE	*f;
+	struct buf b;
+	char	 chunk[8192];
+	size_t	 n;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return b.data;
+}
+
+/* Apply every schema/NNN-*.sql not yet recorded, in name order. */
+static int
+cmd_migrate(void)
+{
+	struct db	*db = open_db(0);
+	struct arena	*a = arena_new();
+	struct dbres	*res;
+	DIR		*dir;
+	struct dirent	*e;
+	char		**names = NULL, *sql, *path, err[512];
+	size_t		 n = 0, cap = 0, i, r, len;
+	int		 applied = 0, done, rc = 1;
+
+	if (db_script(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    "name VARCHAR(200) NOT NULL PRIMARY KEY, "
+	    "applied_at DATETIME NOT NULL) ENGINE=InnoDB "
+	    "DEFAULT CHARSET=utf8mb4", err, sizeof(err)) != DB_OK) {
+		fprintf(stderr, "lecternctl: %s\n", err);
+		goto out;
+	}
+	if ((res = db_raw_query(db, a, "SELECT name FROM schema_migrations")) ==
+	    NULL) {
+		fprintf(stderr, "lecternctl: cannot read schema_migrations\n");
+		goto out;
+	}
+	if ((dir = opendir(cfg.schema_dir)) == NULL) {
+		fprintf(stderr, "lecternctl: %s: %s\n", cfg.schema_dir,
+		    strerror(errno));
+		goto out;
+	}
+	while ((e = readdir(dir)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 8 || strcmp(e->d_name + len - 4, ".sql") != 0 ||
+		    e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, cap * sizeof(char *));
+		}
+		names[n++] = arena_strdup(a, e->d_name);
+	}
+	closedir(dir);
+	if (n > 0)
+		qsort(names, n, sizeof(char *), cmp_names);
+
+	for (i = 0; i < n; i++) {
+		for (done = 0, r = 0; r < res->nrows; r++)
+			if (strcmp(res->vals[r], names[i]) == 0)
+				done = 1;
+		if (done)
+			continue;
+		path = arena_printf(a, "%s/%s", cfg.schema_dir, names[i]);
+		if ((sql = read_file(path)) == NULL) {
+			fprintf(stderr, "lecternctl: %s: %s\n", path,
+			    strerror(errno));
+			goto out;
+		}
+		if (db_script(db, sql, err, sizeof(err)) != DB_OK) {
+			fprintf(stderr, "lecternctl: %s: %s\n", names[i], err);
+			free(sql);
+			goto out;
+		}
+		free(sql);
+		if (db_exec_sql(db, "INSERT INTO schema_migrations (name, "
+		    "applied_at) VALUES (?, UTC_TIMESTAMP())", "s",
+		    names[i]) != DB_OK)
+			goto out;
+		printf("applied %s\n", names[i]);
+		applied++;
+	}
+	printf("schema up to date (%d applied now)\n", applied);
+	rc = 0;
+out:
+	free(names);
+	arena_free(a);
+	db_close(db);
+	return rc;
+}
+
+/* Strip the trailing newline of a line read from stdin. */
+static void
+chomp(char *s)
+{
+	s[strcspn(s, "\r\n")] = '\0';
+}
+
+/*
+ * Create a user, or (when it exists) set its role and password.
+ * Returns 1 on success.
+ */
+static int
+ensure_user(struct db *db, struct arena *a, const char *name,
+    const char *email, enum role role, const char *pw)
+{
+	struct user	*u, nu;
+	char		 hash[PW_HASH_MAX];
+
+	if (db_user_by_email(db, a, email, &u) != DB_OK)
+		return 0;
+	if (u != NULL && u->password_hash != NULL &&
+	    pw_verify(u->password_hash, pw) && u->role == role &&
+	    !u->disabled)
+		return 1;
+	if (!pw_hash(pw, hash))
+		return 0;
+	if (u == NULL) {
+		memset(&nu, 0, sizeof(nu));
+		nu.name = (char *)name;
+		nu.email = (char *)email;
+		nu.role = role;
+		return db_user_create(db, &nu, hash, 0, NULL) == DB_OK;
+	}
+	u->role = role;
+	return db_user_update(db, u) == DB_OK &&
+	    db_user_set_password(db, u->id, hash, 0) == DB_OK &&
+	    db_user_set_disabled(db, u->id, 0) == DB_OK;
+}
+
+static int
+cmd_create_admin(int argc, char *argv[])
+{
+	const char	*email = NULL, *name = NULL, *problem;
+	char		 pw[256];
+	int		 i, from_stdin = 0, rc;
+	struct db	*db;
+	struct arena	*a;
+	struct user	*u;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
+			email = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (strcmp(argv[i], "--password-stdin") == 0)
+			from_stdin = 1;
+		else
+			usage();
+	}
+	if (email == NULL || name == NULL)
+		usage();
+	if (!valid_email(email)) {
+		fprintf(stderr, "lecternctl: not a valid email address\n");
+		return 1;
+	}
+	if (*name == '\0' || !valid_text(name, strlen(name), 100, 0)) {
+		fprintf(stderr, "lecternctl: the name must be 1 to 100 "
+		    "characters\n");
+		return 1;
+	}
+	if (from_stdin) {
+		if (fgets(pw, sizeof(pw), stdin) == NULL) {
+			fprintf(stderr, "lecternctl: no password on stdin\n");
+			return 1;
+		}
+		chomp(pw);
+		if ((problem = password_problem(pw, NULL)) != NULL) {
+			fprintf(stderr, "lecternctl: %s\n", problem);
+			return 1;
+		}
+	} else
+		random_password(pw, 16);
+	db = open_db(1);
+	a = arena_new();
+	if (db_user_by_email(db, a, email, &u) != DB_OK) {
+		rc = 1;
+	} else if (u != NULL) {
+		fprintf(stderr, "lecternctl: a user with this email exists\n");
+		rc = 1;
+	} else if (!ensure_user(db, a, name, email, ROLE_ADMIN, pw)) {
+		fprintf(stderr, "lecternctl: could not create the user\n");
+		rc = 1;
+	} else {
+		printf("created administrator %s\n", email);
+		if (!from_stdin)
+			printf("password: %s\n", pw);
+		rc = 0;
+	}
+	arena_free(a);
+	db_close(db);
+	return rc;
+}
+
+struct demo {
+	const char	*name;
+	const char	*email;
+	enum role	 role;
+};
+
+static const struct demo demos[] = {
+	{ "Ada Administrator", "admin@lectern.test", ROLE_ADMIN },
+	{ "Tess Teacher", "tess.teacher@lectern.test", ROLE_TEACHER },
+	{ "Theo Teacher", "theo.teacher@lectern.test", ROLE_TEACHER },
+	{ "Lena Learner", "lena.learner@lectern.test", ROLE_LEARNER },
+	{ "Liam Learner", "liam.learner@lectern.test", ROLE_LEARNER },
+	{ "Lucia Learner", "lucia.learner@lectern.test", ROLE_LEARNER },
+	{ "Leo Learner", "leo.learner@lectern.test", ROLE_LEARNER },
+	{ "Lina Learner", "lina.learner@lectern.test", ROLE_LEARNER },
+};
+
+#define NDEMOS	(sizeof(demos) / sizeof(demos[0]))
+
+/*
+ * Create the demo accounts, keeping passwords already written to the
+ * accounts file so that running it again changes nothing.
+ */
+static int
+cmd_demo_data(int argc, char *argv[])
+{
+	const char	*file = NULL;
+	char		 pws[NDEMOS][64], line[512], email[256], pw[64];
+	char		 role[32], *tmp;
+	FILE		*f;
+	size_t		 i;
+	struct db	*db;
+	struct arena	*a;
+	int		 rc = 0;
+
+	if (argc == 2 && strcmp(argv[0], "--accounts") == 0)
+		file = argv[1];
+	else
+		usage();
+	memset(pws, 0, sizeof(pws));
+	if ((f = fopen(file, "r")) != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL) {
+			if (sscanf(line, "%255s %63s %31s", email, pw, role) != 3)
+				continue;
+			for (i = 0; i < NDEMOS; i++)
+				if (strcmp(demos[i].email, email) == 0 &&
+				    password_problem(pw, NULL) == NULL)
+					snprintf(pws[i], sizeof(pws[i]), "%s", pw);
+		}
+		fclose(f);
+	}
+	db = open_db(1);
+	a = arena_new();
+	for (i = 0; i < NDEMOS; i++) {
+		if (pws[i][0] == '\0')
+			random_password(pws[i], 14);
+		if (!ensure_user(db, a, demos[i].name, demos[i].email,
+		    demos[i].role, pws[i])) {
+			fprintf(stderr, "lecternctl: could not set up %s\n",
+			    demos[i].email);
+			rc = 1;
+		}
+	}
+	arena_free(a);
+	db_close(db);
+	if (rc != 0)
+		return rc;
+
+	tmp = arena_printf((a = arena_new()), "%s.tmp", file);
+	if ((f = fopen(tmp, "w")) == NULL) {
+		fprintf(stderr, "lecternctl: %s: %s\n", tmp, strerror(errno));
+		arena_free(a);
+		return 1;
+	}
+	for (i = 0; i < NDEMOS; i++)
+		fprintf(f, "%s %s %s\n", demos[i].email, pws[i],
+		    role_name(demos[i].role));
+	if (fclose(f) != 0 || rename(tmp, file) != 0) {
+		fprintf(stderr, "lecternctl: %s: %s\n", file, strerror(errno));
+		rc = 1;
+	}
+	arena_free(a);
+	return rc;
+}
+
+static int
+cmd_check_config(void)
+{
+	char		 err[512];
+	struct db	*db;
+
+	printf("config file: %s\n", cfg.path);
+	printf("database: %s on %s\n", cfg.db_name,
+	    cfg.db_host ? cfg.db_host : cfg.db_socket);
+	printf("db_password: %s\n", *cfg.db_password ? "(set)" : "(empty)");
+	printf("base_url: %s\ntimezone: %s\n", cfg.base_url, cfg.timezone);
+	if (!tpl_start(cfg.template_dir, err, sizeof(err))) {
+		fprintf(stderr, "templates: %s\n", err);
+		return 1;
+	}
+	printf("templates: ok (%s)\n", cfg.template_dir);
+	if (access(cfg.tmp_dir, W_OK) != 0) {
+		fprintf(stderr, "tmp_dir %s is not writable\n", cfg.tmp_dir);
+		return 1;
+	}
+	if ((db = db_open(&cfg, 0, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "database: %s\n", err);
+		return 1;
+	}
+	db_close(db);
+	printf("database connection: ok\n");
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	char	 err[512];
+
+	if (argc < 2)
+		usage();
+	if (!config_load(&cfg, err, sizeof(err))) {
+		fprintf(stderr, "lecternctl: config: %s\n", err);
+		return 1;
+	}
+	if (!crypto_start()) {
+		fprintf(stderr, "lecternctl: libsodium did not initialise\n");
+		return 1;
+	}
+	if (strcmp(argv[1], "migrate") == 0 && argc == 2)
+		return cmd_migrate();
+	if (strcmp(argv[1], "create-admin") == 0)
+		return cmd_create_admin(argc - 2, argv + 2);
+	if (strcmp(argv[1], "demo-data") == 0)
+		return cmd_demo_data(argc - 2, argv + 2);
+	if (strcmp(argv[1], "check-config") == 0 && argc == 2)
+		return cmd_check_config();
+	usage();
+	return 2;
+}

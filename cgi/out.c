@@ -1,0 +1,255 @@
+/*
+ * out.c: the one place where response bytes are written.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "escape.h"
+#include "model.h"
+#include "out.h"
+#include "req.h"
+#include "tpl.h"
+#include "util.h"
+
+const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 410: return "Gone";
+	case 413: return "Payload Too Large";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Error";
+	}
+}
+
+/* Friendly sentence for an error page when the caller gave none. */
+static const char *
+status_sentence(int status)
+{
+	switch (status) {
+	case 400: return "The request could not be understood.";
+	case 403: return "You do not have access to this page.";
+	case 404: return "There is no page at this address.";
+	case 405: return "This page does not accept that kind of request.";
+	case 413: return "What you sent is larger than this site accepts.";
+	case 429: return "Too many attempts. Please wait and try again.";
+	case 503: return "Lectern cannot reach its database right now. "
+		      "Please try again in a minute.";
+	default: return "Something went wrong on our side. "
+		     "The problem has been logged.";
+	}
+}
+
+void
+out_header(struct req *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value)) {
+		fprintf(stderr, "lectern: dropped unsafe header %s\n", name);
+		return;
+	}
+	buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+void
+out_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	struct buf	 b;
+	int		 secure = r->cfg->cookie_secure;
+
+	if (secure < 0)
+		secure = r->https;
+	buf_init(&b);
+	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax", name, value);
+	if (max_age >= 0)
+		buf_printf(&b, "; Max-Age=%ld", max_age);
+	if (secure)
+		buf_puts(&b, "; Secure");
+	out_header(r, "Set-Cookie", b.data);
+	buf_free(&b);
+}
+
+/* Write the status line and every header, then the body. */
+static int
+emit(struct req *r, int status, const char *ctype, const char *body,
+    size_t len)
+{
+	struct buf	 h;
+
+	if (r->sent) {
+		fprintf(stderr, "lectern: response sent twice on %s\n", r->path);
+		return r->status;
+	}
+	buf_init(&h);
+	buf_printf(&h, "Status: %d %s\r\n", status, status_text(status));
+	if (ctype != NULL)
+		buf_printf(&h, "Content-Type: %s\r\n", ctype);
+	buf_puts(&h, "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; frame-src 'none'; "
+	    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
+	    "object-src 'none'\r\n"
+	    "Cache-Control: no-store\r\n");
+	if (r->route != NULL && (r->route->flags & RT_NO_REFERRER))
+		buf_puts(&h, "Referrer-Policy: no-referrer\r\n");
+	else
+		buf_puts(&h, "Referrer-Policy: same-origin\r\n");
+	if (body != NULL)
+		buf_printf(&h, "Content-Length: %zu\r\n", len);
+	if (r->headers.len > 0)
+		buf_append(&h, r->headers.data, r->headers.len);
+	buf_puts(&h, "\r\n");
+	r->io->write(r->io->ctx, h.data, h.len);
+	if (body != NULL && len > 0 && !r->head)
+		r->io->write(r->io->ctx, body, len);
+	buf_free(&h);
+	r->sent = 1;
+	r->status = status;
+	return status;
+}
+
+struct tpl_dict *
+page_begin(struct req *r, const char *tpl, const char *title)
+{
+	struct tpl_dict	*d, *body, *s;
+	const struct user *u = r->user;
+
+	d = tpl_dict_new();
+	arena_on_free(r->a, tpl_dict_free, d);
+	r->page = d;
+	tpl_set(d, "TITLE", title);
+	tpl_set(d, "SCHOOL_NAME", r->cfg->school_name);
+	tpl_set(d, "CSRF", csrf_token(r));
+	if (u != NULL) {
+		s = tpl_section(d, "SIGNED_IN");
+		tpl_set(s, "USER_NAME", u->name);
+		tpl_set(s, "USER_ROLE", role_label(u->role));
+		if (u->role == ROLE_ADMIN)
+			tpl_show(s, "ADMIN_NAV");
+	} else
+		tpl_show(d, "SIGNED_OUT");
+	if (r->flash != NULL) {
+		s = tpl_section(d, "FLASH");
+		tpl_set(s, "MESSAGE", r->flash);
+	}
+	body = tpl_include(d, "BODY", tpl);
+	tpl_set(body, "CSRF", csrf_token(r));
+	return body;
+}
+
+int
+page_send(struct req *r, int status)
+{
+	struct buf	 b;
+	int		 rc;
+
+	buf_init(&b);
+	if (!tpl_expand("layout.tpl", r->page, &b)) {
+		buf_free(&b);
+		fprintf(stderr, "lectern: template expansion failed on %s\n",
+		    r->path);
+		r->page = NULL;
+		return send_error(r, 500, NULL);
+	}
+	/* The flash was shown: forget it. */
+	if (r->flash_pending && r->token_hash != NULL)
+		(void)db_exec(r->db, STMT_AUTH_TOUCH, NULL, "s", r->token_hash);
+	rc = emit(r, status, "text/html; charset=utf-8", b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+int
+send_error(struct req *r, int status, const char *msg)
+{
+	struct tpl_dict	*d;
+	struct buf	 b;
+
+	d = page_begin(r, "error.tpl", status_text(status));
+	tpl_set_int(d, "STATUS", status);
+	tpl_set(d, "REASON", status_text(status));
+	tpl_set(d, "MESSAGE", msg ? msg : status_sentence(status));
+	if (status == 405 && r->route != NULL)
+		out_header(r, "Allow", r->route->method == M_POST ?
+		    "POST" : "GET, HEAD");
+	buf_init(&b);
+	if (!tpl_expand("layout.tpl", r->page, &b)) {
+		/* Last resort: a plain page written here. */
+		buf_reset(&b);
+		buf_printf(&b, "<!doctype html><title>%d</title><p>", status);
+		esc_html(&b, msg ? msg : status_sentence(status));
+	}
+	status = emit(r, status, "text/html; charset=utf-8", b.data, b.len);
+	buf_free(&b);
+	return status;
+}
+
+int
+send_db_error(struct req *r)
+{
+	return send_error(r, db_is_down(r->db) ? 503 : 500, NULL);
+}
+
+int
+send_redirect(struct req *r, const char *path)
+{
+	if (!local_path_safe(path))
+		path = "/";
+	out_header(r, "Location", path);
+	return emit(r, 303, NULL, NULL, 0);
+}
+
+int
+send_download(struct req *r, const char *ctype, const char *filename,
+    const char *data, size_t len)
+{
+	char	 disp[300];
+
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
+	out_header(r, "Content-Disposition", disp);
+	return emit(r, 200, ctype, data, len);
+}
+
+void
+flash_set(struct req *r, const char *msg)
+{
+	if (r->token_hash == NULL)
+		return;
+	(void)db_exec(r->db, STMT_AUTH_SET_FLASH, NULL, "ss", msg,
+	    r->token_hash);
+}
+
+void
+form_field(struct tpl_dict *d, const struct pval *pv, const char *value_var,
+    const char *error_sec)
+{
+	if (pv == NULL)
+		return;
+	if (value_var != NULL && pv->decl->type != PT_SECRET)
+		tpl_set(d, value_var, pv->raw ? pv->raw : "");
+	if (pv->error != NULL && error_sec != NULL)
+		form_error(d, error_sec, pv->error);
+}
+
+void
+form_error(struct tpl_dict *d, const char *error_sec, const char *msg)
+{
+	struct tpl_dict	*s = tpl_section(d, error_sec);
+
+	tpl_set(s, "MESSAGE", msg);
+}

@@ -1,0 +1,57 @@
+/*
+ * out.h: everything a response is made of goes through here: status
+ * line and security headers, cookies, pages rendered in the site
+ * layout, error pages, redirects and downloads.  Every send_* returns
+ * the HTTP status it sent, so handlers can "return send_...(r, ...)".
+ */
+#ifndef LECTERN_OUT_H
+#define LECTERN_OUT_H
+
+#include <stddef.h>
+
+struct req;
+struct tpl_dict;
+struct pval;
+
+/* Add a header line for this response (dropped when unsafe). */
+void	out_header(struct req *, const char *name, const char *value);
+/* Set a cookie: max_age < 0 for a browser-session cookie, 0 to delete. */
+void	out_cookie(struct req *, const char *name, const char *value,
+	    long max_age);
+
+/*
+ * Start a page: the layout dictionary is prepared (user, navigation,
+ * flash, CSRF token) and the body template is included.  Returns the
+ * body dictionary, which also has CSRF set.
+ */
+struct tpl_dict	*page_begin(struct req *, const char *tpl, const char *title);
+/* Render the page begun above with the given status. */
+int		 page_send(struct req *, int status);
+
+/* Error page in the layout; msg (may be NULL) is shown to the user. */
+int	send_error(struct req *, int status, const char *msg);
+/* 503 when the database is down, else 500. */
+int	send_db_error(struct req *);
+/* 303 See Other to a local path. */
+int	send_redirect(struct req *, const char *path);
+/* A download (CSV, text) with attachment file name. */
+int	send_download(struct req *, const char *ctype, const char *filename,
+	    const char *data, size_t len);
+
+/* Remember a message to show on the next page of this signed-in user. */
+void	flash_set(struct req *, const char *msg);
+
+/*
+ * Fill VALUE and ERROR variables for a form field from a validated
+ * parameter: value_var gets the raw text (not for secrets), and when
+ * the field is invalid, section error_sec is shown with MESSAGE.
+ */
+void	form_field(struct tpl_dict *, const struct pval *,
+	    const char *value_var, const char *error_sec);
+/* Show error_sec with MESSAGE = msg. */
+void	form_error(struct tpl_dict *, const char *error_sec, const char *msg);
+
+/* Reason phrase for a status. */
+const char *status_text(int);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * page-account.c: a user's own account: password and timezone.
+ */
+#include <string.h>
+
+#include "auth.h"
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "model.h"
+#include "out.h"
+#include "req.h"
+#include "routes.h"
+#include "store.h"
+#include "tpl.h"
+#include "users.h"
+
+/* The account page, with a message on one of its two forms. */
+static int
+account_page(struct req *r, int status, const char *pw_error,
+    const char *tz_error)
+{
+	const struct user *u = r->user;
+	struct tpl_dict	*d = page_begin(r, "account.tpl", "Your account");
+
+	tpl_set(d, "NAME", u->name);
+	tpl_set(d, "EMAIL", u->email);
+	tpl_set(d, "ROLE", role_label(u->role));
+	tpl_set(d, "SCHOOL_TIMEZONE", r->cfg->timezone);
+	if (u->timezone == NULL)
+		tpl_show(d, "SCHOOL_DEFAULT_SELECTED");
+	tz_options(d, "TZ", u->timezone);
+	if (u->password_temporary)
+		tpl_show(d, "TEMPORARY_PASSWORD");
+	if (pw_error != NULL)
+		form_error(d, "PASSWORD_ERROR", pw_error);
+	if (tz_error != NULL)
+		form_error(d, "TIMEZONE_ERROR", tz_error);
+	return page_send(r, status);
+}
+
+/*
+ * GET /account.
+ * Statuses: 200.
+ */
+int
+page_account(struct req *r)
+{
+	return account_page(r, 200, NULL, NULL);
+}
+
+/*
+ * POST /account/password: change one's own password; other sessions of
+ * this user end, this one stays.
+ * Statuses: 303, 422 (wrong current password or weak new one), 503.
+ */
+int
+page_account_password(struct req *r)
+{
+	const char	*cur = P_str(r, "current");
+	const char	*pw = P_str(r, "new_password");
+	const char	*problem;
+	char		 hash[PW_HASH_MAX];
+	struct user	*u;
+
+	if (cur == NULL)
+		return account_page(r, 422, "Enter your current password.",
+		    NULL);
+	if (db_user_get(r->db, r->a, r->user->id, &u) != DB_OK || u == NULL)
+		return send_db_error(r);
+	if (u->password_hash == NULL || !pw_verify(u->password_hash, cur))
+		return account_page(r, 422, "Your current password is not "
+		    "correct.", NULL);
+	problem = pw == NULL ? "Choose a password of at least 10 characters." :
+	    password_problem(pw, P_str(r, "confirm") ?
+	    P_str(r, "confirm") : "");
+	if (problem != NULL)
+		return account_page(r, 422, problem, NULL);
+	if (!pw_hash(pw, hash))
+		return send_error(r, 500, NULL);
+	if (db_begin(r->db) != DB_OK)
+		return send_db_error(r);
+	if (db_user_set_password(r->db, u->id, hash, 0) != DB_OK ||
+	    db_user_end_sessions(r->db, u->id, r->token_hash) != DB_OK) {
+		db_rollback(r->db);
+		return send_db_error(r);
+	}
+	if (db_commit(r->db) != DB_OK)
+		return send_db_error(r);
+	flash_set(r, "Your password was changed. Other devices were signed "
+	    "out.");
+	return send_redirect(r, "/account");
+}
+
+/*
+ * POST /account/timezone: choose a timezone, or "" for the school's.
+ * Statuses: 303, 422, 503.
+ */
+int
+page_account_timezone(struct req *r)
+{
+	const struct pval *pv = P(r, "timezone");
+	const char	*tz = P_str(r, "timezone");
+
+	if (pv->error != NULL)
+		return account_page(r, 422, NULL, pv->error);
+	if (tz != NULL && *tz == '\0')
+		tz = NULL;
+	if (db_user_set_timezone(r->db, r->user->id, tz) != DB_OK)
+		return send_db_error(r);
+	flash_set(r, tz ? "Your timezone was saved." :
+	    "You now use the school's timezone.");
+	return send_redirect(r, "/account");
+}

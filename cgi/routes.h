@@ -1,0 +1,44 @@
+/*
+ * routes.h: the route table and every page handler.
+ * Each handler returns the HTTP status it sent.
+ */
+#ifndef LECTERN_ROUTES_H
+#define LECTERN_ROUTES_H
+
+#include <stddef.h>
+
+#include "req.h"
+
+extern const struct route	routes[];
+extern const size_t		nroutes;
+
+/* page-auth.c */
+int	page_login(struct req *);
+int	page_login_post(struct req *);
+int	page_logout(struct req *);
+int	page_welcome(struct req *);
+int	page_welcome_post(struct req *);
+/* page-home.c */
+int	page_home(struct req *);
+/* page-account.c */
+int	page_account(struct req *);
+int	page_account_password(struct req *);
+int	page_account_timezone(struct req *);
+/* page-admin-users.c */
+int	page_users(struct req *);
+int	page_user_new(struct req *);
+int	page_user_create(struct req *);
+int	page_user_edit(struct req *);
+int	page_user_save(struct req *);
+int	page_user_disable(struct req *);
+int	page_user_enable(struct req *);
+int	page_user_password(struct req *);
+/* page-admin-import.c */
+int	page_import(struct req *);
+int	page_import_upload(struct req *);
+int	page_import_apply(struct req *);
+
+/* Print the route table (for tests): method, pattern, roles, flags. */
+void	routes_print(void);
+
+#endif

@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Welcome, {{NAME}}</h1>
+{{#TEMPORARY_PASSWORD}}<p class="notice">You are using a temporary password. <a href="/account">Choose your own password</a>.</p>{{/TEMPORARY_PASSWORD}}
+<dl class="facts">
+<dt>Signed in as</dt><dd>{{EMAIL}}</dd>
+<dt>Role</dt><dd>{{ROLE}}</dd>
+<dt>Timezone</dt><dd>{{TIMEZONE}}</dd>
+</dl>
+{{#ADMIN}}
+<h2>Administration</h2>
+<ul class="links">
+<li><a href="/admin/users">Users</a>: find, add, edit and disable accounts.</li>
+<li><a href="/admin/users/new">Add a user</a></li>
+<li><a href="/admin/import/users">Import users from a CSV file</a></li>
+</ul>
+{{/ADMIN}}
+{{#TEACHER}}
+<h2>Teaching</h2>
+<p>Your lessons and classrooms will be listed here once your administrator assigns them.</p>
+{{/TEACHER}}
+{{#LEARNER}}
+<h2>Learning</h2>
+<p>Your sessions and lessons will be listed here once you are enrolled.</p>
+{{/LEARNER}}
+<h2>Your account</h2>
+<ul class="links"><li><a href="/account">Change your password or timezone</a></li></ul>

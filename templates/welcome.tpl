@@ -1,0 +1,14 @@
+{{%AUTOESCAPE context="HTML"}}<section class="narrow">
+<h1>Welcome, {{NAME}}</h1>
+<p>Choose the password you will use to sign in as <strong>{{EMAIL}}</strong>.</p>
+{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+<form method="post" action="/welcome" class="stack">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="t" value="{{TOKEN}}">
+<label for="new_password">New password <span class="hint">(at least 10 characters)</span></label>
+<input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="10" maxlength="128">
+<label for="confirm">Repeat the password</label>
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" required maxlength="128">
+<button type="submit">Save password and sign in</button>
+</form>
+</section>
