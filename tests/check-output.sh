@@ -1,0 +1,33 @@
+#!/bin/sh
+# Output discipline (TAP): response bytes leave only through cgi/out.c,
+# and the FastCGI and CGI streams are touched only by cgi/main.c.
+# Command-line output belongs to lecternctl.c and the route listing.
+srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$srcdir/cgi" || exit 1
+n=0
+fail=0
+echo "1..4"
+
+check() {
+	desc=$1
+	hits=$2
+	n=$((n + 1))
+	if [ -z "$hits" ]; then
+		echo "ok $n - $desc"
+	else
+		fail=1
+		echo "not ok $n - $desc"
+		echo "$hits" | sed 's/^/# /'
+	fi
+}
+
+check "io->write is called only in out.c" \
+    "$(grep -n 'io->write' *.c | grep -v '^out\.c:')"
+check "FastCGI streams are used only in main.c" \
+    "$(grep -nE 'FCGX_(Put|FPrintF|VFPrintF|GetStr|GetLine)' *.c | grep -v '^main\.c:')"
+check "nothing but lecternctl.c, routes.c and main.c writes to stdout" \
+    "$(grep -nE '(^|[^a-z_])(printf|puts|putchar)[[:space:]]*\(|fwrite\([^;]*stdout|fputs\([^;]*stdout' *.c |
+      grep -vE '^(lecternctl|routes|main)\.c:')"
+check "no unbounded string functions" \
+    "$(grep -nE '(^|[^a-z_])(sprintf|vsprintf|strcpy|strcat|gets)[[:space:]]*\(' *.c *.cc)"
+exit $fail
