@@ -54,6 +54,7 @@ static const struct key keys[] = {
 	{ "login_max_account_failures", I(login_max_account_failures, 1, 1000), 0 },
 	{ "login_max_address_failures", I(login_max_address_failures, 1, 100000), 0 },
 	{ "cookie_secure", K_SECURE, offsetof(struct config, cookie_secure), 0, 0, 0 },
+	{ "expose_query_count", I(expose_query_count, 0, 1), 0 },
 };
 
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))

@@ -31,6 +31,7 @@ struct config {
 	int	 login_max_account_failures;
 	int	 login_max_address_failures;
 	int	 cookie_secure;	/* -1 auto, 0 off, 1 on */
+	int	 expose_query_count; /* X-Lectern-Queries header, for tests */
 };
 
 /*

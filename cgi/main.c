@@ -93,6 +93,7 @@ main(int argc, char *argv[])
 		io.ctx = NULL;
 		io.write = cgi_write;
 		io.read = cgi_read;
+		io.drain = 1;
 		req_serve(&cfg, &db, &io, environ);
 		fflush(stdout);
 		db_close(db);
@@ -106,6 +107,7 @@ main(int argc, char *argv[])
 	io.ctx = &rq;
 	io.write = fcgi_write;
 	io.read = fcgi_read;
+	io.drain = 0;
 	while (FCGX_Accept_r(&rq) >= 0) {
 		req_serve(&cfg, &db, &io, rq.envp);
 		FCGX_Finish_r(&rq);

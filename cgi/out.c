@@ -111,6 +111,8 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 		buf_puts(&h, "Referrer-Policy: same-origin\r\n");
 	if (body != NULL)
 		buf_printf(&h, "Content-Length: %zu\r\n", len);
+	if (r->cfg->expose_query_count && r->db != NULL)
+		buf_printf(&h, "X-Lectern-Queries: %u\r\n", db_queries(r->db));
 	if (r->headers.len > 0)
 		buf_append(&h, r->headers.data, r->headers.len);
 	buf_puts(&h, "\r\n");

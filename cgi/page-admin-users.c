@@ -201,7 +201,7 @@ page_user_create(struct req *r)
 		return send_error(r, 500, NULL);
 	rc = db_user_create(r->db, &u, hash, 1, &id);
 	if (rc == DB_DUPLICATE) {
-		r->pv[1].error = "Another user already has this email.";
+		P_fail(r, "email", "Another user already has this email.");
 		return user_form(r, NULL, 422, NULL);
 	}
 	if (rc != DB_OK)
@@ -248,7 +248,7 @@ page_user_save(struct req *r)
 		    "administrator role. Ask another administrator.");
 	rc = db_user_update(r->db, &upd);
 	if (rc == DB_DUPLICATE) {
-		r->pv[1].error = "Another user already has this email.";
+		P_fail(r, "email", "Another user already has this email.");
 		return user_form(r, u, 422, NULL);
 	}
 	if (rc != DB_OK)

@@ -61,6 +61,19 @@ P_num(const struct req *r, const char *name)
 	return pv->num;
 }
 
+void
+P_fail(struct req *r, const char *name, const char *msg)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->npv; i++)
+		if (strcmp(r->pv[i].decl->name, name) == 0) {
+			if (r->pv[i].error == NULL)
+				r->nerrors++;
+			r->pv[i].error = msg;
+		}
+}
+
 /*
  * Match path against a pattern; ":id" segments must be row ids and are
  * stored in r->ids.  Returns 1 on a match.
@@ -265,6 +278,7 @@ read_body(struct req *r)
 			if (n <= 0)
 				return 400;
 			got += (size_t)n;
+			r->body_read = got;
 			if ((rc = mp_feed(mp, chunk, (size_t)n)) != PARSE_OK)
 				return rc == PARSE_TOO_BIG ? 413 : 400;
 		}
@@ -279,6 +293,7 @@ read_body(struct req *r)
 		if (n <= 0)
 			return 400;
 		got += (size_t)n;
+		r->body_read = got;
 	}
 	rc = parse_urlencoded(r->a, body, got, &lim, &r->form);
 	return rc == PARSE_OK ? 0 : rc == PARSE_TOO_BIG ? 413 : 400;
@@ -399,6 +414,32 @@ dispatch(struct req *r)
 	return rt->handler(r);
 }
 
+/*
+ * A CGI program that exits without reading its input makes some servers
+ * (fcgiwrap among them) answer 502 instead of our page: read what is
+ * left of the body, up to a bound, and throw it away.
+ */
+static void
+drain_body(struct req *r, size_t consumed)
+{
+	const char	*clen = req_env(r, "CONTENT_LENGTH");
+	long long	 len = 0;
+	char		 junk[16384];
+	int		 n;
+
+	if (clen == NULL || !valid_int(clen, 0, 1LL << 40, &len))
+		return;
+	if (len > 64LL * 1024 * 1024)
+		len = 64LL * 1024 * 1024;
+	while ((long long)consumed < len) {
+		n = r->io->read(r->io->ctx, junk, (size_t)(len - (long long)consumed) <
+		    sizeof(junk) ? (size_t)(len - (long long)consumed) : sizeof(junk));
+		if (n <= 0)
+			break;
+		consumed += (size_t)n;
+	}
+}
+
 void
 req_serve(const struct config *cfg, struct db **dbp, struct io *io, char **env)
 {
@@ -432,6 +473,8 @@ req_serve(const struct config *cfg, struct db **dbp, struct io *io, char **env)
 	}
 	if (r.db != NULL)
 		db_rollback(r.db);	/* no-op unless a handler forgot */
+	if (io->drain)
+		drain_body(&r, r.body_read);
 
 	fprintf(stderr, "lectern: %s %s %d %.1fms %u queries\n",
 	    r.method_s ? r.method_s : "-",

@@ -21,6 +21,7 @@ struct io {
 	void	*ctx;
 	int	(*write)(void *, const char *, size_t);
 	int	(*read)(void *, char *, size_t);	/* bytes, 0 at end, -1 */
+	int	 drain;		/* read unread input before exiting (CGI) */
 };
 
 enum method { M_GET = 1, M_POST = 2 };
@@ -99,6 +100,7 @@ struct req {
 	struct kvlist		 form;
 	struct kvlist		 cookies;
 	struct upload		*uploads;
+	size_t			 body_read;	/* bytes of the body read so far */
 
 	const struct route	*route;
 	int64_t			 ids[4];	/* :id values in path order */
@@ -124,6 +126,9 @@ const struct pval	*P(const struct req *, const char *);
 /* Raw value of a declared, valid parameter, or NULL. */
 const char		*P_str(const struct req *, const char *);
 long long		 P_num(const struct req *, const char *);
+
+/* Mark a declared parameter invalid with msg (a later check failed). */
+void			 P_fail(struct req *, const char *, const char *msg);
 
 /* The environment value, or NULL. */
 const char		*req_env(const struct req *, const char *);

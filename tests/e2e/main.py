@@ -1,0 +1,12 @@
+"""Run every end-to-end test module (TAP output)."""
+
+import sys
+
+import test_auth  # noqa: F401
+import test_security  # noqa: F401
+import test_users  # noqa: F401
+import test_account  # noqa: F401
+import test_import  # noqa: F401
+from lectern import run_all
+
+sys.exit(run_all())
