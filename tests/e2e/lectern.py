@@ -20,6 +20,7 @@ DB_SOCKET = os.environ.get("LECTERN_TEST_DB_SOCKET", "")
 TOP = os.environ.get("top_srcdir") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.environ.get("top_builddir") or TOP
+CONF = os.environ.get("LECTERN_CONF", "")
 
 _ip_counter = itertools.count(10)
 
@@ -188,6 +189,15 @@ def sql_quote(s):
     return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def ctl(*args, stdin=None, env=None):
+    """Run lecternctl with the test configuration; (exit code, stdout+stderr)."""
+    e = dict(os.environ)
+    e.update(env or {})
+    p = subprocess.run([os.path.join(BUILD, "cgi", "lecternctl")] + list(args),
+                       input=stdin, capture_output=True, text=True, env=e)
+    return p.returncode, p.stdout + p.stderr
+
+
 def routes():
     """The route table as the binary prints it: (method, pattern, roles, csrf)."""
     out = subprocess.run([os.path.join(BUILD, "cgi", "lectern.fcgi"), "--routes"],
@@ -221,6 +231,13 @@ def test(fn):
     return fn
 
 
+def test_once(fn):
+    """Register a test that does not depend on FastCGI or CGI: run once."""
+    fn.once = True
+    _tests.append(fn)
+    return fn
+
+
 def run_all():
     """Run every registered test against FastCGI and then plain CGI; TAP out."""
     if not BASE:
@@ -229,11 +246,13 @@ def run_all():
     bases = [("fastcgi", BASE)] + ([("cgi", CGI_BASE)] if CGI_BASE else [])
     only = os.environ.get("LECTERN_TEST_ONLY")
     plan = [(label, base, fn) for label, base in bases for fn in _tests
-            if not only or only in fn.__name__]
+            if (not only or only in fn.__name__)
+            and not (getattr(fn, "once", False) and label != bases[0][0])]
     print("1..%d" % len(plan))
     failed = 0
     for i, (label, base, fn) in enumerate(plan, 1):
-        name = "%s: %s" % (label, (fn.__doc__ or fn.__name__).strip().splitlines()[0])
+        name = "%s: %s" % ("lecternctl" if getattr(fn, "once", False) else label,
+                           (fn.__doc__ or fn.__name__).strip().splitlines()[0])
         try:
             fn(base)
             print("ok %d - %s" % (i, name))
