@@ -179,10 +179,10 @@ parse_urlencoded(struct arena *a, const char *s, size_t n,
 
 	lim_get(pl, &l);
 	if (s == NULL)
-		n = 0;
+		return PARSE_OK;
 	p = s;
 	end = s + n;
-	while (n > 0 && p < end) {
+	while (p < end) {
 		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
 			amp = end;
 		if (amp == p) {
@@ -798,6 +798,8 @@ mp_feed(struct mp_parser *mp, const char *p, size_t n)
 		return PARSE_MALFORMED;
 	if (mp->err != PARSE_OK)
 		return mp->err;
+	if (p == NULL)
+		n = 0;
 	while (i < n && rc == PARSE_OK) {
 		switch (mp->state) {
 		case MP_PREAMBLE:
