@@ -149,7 +149,7 @@ csrf_ok(struct req *r)
 
 /* Failures counted for one statement; -1 on database failure. */
 static int
-count_failures(struct req *r, enum stmt st, const char *key, long long *age)
+count_failures(struct req *r, int st, const char *key, long long *age)
 {
 	struct dbres	*res;
 

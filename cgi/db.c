@@ -129,12 +129,19 @@ static const char *const sqltab[STMT__MAX] = {
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == STMT__MAX,
     "one SQL text per statement");
 
+static const struct sqltable sql_core = { STMT__MAX, sqltab };
+
+/* Every domain's statements, prepared together when a connection opens. */
+static const struct sqltable *const domains[DOM__MAX] = {
+	[DOM_CORE] = &sql_core,
+};
+
 #define MAX_PARAMS	16
 
 struct db {
 	const struct config *cfg;
 	MYSQL		*my;
-	MYSQL_STMT	*stmts[STMT__MAX];
+	MYSQL_STMT	**stmts[DOM__MAX];
 	int		 prepare;
 	int		 in_tx;
 	int		 down;
@@ -147,16 +154,44 @@ db_log(const char *what, const char *msg)
 	fprintf(stderr, "lectern: db: %s: %s\n", what, msg);
 }
 
+/* SQL text of a statement id, or NULL when there is no such id. */
+static const char *
+sqltext(int st)
+{
+	unsigned	 dom = (unsigned)st >> DOM_SHIFT;
+	size_t		 idx = (size_t)st & ((1u << DOM_SHIFT) - 1);
+
+	if (dom >= DOM__MAX || idx >= domains[dom]->n)
+		return NULL;
+	return domains[dom]->sql[idx];
+}
+
+/* The prepared handle of a statement id, or NULL. */
+static MYSQL_STMT *
+handle(struct db *db, int st)
+{
+	unsigned	 dom = (unsigned)st >> DOM_SHIFT;
+	size_t		 idx = (size_t)st & ((1u << DOM_SHIFT) - 1);
+
+	if (sqltext(st) == NULL || db->stmts[dom] == NULL)
+		return NULL;
+	return db->stmts[dom][idx];
+}
+
 static void
 close_stmts(struct db *db)
 {
-	size_t	 i;
+	size_t	 d, i;
 
-	for (i = 0; i < STMT__MAX; i++)
-		if (db->stmts[i] != NULL) {
-			mysql_stmt_close(db->stmts[i]);
-			db->stmts[i] = NULL;
-		}
+	for (d = 0; d < DOM__MAX; d++) {
+		if (db->stmts[d] == NULL)
+			continue;
+		for (i = 0; i < domains[d]->n; i++)
+			if (db->stmts[d][i] != NULL)
+				mysql_stmt_close(db->stmts[d][i]);
+		free(db->stmts[d]);
+		db->stmts[d] = NULL;
+	}
 }
 
 /*
@@ -169,7 +204,8 @@ connect_db(struct db *db, char *err, size_t errlen)
 	const struct config *c = db->cfg;
 	unsigned	 t = (unsigned)c->db_timeout;
 	my_bool		 no = 0;
-	size_t		 i;
+	MYSQL_STMT	*h;
+	size_t		 d, i;
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
@@ -195,12 +231,15 @@ connect_db(struct db *db, char *err, size_t errlen)
 	}
 	if (!db->prepare)
 		return 1;
-	for (i = 0; i < STMT__MAX; i++) {
-		db->stmts[i] = mysql_stmt_init(db->my);
-		if (db->stmts[i] == NULL || mysql_stmt_prepare(db->stmts[i],
-		    sqltab[i], strlen(sqltab[i])) != 0) {
-			snprintf(err, errlen, "cannot prepare statement %zu: %s",
-			    i, db->stmts[i] ? mysql_stmt_error(db->stmts[i]) :
+	for (d = 0; d < DOM__MAX; d++) {
+		db->stmts[d] = xcalloc(domains[d]->n, sizeof(MYSQL_STMT *));
+		for (i = 0; i < domains[d]->n; i++) {
+			h = db->stmts[d][i] = mysql_stmt_init(db->my);
+			if (h != NULL && mysql_stmt_prepare(h, domains[d]->sql[i],
+			    strlen(domains[d]->sql[i])) == 0)
+				continue;
+			snprintf(err, errlen, "cannot prepare statement %zu "
+			    "of domain %zu: %s", i, d, h ? mysql_stmt_error(h) :
 			    "out of memory");
 			close_stmts(db);
 			mysql_close(db->my);
@@ -305,7 +344,7 @@ collect(const char *fmt, va_list ap, struct arg *args)
  * the connection state updated.
  */
 static enum db_rc
-run(struct db *db, enum stmt st, struct arg *args, int nargs)
+run(struct db *db, int st, struct arg *args, int nargs)
 {
 	MYSQL_BIND	 b[MAX_PARAMS];
 	unsigned long	 lens[MAX_PARAMS];
@@ -317,13 +356,13 @@ run(struct db *db, enum stmt st, struct arg *args, int nargs)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db->my == NULL && !reconnect(db))
 			return DB_DOWN;
-		s = db->stmts[st];
+		s = handle(db, st);
 		if (s == NULL) {
 			db_log("run", "statement not prepared");
 			return DB_ERROR;
 		}
 		if ((int)mysql_stmt_param_count(s) != nargs) {
-			db_log(sqltab[st], "wrong number of arguments");
+			db_log(sqltext(st), "wrong number of arguments");
 			return DB_ERROR;
 		}
 		memset(b, 0, sizeof(b));
@@ -357,7 +396,7 @@ run(struct db *db, enum stmt st, struct arg *args, int nargs)
 		if (e == ER_DUP_ENTRY)
 			return DB_DUPLICATE;
 		if (!is_gone(e) || db->in_tx) {
-			db_log(sqltab[st], mysql_stmt_error(s));
+			db_log(sqltext(st), mysql_stmt_error(s));
 			if (is_gone(e)) {
 				db->in_tx = 0;
 				reconnect(db);
@@ -373,7 +412,7 @@ run(struct db *db, enum stmt st, struct arg *args, int nargs)
 }
 
 enum db_rc
-db_exec(struct db *db, enum stmt st, long long *affected, const char *fmt, ...)
+db_exec(struct db *db, int st, long long *affected, const char *fmt, ...)
 {
 	struct arg	 args[MAX_PARAMS];
 	va_list		 ap;
@@ -384,12 +423,12 @@ db_exec(struct db *db, enum stmt st, long long *affected, const char *fmt, ...)
 	n = collect(fmt, ap, args);
 	va_end(ap);
 	if (n < 0) {
-		db_log(sqltab[st], "bad argument format");
+		db_log(sqltext(st), "bad argument format");
 		return DB_ERROR;
 	}
 	rc = run(db, st, args, n);
 	if (rc == DB_OK && affected != NULL)
-		*affected = (long long)mysql_stmt_affected_rows(db->stmts[st]);
+		*affected = (long long)mysql_stmt_affected_rows(handle(db, st));
 	return rc;
 }
 
@@ -498,7 +537,7 @@ out:
 }
 
 enum db_rc
-db_query(struct db *db, struct arena *a, enum stmt st, struct dbres **out,
+db_query(struct db *db, struct arena *a, int st, struct dbres **out,
     const char *fmt, ...)
 {
 	struct arg	 args[MAX_PARAMS];
@@ -511,12 +550,12 @@ db_query(struct db *db, struct arena *a, enum stmt st, struct dbres **out,
 	n = collect(fmt, ap, args);
 	va_end(ap);
 	if (n < 0) {
-		db_log(sqltab[st], "bad argument format");
+		db_log(sqltext(st), "bad argument format");
 		return DB_ERROR;
 	}
 	if ((rc = run(db, st, args, n)) != DB_OK)
 		return rc;
-	return fetch_all(db, db->stmts[st], a, out);
+	return fetch_all(db, handle(db, st), a, out);
 }
 
 long long

@@ -1,8 +1,9 @@
 /*
  * db.h: the database layer.  One connection per worker, opened at start.
  * Every statement is prepared once per connection from the table in
- * db.c, indexed by enum stmt; values are bound with '?' placeholders.
- * Domain functions (db-*.c) sit on top; handlers never see SQL.
+ * db.c (enum stmt) or in a domain's own table (db-*.c, see struct
+ * sqltable); values are bound with '?' placeholders.  Domain functions
+ * (db-*.c) sit on top; handlers never see SQL.
  */
 #ifndef LECTERN_DB_H
 #define LECTERN_DB_H
@@ -52,6 +53,24 @@ enum stmt {
 	STMT__MAX
 };
 
+/*
+ * Statement ids: the domain in the high bits, the index in its table in
+ * the low bits.  enum stmt above is domain 0; a domain file declares
+ * "enum { X_FIRST = DOM_BASE(DOM_X), ... }" and a struct sqltable.
+ */
+enum db_domain {
+	DOM_CORE = 0,
+	DOM__MAX
+};
+
+#define DOM_SHIFT	10
+#define DOM_BASE(d)	((d) << DOM_SHIFT)
+
+struct sqltable {
+	size_t			 n;
+	const char *const	*sql;
+};
+
 struct db;
 
 /* A fetched result: every row copied into the caller's arena as text. */
@@ -84,9 +103,9 @@ void		 db_close(struct db *);
  * db_query fetches all rows into arena.  On a lost connection outside a
  * transaction both reconnect, re-prepare and retry once.
  */
-enum db_rc	 db_exec(struct db *, enum stmt, long long *affected,
+enum db_rc	 db_exec(struct db *, int stmt, long long *affected,
 		    const char *fmt, ...);
-enum db_rc	 db_query(struct db *, struct arena *, enum stmt,
+enum db_rc	 db_query(struct db *, struct arena *, int stmt,
 		    struct dbres **, const char *fmt, ...);
 long long	 db_last_id(struct db *);
 
