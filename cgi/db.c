@@ -134,6 +134,9 @@ static const struct sqltable sql_core = { STMT__MAX, sqltab };
 /* Every domain's statements, prepared together when a connection opens. */
 static const struct sqltable *const domains[DOM__MAX] = {
 	[DOM_CORE] = &sql_core,
+	[DOM_CATALOGUE] = &sql_catalogue,
+	[DOM_SESSIONS] = &sql_sessions,
+	[DOM_LEARN] = &sql_learn,
 };
 
 #define MAX_PARAMS	16

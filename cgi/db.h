@@ -60,6 +60,9 @@ enum stmt {
  */
 enum db_domain {
 	DOM_CORE = 0,
+	DOM_CATALOGUE,		/* db-catalogue.c */
+	DOM_SESSIONS,		/* db-sessions.c */
+	DOM_LEARN,		/* db-learn.c */
 	DOM__MAX
 };
 
@@ -70,6 +73,8 @@ struct sqltable {
 	size_t			 n;
 	const char *const	*sql;
 };
+
+extern const struct sqltable	sql_catalogue, sql_sessions, sql_learn;
 
 struct db;
 

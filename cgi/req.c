@@ -303,17 +303,20 @@ read_body(struct req *r)
 static const struct route *
 find_route(struct req *r, int *status)
 {
-	size_t	 i;
-	int	 path_seen = 0;
+	const struct route	*rt;
+	size_t			 s, i;
+	int			 path_seen = 0;
 
-	for (i = 0; i < nroutes; i++) {
-		if (!match(r, routes[i].pattern, r->path))
-			continue;
-		if (routes[i].method == r->method)
-			return &routes[i];
-		path_seen = 1;
-		r->route = &routes[i];	/* for the Allow header */
-	}
+	for (s = 0; s < nroutesets; s++)
+		for (i = 0; i < routesets[s]->n; i++) {
+			rt = &routesets[s]->routes[i];
+			if (!match(r, rt->pattern, r->path))
+				continue;
+			if (rt->method == r->method)
+				return rt;
+			path_seen = 1;
+			r->route = rt;	/* for the Allow header */
+		}
 	*status = path_seen ? 405 : 404;
 	return NULL;
 }

@@ -71,7 +71,7 @@ static const struct pdecl import_post[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
-const struct route routes[] = {
+static const struct route routes[] = {
 	{ "home", M_GET, "/", page_home, ANY_ROLE, 0, NULL },
 	{ "login", M_GET, "/login", page_login, 0, 0, login_get },
 	{ "login.post", M_POST, "/login", page_login_post, 0,
@@ -113,20 +113,33 @@ const struct route routes[] = {
 	    page_import_apply, ADMIN, RT_CSRF | RT_NO_REFERRER, NULL },
 };
 
-const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
+ROUTESET(core_routes, routes);
+
+const struct routeset *const routesets[] = {
+	&core_routes,
+	&catalogue_routes,
+	&session_routes,
+	&learn_routes,
+};
+
+const size_t nroutesets = sizeof(routesets) / sizeof(routesets[0]);
 
 void
 routes_print(void)
 {
-	size_t	 i;
+	const struct route	*rt;
+	size_t			 s, i;
 
-	for (i = 0; i < nroutes; i++)
-		printf("%s %s %s%s%s%s %s\n",
-		    routes[i].method == M_POST ? "POST" : "GET",
-		    routes[i].pattern,
-		    routes[i].roles == 0 ? "public" : "",
-		    routes[i].roles & ROLE_ADMIN ? "admin," : "",
-		    routes[i].roles & ROLE_TEACHER ? "teacher," : "",
-		    routes[i].roles & ROLE_LEARNER ? "learner," : "",
-		    routes[i].flags & RT_CSRF ? "csrf" : "-");
+	for (s = 0; s < nroutesets; s++)
+		for (i = 0; i < routesets[s]->n; i++) {
+			rt = &routesets[s]->routes[i];
+			printf("%s %s %s%s%s%s %s\n",
+			    rt->method == M_POST ? "POST" : "GET",
+			    rt->pattern,
+			    rt->roles == 0 ? "public" : "",
+			    rt->roles & ROLE_ADMIN ? "admin," : "",
+			    rt->roles & ROLE_TEACHER ? "teacher," : "",
+			    rt->roles & ROLE_LEARNER ? "learner," : "",
+			    rt->flags & RT_CSRF ? "csrf" : "-");
+		}
 }

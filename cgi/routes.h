@@ -9,8 +9,24 @@
 
 #include "req.h"
 
-extern const struct route	routes[];
-extern const size_t		nroutes;
+/*
+ * The route table is one array per group of pages; routesets[] lists
+ * them all, and the dispatcher searches them in order.
+ */
+struct routeset {
+	const struct route	*routes;
+	size_t			 n;
+};
+
+extern const struct routeset	core_routes;		/* routes.c */
+extern const struct routeset	catalogue_routes;	/* routes-catalogue.c */
+extern const struct routeset	session_routes;		/* routes-sessions.c */
+extern const struct routeset	learn_routes;		/* routes-learn.c */
+extern const struct routeset	*const routesets[];
+extern const size_t		 nroutesets;
+
+#define ROUTESET(name, table) \
+	const struct routeset name = { table, sizeof(table) / sizeof(table[0]) }
 
 /* page-auth.c */
 int	page_login(struct req *);

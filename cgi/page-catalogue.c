@@ -1,0 +1,4 @@
+/*
+ * page-catalogue.c: pages of the catalogue group.
+ */
+#include "routes.h"

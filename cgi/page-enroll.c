@@ -1,0 +1,4 @@
+/*
+ * page-enroll.c: pages of the enroll group.
+ */
+#include "routes.h"

@@ -1,0 +1,4 @@
+/*
+ * page-learn.c: pages of the learn group.
+ */
+#include "routes.h"

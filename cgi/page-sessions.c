@@ -1,0 +1,4 @@
+/*
+ * page-sessions.c: pages of the sessions group.
+ */
+#include "routes.h"
