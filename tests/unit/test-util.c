@@ -25,7 +25,7 @@ test_arena_alloc(void **state)
 		n = i * 37 % 1000 + 1;
 		p[i] = arena_alloc(a, n);
 		assert_non_null(p[i]);
-		assert_int_equal((uintptr_t)p[i] % sizeof(max_align_t), 0);
+		assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
 		for (j = 0; j < n; j++)
 			assert_int_equal(p[i][j], 0);
 		memset(p[i], (int)(i & 0xff), n);
