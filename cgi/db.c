@@ -414,22 +414,29 @@ run(struct db *db, int st, struct arg *args, int nargs)
 	return DB_ERROR;
 }
 
+/* Collect the arguments of fmt and run statement st with them. */
+static enum db_rc
+vrun(struct db *db, int st, const char *fmt, va_list ap)
+{
+	struct arg	 args[MAX_PARAMS];
+	int		 n;
+
+	if ((n = collect(fmt, ap, args)) < 0) {
+		db_log(sqltext(st) ? sqltext(st) : "?", "bad argument format");
+		return DB_ERROR;
+	}
+	return run(db, st, args, n);
+}
+
 enum db_rc
 db_exec(struct db *db, int st, long long *affected, const char *fmt, ...)
 {
-	struct arg	 args[MAX_PARAMS];
 	va_list		 ap;
-	int		 n;
 	enum db_rc	 rc;
 
 	va_start(ap, fmt);
-	n = collect(fmt, ap, args);
+	rc = vrun(db, st, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		db_log(sqltext(st), "bad argument format");
-		return DB_ERROR;
-	}
-	rc = run(db, st, args, n);
 	if (rc == DB_OK && affected != NULL)
 		*affected = (long long)mysql_stmt_affected_rows(handle(db, st));
 	return rc;
@@ -543,20 +550,14 @@ enum db_rc
 db_query(struct db *db, struct arena *a, int st, struct dbres **out,
     const char *fmt, ...)
 {
-	struct arg	 args[MAX_PARAMS];
 	va_list		 ap;
-	int		 n;
 	enum db_rc	 rc;
 
 	*out = NULL;
 	va_start(ap, fmt);
-	n = collect(fmt, ap, args);
+	rc = vrun(db, st, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		db_log(sqltext(st), "bad argument format");
-		return DB_ERROR;
-	}
-	if ((rc = run(db, st, args, n)) != DB_OK)
+	if (rc != DB_OK)
 		return rc;
 	return fetch_all(db, handle(db, st), a, out);
 }

@@ -42,6 +42,10 @@ enum parse_rc {
 	PARSE_TOO_BIG		/* a field or a file exceeds its limit */
 };
 
+/* The limits the dispatcher applies to query strings. */
+#define QUERY_MAX_FIELDS	64
+#define QUERY_MAX_FIELD		2048
+
 /* Limits for one parse; zero means the default noted. */
 struct parse_limits {
 	size_t	 max_fields;	/* default 256 */

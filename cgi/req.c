@@ -372,6 +372,8 @@ dispatch(struct req *r)
 		return send_error(r, status, NULL);
 	r->route = rt;
 
+	lim.max_fields = QUERY_MAX_FIELDS;
+	lim.max_field = QUERY_MAX_FIELD;
 	if (parse_urlencoded(r->a, r->query, strlen(r->query), &lim,
 	    &r->qs) != PARSE_OK)
 		return send_error(r, 400, "The address contains malformed "

@@ -6,6 +6,7 @@ import html
 import http.client
 import itertools
 import os
+import random
 import re
 import subprocess
 import sys
@@ -22,14 +23,16 @@ TOP = os.environ.get("top_srcdir") or os.path.abspath(
 BUILD = os.environ.get("top_builddir") or TOP
 CONF = os.environ.get("LECTERN_CONF", "")
 
-_ip_counter = itertools.count(10)
+# Each run starts at a random place in 127.0.0.0/8, so that addresses of
+# an earlier run against the same database are not reused.
+_ip_counter = itertools.count(random.SystemRandom().randrange(1 << 20, 1 << 23))
 
 
 def fresh_address():
     """A loopback source address no other test has used in this run, so
     that per-address sign-in throttling of one test cannot touch another."""
-    n = next(_ip_counter) + (os.getpid() % 50) * 200
-    return "127.%d.%d.%d" % (1 + (n // 65536) % 250, (n // 256) % 256, 1 + n % 250)
+    n = next(_ip_counter)
+    return "127.%d.%d.%d" % ((n >> 16) % 250 + 1, (n >> 8) & 255, n % 250 + 1)
 
 
 def accounts():

@@ -1,8 +1,9 @@
 /*
- * fuzz-form.c: parse_urlencoded with the limits used for form bodies
- * (all zero, so the defaults apply).  Besides not crashing, a
- * successful parse must respect the limits, and re-encoding the pairs
- * must parse back to the same pairs.
+ * fuzz-urlencoded.c: parse_urlencoded, built twice: with FUZZ_QUERY
+ * defined it uses the tight limits the dispatcher applies to query
+ * strings, otherwise the defaults used for form bodies.  Besides not
+ * crashing, a successful parse must respect the limits, and re-encoding
+ * the pairs must parse back to the same pairs.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,9 +12,14 @@
 #include "util.h"
 #include "parse.h"
 
+#ifdef FUZZ_QUERY
+#define MAX_FIELDS	QUERY_MAX_FIELDS
+#define MAX_FIELD	QUERY_MAX_FIELD
+#else
 /* The defaults documented in parse.h. */
-#define DEF_MAX_FIELDS	256
-#define DEF_MAX_FIELD	(64 * 1024)
+#define MAX_FIELDS	256
+#define MAX_FIELD	(64 * 1024)
+#endif
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -50,6 +56,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf		 b;
 	enum parse_rc		 rc;
 
+#ifdef FUZZ_QUERY
+	lim.max_fields = QUERY_MAX_FIELDS;
+	lim.max_field = QUERY_MAX_FIELD;
+#endif
 	rc = parse_urlencoded(a, (const char *)data, size, &lim, &l);
 	if (rc != PARSE_OK) {
 		if ((rc != PARSE_MALFORMED && rc != PARSE_TOO_BIG) ||
@@ -58,13 +68,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		arena_free(a);
 		return 0;
 	}
-	if (l.count > DEF_MAX_FIELDS)
+	if (l.count > MAX_FIELDS)
 		abort();
 	buf_init(&b);
 	buf_puts(&b, "");
 	for (kv = l.head; kv != NULL; kv = kv->next) {
-		if (strlen(kv->key) > DEF_MAX_FIELD ||
-		    kv->vlen > DEF_MAX_FIELD || kv->val[kv->vlen] != '\0')
+		if (strlen(kv->key) > MAX_FIELD ||
+		    kv->vlen > MAX_FIELD || kv->val[kv->vlen] != '\0')
 			abort();
 		if (kv != l.head)
 			buf_putc(&b, '&');
