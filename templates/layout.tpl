@@ -16,7 +16,9 @@
 <ul>
 <li><a href="/">Home</a></li>
 {{#ADMIN_NAV}}<li><a href="/admin/users">Users</a></li>
-<li><a href="/admin/import/users">Import users</a></li>{{/ADMIN_NAV}}
+<li><a href="/admin/courses">Courses</a></li>
+<li><a href="/admin/categories">Categories</a></li>
+<li><a href="/admin/classes">Classes</a></li>{{/ADMIN_NAV}}
 <li><a href="/account">Account</a></li>
 </ul>
 </nav>

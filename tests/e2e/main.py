@@ -7,6 +7,7 @@ import test_security  # noqa: F401
 import test_users  # noqa: F401
 import test_account  # noqa: F401
 import test_import  # noqa: F401
+import test_catalogue  # noqa: F401
 import test_ctl  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
 from lectern import run_all

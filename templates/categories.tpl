@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Session categories</h1>
+<p class="actions"><a class="button" href="/admin/categories/new">Add a category</a></p>
+<form method="get" action="/admin/categories" class="search">
+<label class="check"><input type="checkbox" name="archived" value="1"{{#ARCHIVED_CHECKED}} checked{{/ARCHIVED_CHECKED}}> Show archived</label>
+<button type="submit" class="secondary">Show</button>
+</form>
+{{#NO_CATEGORIES}}<p>There are no categories yet.</p>{{/NO_CATEGORIES}}
+<table class="list">
+<thead><tr><th scope="col">Name</th><th scope="col">Status</th></tr></thead>
+<tbody>
+{{#CATEGORY}}<tr><td><a href="/admin/categories/{{ID}}">{{NAME}}</a></td><td>{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
+{{/CATEGORY}}</tbody>
+</table>
+<nav class="pager" aria-label="Pages">
+{{#FIRST_PAGE}}<a href="/admin/categories{{#WITH_ARCHIVED}}?archived=1{{/WITH_ARCHIVED}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="/admin/categories?after_name={{AFTER_TEXT:u}}&amp;after_id={{AFTER_ID:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}">Next page</a>{{/NEXT}}
+</nav>

@@ -1,0 +1,20 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Courses</h1>
+<p class="actions"><a class="button" href="/admin/courses/new">Add a course</a></p>
+<form method="get" action="/admin/courses" class="search" role="search">
+<label for="q">Search by title or code</label>
+<input id="q" name="q" type="search" maxlength="200" value="{{Q}}">
+<label class="check"><input type="checkbox" name="archived" value="1"{{#ARCHIVED_CHECKED}} checked{{/ARCHIVED_CHECKED}}> Show archived</label>
+<button type="submit">Search</button>
+</form>
+{{#NO_COURSES}}<p>There are no courses yet.</p>{{/NO_COURSES}}
+{{#NO_MATCH}}<p>No course matches “{{Q}}”. <a href="/admin/courses">Show every course</a>.</p>{{/NO_MATCH}}
+<table class="list">
+<thead><tr><th scope="col">Title</th><th scope="col">Code</th><th scope="col">Status</th></tr></thead>
+<tbody>
+{{#COURSE}}<tr><td><a href="/admin/courses/{{ID}}">{{TITLE}}</a></td><td><code>{{CODE}}</code></td><td>{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
+{{/COURSE}}</tbody>
+</table>
+<nav class="pager" aria-label="Pages">
+{{#FIRST_PAGE}}<a href="/admin/courses?q={{Q:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="/admin/courses?q={{Q:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}&amp;after_title={{AFTER_TEXT:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+</nav>
