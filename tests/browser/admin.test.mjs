@@ -53,7 +53,7 @@ test('the administrator finds a learner by part of the name', async (t) => {
 });
 
 test('a user added by the administrator signs in and chooses a password', async (t) => {
-	const name = 'Browser ' + unique('Tester');
+	const name = 'Browser Tester ' + unique('');
 	const email = unique('browser-') + '@lectern.test';
 	let temporary;
 	await withPage(browser, t, async (page) => {
@@ -120,7 +120,8 @@ test('the administrator imports users from a CSV file', async (t) => {
 		await withPage(browser, t, async (page) => {
 			await signInAsAdmin(page);
 			await page.getByRole('navigation', { name: 'Main' })
-			    .getByRole('link', { name: 'Import users' }).click();
+			    .getByRole('link', { name: 'Users', exact: true }).click();
+			await page.getByRole('link', { name: 'Import from CSV' }).click();
 			await seeHeading(page, 'Import users');
 			await page.getByLabel('CSV file').setInputFiles(file);
 			await page.getByRole('button', { name: 'Check file' }).click();

@@ -8,10 +8,14 @@
 // failing hook, say).  Everything else, including the test files' output
 // and errors, becomes "#" comments.
 
-// Comment lines for a block of text.
-function comment(text) {
-	return String(text).replace(/\s+$/, '').split('\n')
-	    .map((l) => ('# ' + l).trimEnd() + '\n').join('');
+// Comment lines for a block of text, without terminal colours; long
+// lines and long texts (a browser's launch log, say) are cut short.
+function comment(text, maxLines = 40) {
+	let lines = String(text).replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+$/, '').split('\n');
+	if (lines.length > maxLines)
+		lines = [...lines.slice(0, maxLines), `... (${lines.length - maxLines} more lines)`];
+	return lines.map((l) => ('# ' + (l.length > 300 ? l.slice(0, 300) + ' ...' : l)).trimEnd() + '\n')
+	    .join('');
 }
 
 // The error behind a failure: node wraps the thrown one in a
