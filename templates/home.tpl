@@ -11,6 +11,8 @@
 <li><a href="/admin/users">Users</a>: find, add, edit and disable accounts.</li>
 <li><a href="/admin/users/new">Add a user</a></li>
 <li><a href="/admin/import/users">Import users from a CSV file</a></li>
+<li><a href="/admin/sessions">Sessions</a>: create a session, add courses, coaches and learners</li>
+<li><a href="/admin/import/enrollments">Import enrollments from a CSV file</a></li>
 <li><a href="/admin/courses">Courses</a> and their lessons</li>
 <li><a href="/admin/categories">Session categories</a></li>
 <li><a href="/admin/classes">Classes</a>: groups of learners to enroll together</li>

@@ -16,6 +16,7 @@
 <ul>
 <li><a href="/">Home</a></li>
 {{#ADMIN_NAV}}<li><a href="/admin/users">Users</a></li>
+<li><a href="/admin/sessions">Sessions</a></li>
 <li><a href="/admin/courses">Courses</a></li>
 <li><a href="/admin/categories">Categories</a></li>
 <li><a href="/admin/classes">Classes</a></li>{{/ADMIN_NAV}}

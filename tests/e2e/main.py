@@ -8,6 +8,8 @@ import test_users  # noqa: F401
 import test_account  # noqa: F401
 import test_import  # noqa: F401
 import test_catalogue  # noqa: F401
+import test_sessions  # noqa: F401
+import test_enroll  # noqa: F401
 import test_ctl  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
 from lectern import run_all
