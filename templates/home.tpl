@@ -20,11 +20,11 @@
 {{/ADMIN}}
 {{#TEACHER}}
 <h2>Teaching</h2>
-<p>Your lessons and classrooms will be listed here once your administrator assigns them.</p>
+<p><a href="/sessions">My sessions</a>: the training sessions you coach, current, upcoming and past.</p>
 {{/TEACHER}}
 {{#LEARNER}}
 <h2>Learning</h2>
-<p>Your sessions and lessons will be listed here once you are enrolled.</p>
+<p><a href="/sessions">My sessions</a>: the training sessions you are enrolled in, current, upcoming and past.</p>
 {{/LEARNER}}
 <h2>Your account</h2>
 <ul class="links"><li><a href="/account">Change your password or timezone</a></li></ul>

@@ -15,6 +15,7 @@
 <nav aria-label="Main">
 <ul>
 <li><a href="/">Home</a></li>
+<li><a href="/sessions">My sessions</a></li>
 {{#ADMIN_NAV}}<li><a href="/admin/users">Users</a></li>
 <li><a href="/admin/sessions">Sessions</a></li>
 <li><a href="/admin/courses">Courses</a></li>

@@ -10,6 +10,7 @@ import test_import  # noqa: F401
 import test_catalogue  # noqa: F401
 import test_sessions  # noqa: F401
 import test_enroll  # noqa: F401
+import test_learn  # noqa: F401
 import test_ctl  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
 from lectern import run_all
