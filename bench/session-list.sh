@@ -10,7 +10,8 @@
 # page has a "next" link (rel="next"), the next FOLLOW pages are timed
 # too.  With BENCH_DEEP_NAME and BENCH_DEEP_ID set (bench/generate.sh
 # prints them), a deep page is also timed: the first page's next link
-# with its after_name and after_id replaced by that position.
+# with its keyset position (after or after_name, and after_id) replaced by
+# that position.
 # See bench/README.md.
 set -euo pipefail
 
@@ -93,13 +94,15 @@ for path in "$@"; do
         link=$(next_link)
     done
     if [[ -n ${BENCH_DEEP_NAME:-} && -n ${BENCH_DEEP_ID:-} ]]; then
-        if [[ $first_next == *after_name=*after_id=* ]]; then
-            deep=$(printf '%s' "$first_next" | sed \
-                -e "s/after_name=[^&]*/after_name=$(urlencode "$BENCH_DEEP_NAME")/" \
+        # The admin list calls the position "after" (the sort value),
+        # My sessions' lists "after_name".
+        if [[ $first_next =~ [?\&]after(_name)?=[^\&]*\&(amp;)?after_id= ]]; then
+            deep=$(printf '%s' "$first_next" | sed -E \
+                -e "s/([?&])after(_name)?=[^&]*/\\1after\\2=$(urlencode "$BENCH_DEEP_NAME")/" \
                 -e "s/after_id=[^&]*/after_id=$BENCH_DEEP_ID/")
             measure deep "$deep"
         else
-            echo "deep       (skipped: $path has no next link with after_name and after_id)"
+            echo "deep       (skipped: $path has no next link with a keyset position)"
         fi
     fi
 done

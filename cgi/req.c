@@ -46,7 +46,9 @@ P_str(const struct req *r, const char *name)
 {
 	const struct pval *pv = P(r, name);
 
-	if (pv == NULL || pv->error != NULL || pv->raw == NULL)
+	/* An empty field counts as not given. */
+	if (pv == NULL || pv->error != NULL || pv->raw == NULL ||
+	    *pv->raw == '\0')
 		return NULL;
 	return pv->raw;
 }

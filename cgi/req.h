@@ -123,7 +123,7 @@ struct req {
 
 /* The validated parameter by name, or NULL when not declared. */
 const struct pval	*P(const struct req *, const char *);
-/* Raw value of a declared, valid parameter, or NULL. */
+/* Raw value of a declared, valid, non-empty parameter, or NULL. */
 const char		*P_str(const struct req *, const char *);
 long long		 P_num(const struct req *, const char *);
 
