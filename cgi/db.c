@@ -137,6 +137,8 @@ static const struct sqltable *const domains[DOM__MAX] = {
 	[DOM_CATALOGUE] = &sql_catalogue,
 	[DOM_SESSIONS] = &sql_sessions,
 	[DOM_LEARN] = &sql_learn,
+	[DOM_ENROL] = &sql_enrol,
+	[DOM_LIVE] = &sql_live,
 };
 
 #define MAX_PARAMS	16

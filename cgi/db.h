@@ -63,6 +63,8 @@ enum db_domain {
 	DOM_CATALOGUE,		/* db-catalogue.c */
 	DOM_SESSIONS,		/* db-sessions.c */
 	DOM_LEARN,		/* db-learn.c */
+	DOM_ENROL,		/* db-enrol.c */
+	DOM_LIVE,		/* db-live.c */
 	DOM__MAX
 };
 
@@ -74,7 +76,8 @@ struct sqltable {
 	const char *const	*sql;
 };
 
-extern const struct sqltable	sql_catalogue, sql_sessions, sql_learn;
+extern const struct sqltable	sql_catalogue, sql_sessions, sql_learn,
+				sql_enrol, sql_live;
 
 struct db;
 

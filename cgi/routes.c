@@ -120,6 +120,8 @@ const struct routeset *const routesets[] = {
 	&catalogue_routes,
 	&session_routes,
 	&learn_routes,
+	&enrol_routes,
+	&live_routes,
 };
 
 const size_t nroutesets = sizeof(routesets) / sizeof(routesets[0]);

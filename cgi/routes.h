@@ -22,6 +22,8 @@ extern const struct routeset	core_routes;		/* routes.c */
 extern const struct routeset	catalogue_routes;	/* routes-catalogue.c */
 extern const struct routeset	session_routes;		/* routes-sessions.c */
 extern const struct routeset	learn_routes;		/* routes-learn.c */
+extern const struct routeset	enrol_routes;		/* routes-enrol.c */
+extern const struct routeset	live_routes;		/* routes-live.c */
 extern const struct routeset	*const routesets[];
 extern const size_t		 nroutesets;
 

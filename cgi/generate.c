@@ -1,0 +1,4 @@
+/*
+ * generate.c: live sessions generated from schedule rules.
+ */
+#include "db.h"

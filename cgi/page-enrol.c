@@ -1,0 +1,4 @@
+/*
+ * page-enrol.c: enrollments, student groups and schedule rules.
+ */
+#include "routes.h"

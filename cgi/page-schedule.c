@@ -1,0 +1,4 @@
+/*
+ * page-schedule.c: the schedule of live sessions.
+ */
+#include "routes.h"
