@@ -55,6 +55,7 @@ static const struct key keys[] = {
 	{ "login_max_address_failures", I(login_max_address_failures, 1, 100000), 0 },
 	{ "cookie_secure", K_SECURE, offsetof(struct config, cookie_secure), 0, 0, 0 },
 	{ "expose_query_count", I(expose_query_count, 0, 1), 0 },
+	{ "schedule_horizon_weeks", I(schedule_horizon_weeks, 1, 52), 0 },
 };
 
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
@@ -78,6 +79,7 @@ defaults(struct config *c)
 	c->session_idle_minutes = 120;
 	c->session_absolute_hours = 12;
 	c->login_window_minutes = 15;
+	c->schedule_horizon_weeks = 8;
 	c->login_max_account_failures = 5;
 	c->login_max_address_failures = 20;
 	c->cookie_secure = -1;

@@ -32,6 +32,7 @@ struct config {
 	int	 login_max_address_failures;
 	int	 cookie_secure;	/* -1 auto, 0 off, 1 on */
 	int	 expose_query_count; /* X-Lectern-Queries header, for tests */
+	int	 schedule_horizon_weeks; /* live sessions generated ahead */
 };
 
 /*

@@ -213,29 +213,6 @@ lesson_type_parse(const char *s)
 	return -1;
 }
 
-/*
- * A LIKE pattern matching text that contains s, its wildcards taken
- * literally.  Allocates in a.
- */
-static char *
-like_contains(struct arena *a, const char *s)
-{
-	struct buf	 b;
-	char		*p;
-
-	buf_init(&b);
-	buf_putc(&b, '%');
-	for (; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *s);
-	}
-	buf_putc(&b, '%');
-	p = arena_strdup(a, b.data);
-	buf_free(&b);
-	return p;
-}
-
 /* Column i of the current row copied into a, or NULL for SQL NULL. */
 static char *
 col(struct arena *a, const struct dbres *res, size_t i)
@@ -335,7 +312,7 @@ db_course_list(struct db *db, struct arena *a, const char *search,
 	*list = NULL;
 	*n = 0;
 	if (search != NULL && *search != '\0') {
-		pat = like_contains(a, search);
+		pat = db_like_contains(a, search);
 		rc = db_query(db, a, CAT_COURSE_SEARCH, &res, "issssii",
 		    (long long)(with_archived != 0), pat, pat, ks_text(ks),
 		    ks_text(ks), ks_id(ks), (long long)ks->limit);
@@ -645,7 +622,7 @@ db_class_list(struct db *db, struct arena *a, const char *search,
 	*n = 0;
 	if (search != NULL && *search != '\0')
 		rc = db_query(db, a, CAT_CLASS_SEARCH, &res, "isssii",
-		    (long long)(with_archived != 0), like_contains(a, search),
+		    (long long)(with_archived != 0), db_like_contains(a, search),
 		    ks_text(ks), ks_text(ks), ks_id(ks),
 		    (long long)ks->limit);
 	else
@@ -713,7 +690,7 @@ db_class_candidates(struct db *db, struct arena *a, int64_t class_id,
 
 	*list = NULL;
 	*n = 0;
-	pat = like_contains(a, search != NULL ? search : "");
+	pat = db_like_contains(a, search != NULL ? search : "");
 	if ((rc = db_query(db, a, CAT_CLASS_CANDIDATES, &res, "ssii", pat, pat,
 	    (long long)class_id, (long long)limit)) != DB_OK)
 		return rc;

@@ -290,26 +290,6 @@ date_arg(const char *s)
 	return s != NULL && *s != '\0' ? s : NULL;
 }
 
-/* Escape LIKE wildcards and wrap in %...%; an arena string. */
-static char *
-contains_pattern(struct arena *a, const char *s)
-{
-	struct buf	 b;
-	char		*p;
-
-	buf_init(&b);
-	buf_putc(&b, '%');
-	for (; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *s);
-	}
-	buf_putc(&b, '%');
-	p = arena_strdup(a, b.data);
-	buf_free(&b);
-	return p;
-}
-
 enum db_rc
 db_session_get(struct db *db, struct arena *a, int64_t id,
     struct lms_session **out)
@@ -393,7 +373,7 @@ db_session_list(struct db *db, struct arena *a,
 	size_t			 i;
 
 	if (f->search != NULL && *f->search != '\0')
-		pat = contains_pattern(a, f->search);
+		pat = db_like_contains(a, f->search);
 	if (f->category_id > 0)
 		cat = arena_printf(a, "%lld", (long long)f->category_id);
 	if (f->status != NULL && f->today != NULL) {
@@ -679,7 +659,7 @@ db_learner_search(struct db *db, struct arena *a, int64_t sid,
 	struct dbres		*res;
 	struct session_learner	*l;
 	const char		*pos = keyset_id(a, &after_name, after_id);
-	char			*pat = contains_pattern(a, q);
+	char			*pat = db_like_contains(a, q);
 	enum db_rc		 rc;
 	size_t			 i;
 

@@ -122,26 +122,6 @@ db_user_set_timezone(struct db *db, int64_t id, const char *tz)
 	    (long long)id);
 }
 
-/* Escape LIKE wildcards and wrap in %...%. */
-static char *
-like_pattern(struct arena *a, const char *s)
-{
-	struct buf	 b;
-	char		*p;
-
-	buf_init(&b);
-	buf_putc(&b, '%');
-	for (; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *s);
-	}
-	buf_putc(&b, '%');
-	p = arena_strdup(a, b.data);
-	buf_free(&b);
-	return p;
-}
-
 enum db_rc
 db_user_list(struct db *db, struct arena *a, const char *search,
     const char *after_name, int64_t after_id, int limit,
@@ -156,7 +136,7 @@ db_user_list(struct db *db, struct arena *a, const char *search,
 	if (after_name == NULL)
 		after_name = "";
 	if (search != NULL && *search != '\0') {
-		pat = like_pattern(a, search);
+		pat = db_like_contains(a, search);
 		if (after_id > 0)
 			rc = db_query(db, a, STMT_USER_SEARCH_AFTER, &res,
 			    "sssiii", pat, pat, after_name, after_name,

@@ -756,6 +756,25 @@ db_raw_query(struct db *db, struct arena *a, const char *sql)
 	return res;
 }
 
+char *
+db_like_contains(struct arena *a, const char *s)
+{
+	struct buf	 b;
+	char		*p;
+
+	buf_init(&b);
+	buf_putc(&b, '%');
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *s);
+	}
+	buf_putc(&b, '%');
+	p = arena_strdup(a, b.data);
+	buf_free(&b);
+	return p;
+}
+
 unsigned
 db_queries(struct db *db)
 {

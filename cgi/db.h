@@ -140,6 +140,9 @@ enum db_rc	 db_script(struct db *, const char *sql, char *err, size_t);
 /* Plain one-off query for lecternctl (migrations bookkeeping). */
 struct dbres	*db_raw_query(struct db *, struct arena *, const char *sql);
 
+/* "%text%" for LIKE, with the text's own % _ and \ escaped; in arena. */
+char		*db_like_contains(struct arena *, const char *);
+
 /* Statements run since the last reset, for the request log line. */
 unsigned	 db_queries(struct db *);
 void		 db_reset_count(struct db *);

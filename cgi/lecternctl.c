@@ -5,6 +5,11 @@
  *   lecternctl create-admin --email E --name N [--password-stdin]
  *   lecternctl demo-data --accounts FILE
  *   lecternctl check-config
+ *   lecternctl generate [--now "YYYY-MM-DD HH:MM:SS"]
+ *                                       create the live sessions of the
+ *                                       schedule rules (run daily); --now
+ *                                       (UTC) pretends another instant,
+ *                                       for tests
  *
  * Every command reads the configuration like the web binary does.
  * Exit status: 0 success, 1 failure, 2 usage.
@@ -14,11 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "generate.h"
 #include "model.h"
 #include "store.h"
 #include "tpl.h"
@@ -35,7 +43,8 @@ usage(void)
 	    "       lecternctl create-admin --email EMAIL --name NAME "
 	    "[--password-stdin]\n"
 	    "       lecternctl demo-data --accounts FILE\n"
-	    "       lecternctl check-config\n");
+	    "       lecternctl check-config\n"
+	    "       lecternctl generate [--now \"YYYY-MM-DD HH:MM:SS\"]\n");
 	exit(2);
 }
 
@@ -374,6 +383,41 @@ cmd_check_config(void)
 	return 0;
 }
 
+/*
+ * Create the live sessions of every schedule rule up to the horizon and
+ * print how many were created.  argv may hold --now with a UTC instant.
+ * Returns 0, or 1 when the database fails.
+ */
+static int
+cmd_generate(int argc, char *argv[])
+{
+	struct db	*db;
+	struct arena	*a;
+	time_t		 now = time(NULL);
+	int		 created = 0, rc;
+
+	if (argc == 2 && strcmp(argv[0], "--now") == 0) {
+		if (!dbtime_parse(argv[1], &now)) {
+			fprintf(stderr, "lecternctl: --now wants "
+			    "\"YYYY-MM-DD HH:MM:SS\" (UTC)\n");
+			return 2;
+		}
+	} else if (argc != 0)
+		usage();
+	db = open_db(1);
+	a = arena_new();
+	rc = generate_sessions(db, a, &cfg, now, &created) == DB_OK ? 0 : 1;
+	if (rc == 0)
+		printf("%d session%s created\n", created,
+		    created == 1 ? "" : "s");
+	else
+		fprintf(stderr, "lecternctl: generating sessions failed "
+		    "(%d created before the failure)\n", created);
+	arena_free(a);
+	db_close(db);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -397,6 +441,8 @@ main(int argc, char *argv[])
 		return cmd_demo_data(argc - 2, argv + 2);
 	if (strcmp(argv[1], "check-config") == 0 && argc == 2)
 		return cmd_check_config();
+	if (strcmp(argv[1], "generate") == 0)
+		return cmd_generate(argc - 2, argv + 2);
 	usage();
 	return 2;
 }

@@ -143,6 +143,8 @@ page_begin(struct req *r, const char *tpl, const char *title)
 		tpl_set(s, "USER_ROLE", role_label(u->role));
 		if (u->role == ROLE_ADMIN)
 			tpl_show(s, "ADMIN_NAV");
+		else if (u->role == ROLE_TEACHER)
+			tpl_show(s, "TEACHER_NAV");
 	} else
 		tpl_show(d, "SIGNED_OUT");
 	if (r->flash != NULL) {

@@ -45,24 +45,6 @@ page_import(struct req *r)
 	return import_form(r, 200, NULL);
 }
 
-/* Read a whole uploaded file into the arena; 0 on failure. */
-static int
-slurp(struct req *r, const struct upload *up, char **data, size_t *len)
-{
-	FILE	*f;
-	char	*p;
-
-	if ((f = fopen(up->path, "rb")) == NULL) {
-		fprintf(stderr, "lectern: %s: %s\n", up->path, strerror(errno));
-		return 0;
-	}
-	p = arena_alloc(r->a, up->size + 1);
-	*len = fread(p, 1, up->size, f);
-	fclose(f);
-	*data = p;
-	return *len == up->size;
-}
-
 /*
  * Parse and check a users CSV.  Returns the bad row count (0: all
  * good), -1 after sending a response (unreadable file or db failure).
@@ -156,7 +138,7 @@ page_import_upload(struct req *r)
 
 	if (pv->error != NULL)
 		return import_form(r, 422, pv->error);
-	if (!slurp(r, pv->file, &data, &len))
+	if (!req_upload_read(r, pv->file, &data, &len))
 		return send_error(r, 500, NULL);
 	fname = *pv->file->filename ? pv->file->filename : "upload.csv";
 	if ((bad = check_file(r, data, len, &rows, &nrows, &status)) < 0)

@@ -439,24 +439,6 @@ page_enroll_import(struct req *r)
 	return import_form(r, 200, NULL);
 }
 
-/* Read a whole uploaded file into the arena; 0 on failure. */
-static int
-slurp(struct req *r, const struct upload *up, char **data, size_t *len)
-{
-	FILE	*f;
-	char	*p;
-
-	if ((f = fopen(up->path, "rb")) == NULL) {
-		fprintf(stderr, "lectern: %s: %s\n", up->path, strerror(errno));
-		return 0;
-	}
-	p = arena_alloc(r->a, up->size + 1);
-	*len = fread(p, 1, up->size, f);
-	fclose(f);
-	*data = p;
-	return *len == up->size;
-}
-
 /*
  * Parse and check a file.  Returns 1, or 0 after sending a response
  * (unreadable file, no rows, database failure) with its status.
@@ -573,7 +555,7 @@ page_enroll_upload(struct req *r)
 
 	if (pv->error != NULL)
 		return import_form(r, 422, pv->error);
-	if (!slurp(r, pv->file, &data, &len))
+	if (!req_upload_read(r, pv->file, &data, &len))
 		return send_error(r, 500, NULL);
 	fname = *pv->file->filename ? pv->file->filename : "upload.csv";
 	if (!check_file(r, data, len, &ck, &status))

@@ -6,6 +6,7 @@
  * (503).  Handlers run only after all of that passed.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,24 @@ P_fail(struct req *r, const char *name, const char *msg)
 				r->nerrors++;
 			r->pv[i].error = msg;
 		}
+}
+
+int
+req_upload_read(struct req *r, const struct upload *up, char **data,
+    size_t *len)
+{
+	FILE	*f;
+	char	*p;
+
+	if ((f = fopen(up->path, "rb")) == NULL) {
+		fprintf(stderr, "lectern: %s: %s\n", up->path, strerror(errno));
+		return 0;
+	}
+	p = arena_alloc(r->a, up->size + 1);
+	*len = fread(p, 1, up->size, f);
+	fclose(f);
+	*data = p;
+	return *len == up->size;
 }
 
 /*

@@ -130,6 +130,11 @@ long long		 P_num(const struct req *, const char *);
 /* Mark a declared parameter invalid with msg (a later check failed). */
 void			 P_fail(struct req *, const char *, const char *msg);
 
+/* Read a whole uploaded file into the request's arena (NUL-terminated);
+ * returns 1, or 0 after logging why it could not. */
+int			 req_upload_read(struct req *, const struct upload *,
+			    char **, size_t *);
+
 /* The environment value, or NULL. */
 const char		*req_env(const struct req *, const char *);
 
