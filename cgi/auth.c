@@ -59,8 +59,7 @@ auth_load(struct req *r)
 	u->name = arena_strdup(r->a, db_text(res, 1));
 	u->email = arena_strdup(r->a, db_text(res, 2));
 	u->role = role_parse(db_text(res, 3));
-	u->timezone = db_textn(res, 4) ?
-	    arena_strdup(r->a, db_text(res, 4)) : NULL;
+	u->timezone = db_dup(r->a, res, 4);
 	u->password_temporary = (int)db_int(res, 5);
 	r->user = u;
 	r->token_hash = arena_strdup(r->a, hash);

@@ -223,15 +223,6 @@ const struct sqltable sql_enrol = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 
-/* An arena copy of a column, or NULL for SQL NULL. */
-static char *
-col_dup(struct arena *a, const struct dbres *res, size_t col)
-{
-	const char	*s = db_textn(res, col);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 /* "" and NULL both mean no value: bind NULL. */
 static const char *
 opt_arg(const char *s)
@@ -252,12 +243,12 @@ enrol_row(struct arena *a, const struct dbres *res, struct enrollment *e)
 {
 	e->id = db_int(res, 0);
 	e->learner_id = db_int(res, 1);
-	e->learner_name = col_dup(a, res, 2);
-	e->learner_email = col_dup(a, res, 3);
+	e->learner_name = db_dup(a, res, 2);
+	e->learner_email = db_dup(a, res, 3);
 	e->course_id = db_int(res, 4);
-	e->course_title = col_dup(a, res, 5);
+	e->course_title = db_dup(a, res, 5);
 	e->teacher_id = db_int(res, 6);
-	e->teacher_name = col_dup(a, res, 7);
+	e->teacher_name = db_dup(a, res, 7);
 	e->default_length = (int)db_int(res, 8);
 	e->active = db_int(res, 9) != 0;
 }
@@ -272,9 +263,9 @@ rule_row(struct arena *a, const struct dbres *res, struct sched_rule *r)
 	r->hour = (int)db_int(res, 3);
 	r->minute = (int)db_int(res, 4);
 	r->duration = (int)db_int(res, 5);
-	r->timezone = col_dup(a, res, 6);
-	r->start_date = col_dup(a, res, 7);
-	r->end_date = col_dup(a, res, 8);
+	r->timezone = db_dup(a, res, 6);
+	r->start_date = db_dup(a, res, 7);
+	r->end_date = db_dup(a, res, 8);
 }
 
 /* Rows of (id, label, extra) as picks. */
@@ -301,8 +292,8 @@ picks(struct db *db, struct arena *a, int stmt, struct pick **out,
 	*out = arena_alloc(a, sizeof(**out) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++) {
 		(*out)[i].id = db_int(res, 0);
-		(*out)[i].label = col_dup(a, res, 1);
-		(*out)[i].extra = col_dup(a, res, 2);
+		(*out)[i].label = db_dup(a, res, 1);
+		(*out)[i].extra = db_dup(a, res, 2);
 	}
 	return DB_OK;
 }
@@ -458,10 +449,10 @@ live_rows(struct arena *a, struct dbres *res, struct live_row **out,
 	*out = arena_alloc(a, sizeof(**out) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++) {
 		(*out)[i].id = db_int(res, 0);
-		(*out)[i].starts_at = col_dup(a, res, 1);
-		(*out)[i].rule_date = col_dup(a, res, 2);
+		(*out)[i].starts_at = db_dup(a, res, 1);
+		(*out)[i].rule_date = db_dup(a, res, 2);
 		(*out)[i].duration = (int)db_int(res, 3);
-		(*out)[i].status = col_dup(a, res, 4);
+		(*out)[i].status = db_dup(a, res, 4);
 	}
 }
 
@@ -650,9 +641,9 @@ group_rows(struct arena *a, struct dbres *res, struct student_group **out,
 	for (i = 0; db_next(res); i++) {
 		g = &(*out)[i];
 		g->id = db_int(res, 0);
-		g->name = col_dup(a, res, 1);
+		g->name = db_dup(a, res, 1);
 		g->teacher_id = db_int(res, 2);
-		g->teacher_name = col_dup(a, res, 3);
+		g->teacher_name = db_dup(a, res, 3);
 		g->archived = db_int(res, 4) != 0;
 		g->members = db_int(res, 5);
 	}

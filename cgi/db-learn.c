@@ -128,15 +128,6 @@ _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == LEARN_N,
 
 const struct sqltable sql_learn = { LEARN_N, sqltab };
 
-/* A copy of a column in the arena, NULL for SQL NULL. */
-static char *
-col_dup(struct arena *a, const struct dbres *res, size_t col)
-{
-	const char	*s = db_textn(res, col);
-
-	return s != NULL ? arena_strdup(a, s) : NULL;
-}
-
 /* Copy the rows of a "My sessions" query into a new list. */
 static void
 my_rows(struct arena *a, struct dbres *res, int coach,
@@ -151,8 +142,8 @@ my_rows(struct arena *a, struct dbres *res, int coach,
 		m = &(*list)[i];
 		m->id = db_int(res, 0);
 		m->name = arena_strdup(a, db_text(res, 1));
-		m->start = col_dup(a, res, 2);
-		m->end = col_dup(a, res, 3);
+		m->start = db_dup(a, res, 2);
+		m->end = db_dup(a, res, 3);
 		m->section = (int)db_int(res, 4);
 		m->coach = coach;
 		m->session_coach = db_int(res, 5) != 0;
@@ -206,14 +197,14 @@ db_learn_session(struct db *db, struct arena *a, int64_t sid, int64_t uid,
 	s = arena_alloc(a, sizeof(*s));
 	s->id = db_int(res, 0);
 	s->name = arena_strdup(a, db_text(res, 1));
-	s->description = col_dup(a, res, 2);
+	s->description = db_dup(a, res, 2);
 	s->visibility = arena_strdup(a, db_text(res, 3));
-	s->access_start = col_dup(a, res, 4);
-	s->access_end = col_dup(a, res, 5);
-	s->coach_start = col_dup(a, res, 6);
-	s->coach_end = col_dup(a, res, 7);
+	s->access_start = db_dup(a, res, 4);
+	s->access_end = db_dup(a, res, 5);
+	s->coach_start = db_dup(a, res, 6);
+	s->coach_end = db_dup(a, res, 7);
 	s->coach_id = db_int(res, 8);
-	s->coach_name = col_dup(a, res, 9);
+	s->coach_name = db_dup(a, res, 9);
 	s->enrolled = db_int(res, 10) != 0;
 	s->course_coach = db_int(res, 11) != 0;
 	*out = s;
@@ -227,9 +218,9 @@ course_row(struct arena *a, const struct dbres *res, struct learn_course *c)
 	c->id = db_int(res, 0);
 	c->title = arena_strdup(a, db_text(res, 1));
 	c->code = arena_strdup(a, db_text(res, 2));
-	c->description = col_dup(a, res, 3);
+	c->description = db_dup(a, res, 3);
 	c->coach_id = db_int(res, 4);
-	c->coach_name = col_dup(a, res, 5);
+	c->coach_name = db_dup(a, res, 5);
 	c->enrolled = db_int(res, 6) != 0;
 }
 
@@ -338,7 +329,7 @@ db_learn_course_learners(struct db *db, struct arena *a, int64_t sid,
 		t->user_id = db_int(res, 0);
 		t->name = arena_strdup(a, db_text(res, 1));
 		t->email = arena_strdup(a, db_text(res, 2));
-		t->last_access = col_dup(a, res, 3);
+		t->last_access = db_dup(a, res, 3);
 		t->count = db_int(res, 4);
 	}
 	return DB_OK;

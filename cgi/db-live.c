@@ -152,15 +152,6 @@ const struct sqltable sql_live = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 
-/* An arena copy of a column, or NULL for SQL NULL. */
-static char *
-col_dup(struct arena *a, const struct dbres *res, size_t col)
-{
-	const char	*s = db_textn(res, col);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 /* The sessions of a result (LIST_COLS); allocates the array. */
 static void
 session_rows(struct arena *a, struct dbres *res, struct live_session **list,
@@ -174,22 +165,22 @@ session_rows(struct arena *a, struct dbres *res, struct live_session **list,
 		s = &(*list)[(*n)++];
 		s->id = db_int(res, 0);
 		s->course_id = db_int(res, 1);
-		s->course_title = col_dup(a, res, 2);
+		s->course_title = db_dup(a, res, 2);
 		s->lesson_id = db_int(res, 3);
-		s->lesson_title = col_dup(a, res, 4);
+		s->lesson_title = db_dup(a, res, 4);
 		s->teacher_id = db_int(res, 5);
-		s->teacher_name = col_dup(a, res, 6);
-		s->meeting_type = col_dup(a, res, 7);
+		s->teacher_name = db_dup(a, res, 6);
+		s->meeting_type = db_dup(a, res, 7);
 		s->enrollment_id = db_int(res, 8);
 		s->group_id = db_int(res, 9);
-		s->title = col_dup(a, res, 10);
-		s->notes = col_dup(a, res, 11);
-		s->starts_at = col_dup(a, res, 12);
-		s->ends_at = col_dup(a, res, 13);
+		s->title = db_dup(a, res, 10);
+		s->notes = db_dup(a, res, 11);
+		s->starts_at = db_dup(a, res, 12);
+		s->ends_at = db_dup(a, res, 13);
 		s->duration_min = db_int(res, 14);
-		s->status = col_dup(a, res, 15);
-		s->cancel_reason = col_dup(a, res, 16);
-		s->session_notes = col_dup(a, res, 17);
+		s->status = db_dup(a, res, 15);
+		s->cancel_reason = db_dup(a, res, 16);
+		s->session_notes = db_dup(a, res, 17);
 		s->rule_id = db_int(res, 18);
 		s->participants = db_int(res, 19);
 	}
@@ -266,8 +257,8 @@ db_live_participants(struct db *db, struct arena *a, int64_t id,
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	while (db_next(res)) {
 		(*list)[*n].learner_id = db_int(res, 0);
-		(*list)[*n].name = col_dup(a, res, 1);
-		(*list)[*n].attendance = col_dup(a, res, 2);
+		(*list)[*n].name = db_dup(a, res, 1);
+		(*list)[*n].attendance = db_dup(a, res, 2);
 		(*n)++;
 	}
 	return DB_OK;
@@ -285,11 +276,11 @@ db_live_log(struct db *db, struct arena *a, int64_t id, struct live_log **list,
 		return rc;
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	while (db_next(res)) {
-		(*list)[*n].from_status = col_dup(a, res, 0);
-		(*list)[*n].to_status = col_dup(a, res, 1);
-		(*list)[*n].user_name = col_dup(a, res, 2);
-		(*list)[*n].reason = col_dup(a, res, 3);
-		(*list)[*n].changed_at = col_dup(a, res, 4);
+		(*list)[*n].from_status = db_dup(a, res, 0);
+		(*list)[*n].to_status = db_dup(a, res, 1);
+		(*list)[*n].user_name = db_dup(a, res, 2);
+		(*list)[*n].reason = db_dup(a, res, 3);
+		(*list)[*n].changed_at = db_dup(a, res, 4);
 		(*n)++;
 	}
 	return DB_OK;
@@ -313,8 +304,8 @@ options(struct db *db, struct arena *a, int st, int has_arg, int64_t arg,
 		(*list)[*n].id = db_int(res, 0);
 		(*list)[*n].course_id = db_int(res, 1);
 		(*list)[*n].learner_id = db_int(res, 2);
-		(*list)[*n].label = col_dup(a, res, 3);
-		(*list)[*n].extra = col_dup(a, res, 4);
+		(*list)[*n].label = db_dup(a, res, 3);
+		(*list)[*n].extra = db_dup(a, res, 4);
 		(*n)++;
 	}
 	return DB_OK;
@@ -424,7 +415,7 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 		return rc;
 	*warn = arena_alloc(a, (res->nrows + 1) * sizeof(**warn));
 	while (db_next(res))
-		(*warn)[(*nwarn)++] = col_dup(a, res, 0);
+		(*warn)[(*nwarn)++] = db_dup(a, res, 0);
 	*newid = id;
 	return DB_OK;
 }

@@ -274,15 +274,6 @@ const struct sqltable sql_sessions = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 
-/* An arena copy of a column, or NULL for SQL NULL. */
-static char *
-col_dup(struct arena *a, const struct dbres *res, size_t col)
-{
-	const char	*s = db_textn(res, col);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 /* "" and NULL both mean an open date: bind NULL. */
 static const char *
 date_arg(const char *s)
@@ -305,23 +296,23 @@ db_session_get(struct db *db, struct arena *a, int64_t id,
 		return DB_OK;
 	s = arena_alloc(a, sizeof(*s));
 	s->id = db_int(res, 0);
-	s->name = col_dup(a, res, 1);
-	s->description = col_dup(a, res, 2);
+	s->name = db_dup(a, res, 1);
+	s->description = db_dup(a, res, 2);
 	s->category_id = db_int(res, 3);
-	s->category_name = col_dup(a, res, 4);
+	s->category_name = db_dup(a, res, 4);
 	s->coach_id = db_int(res, 5);
-	s->coach_name = col_dup(a, res, 6);
-	s->visibility = col_dup(a, res, 7);
-	s->display_start = col_dup(a, res, 8);
-	s->display_end = col_dup(a, res, 9);
-	s->access_start = col_dup(a, res, 10);
-	s->access_end = col_dup(a, res, 11);
-	s->coach_start = col_dup(a, res, 12);
-	s->coach_end = col_dup(a, res, 13);
+	s->coach_name = db_dup(a, res, 6);
+	s->visibility = db_dup(a, res, 7);
+	s->display_start = db_dup(a, res, 8);
+	s->display_end = db_dup(a, res, 9);
+	s->access_start = db_dup(a, res, 10);
+	s->access_end = db_dup(a, res, 11);
+	s->coach_start = db_dup(a, res, 12);
+	s->coach_end = db_dup(a, res, 13);
 	s->course_count = db_int(res, 14);
 	s->learner_count = db_int(res, 15);
-	s->sort_start = col_dup(a, res, 16);
-	s->sort_end = col_dup(a, res, 17);
+	s->sort_start = db_dup(a, res, 16);
+	s->sort_end = db_dup(a, res, 17);
 	*out = s;
 	return DB_OK;
 }
@@ -395,14 +386,14 @@ db_session_list(struct db *db, struct arena *a,
 	for (i = 0; db_next(res); i++) {
 		s = &(*list)[i];
 		s->id = db_int(res, 0);
-		s->name = col_dup(a, res, 1);
-		s->access_start = col_dup(a, res, 2);
-		s->access_end = col_dup(a, res, 3);
-		s->category_name = col_dup(a, res, 4);
+		s->name = db_dup(a, res, 1);
+		s->access_start = db_dup(a, res, 2);
+		s->access_end = db_dup(a, res, 3);
+		s->category_name = db_dup(a, res, 4);
 		s->course_count = db_int(res, 5);
 		s->learner_count = db_int(res, 6);
-		s->sort_start = col_dup(a, res, 7);
-		s->sort_end = col_dup(a, res, 8);
+		s->sort_start = db_dup(a, res, 7);
+		s->sort_end = db_dup(a, res, 8);
 	}
 	return DB_OK;
 }
@@ -424,8 +415,8 @@ options(struct db *db, struct arena *a, int st, long long arg, int has_arg,
 	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++) {
 		(*list)[i].id = db_int(res, 0);
-		(*list)[i].label = col_dup(a, res, 1);
-		(*list)[i].extra = col_dup(a, res, 2);
+		(*list)[i].label = db_dup(a, res, 1);
+		(*list)[i].extra = db_dup(a, res, 2);
 		(*list)[i].flag = (int)db_int(res, 3);
 	}
 	return DB_OK;
@@ -453,7 +444,7 @@ db_category_options(struct db *db, struct arena *a, int64_t keep_id,
 	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++) {
 		(*list)[i].id = db_int(res, 0);
-		(*list)[i].label = col_dup(a, res, 1);
+		(*list)[i].label = db_dup(a, res, 1);
 		(*list)[i].flag = (int)db_int(res, 3);
 	}
 	return DB_OK;
@@ -521,11 +512,11 @@ db_session_courses(struct db *db, struct arena *a, int64_t sid,
 	for (i = 0; db_next(res); i++) {
 		c = &(*list)[i];
 		c->course_id = db_int(res, 0);
-		c->title = col_dup(a, res, 1);
-		c->code = col_dup(a, res, 2);
+		c->title = db_dup(a, res, 1);
+		c->code = db_dup(a, res, 2);
 		c->archived = (int)db_int(res, 3);
 		c->coach_id = db_int(res, 4);
-		c->coach_name = col_dup(a, res, 5);
+		c->coach_name = db_dup(a, res, 5);
 		c->lessons = db_int(res, 6);
 	}
 	return DB_OK;
@@ -601,11 +592,11 @@ learner_rows(struct arena *a, struct dbres *res, struct session_learner **list,
 	for (i = 0; db_next(res); i++) {
 		l = &(*list)[i];
 		l->user_id = db_int(res, 0);
-		l->name = col_dup(a, res, 1);
-		l->email = col_dup(a, res, 2);
-		l->source = col_dup(a, res, 3);
-		l->class_name = col_dup(a, res, 4);
-		l->enrolled_at = col_dup(a, res, 5);
+		l->name = db_dup(a, res, 1);
+		l->email = db_dup(a, res, 2);
+		l->source = db_dup(a, res, 3);
+		l->class_name = db_dup(a, res, 4);
+		l->enrolled_at = db_dup(a, res, 5);
 		l->disabled = (int)db_int(res, 6);
 		l->enrolled = 1;
 	}
@@ -672,8 +663,8 @@ db_learner_search(struct db *db, struct arena *a, int64_t sid,
 	for (i = 0; db_next(res); i++) {
 		l = &(*list)[i];
 		l->user_id = db_int(res, 0);
-		l->name = col_dup(a, res, 1);
-		l->email = col_dup(a, res, 2);
+		l->name = db_dup(a, res, 1);
+		l->email = db_dup(a, res, 2);
 		l->enrolled = (int)db_int(res, 3);
 	}
 	return DB_OK;
@@ -784,10 +775,10 @@ db_tracking_page(struct db *db, struct arena *a, int64_t sid,
 	for (i = 0; db_next(res); i++) {
 		t = &(*list)[i];
 		t->user_id = db_int(res, 0);
-		t->name = col_dup(a, res, 1);
-		t->email = col_dup(a, res, 2);
+		t->name = db_dup(a, res, 1);
+		t->email = db_dup(a, res, 2);
 		t->course_id = db_int(res, 3);
-		t->last_access = col_dup(a, res, 4);
+		t->last_access = db_dup(a, res, 4);
 		t->lessons_done = db_int(res, 5);
 	}
 	return DB_OK;
@@ -821,7 +812,7 @@ db_enroll_find_session(struct db *db, struct arena *a, const char *key,
 	*n = (int)res->nrows;
 	if (db_next(res)) {
 		*sid = db_int(res, 0);
-		*name = col_dup(a, res, 1);
+		*name = db_dup(a, res, 1);
 	}
 	return DB_OK;
 }
@@ -841,7 +832,7 @@ db_enroll_find_course(struct db *db, struct arena *a, int64_t sid,
 		return rc;
 	if (db_next(res)) {
 		*cid = db_int(res, 0);
-		*title = col_dup(a, res, 1);
+		*title = db_dup(a, res, 1);
 		*in_session = (int)db_int(res, 2);
 	}
 	return DB_OK;
@@ -863,7 +854,7 @@ db_enroll_row_state(struct db *db, struct arena *a, const char *email,
 		return rc;
 	if (db_next(res)) {
 		*uid = db_int(res, 0);
-		*name = col_dup(a, res, 1);
+		*name = db_dup(a, res, 1);
 		*learner = (int)db_int(res, 2);
 		*disabled = (int)db_int(res, 3);
 		*in_session = (int)db_int(res, 4);

@@ -19,10 +19,9 @@ user_row(struct arena *a, const struct dbres *res)
 	u->name = arena_strdup(a, db_text(res, 1));
 	u->email = arena_strdup(a, db_text(res, 2));
 	u->role = role_parse(db_text(res, 3));
-	u->timezone = db_textn(res, 4) ? arena_strdup(a, db_text(res, 4)) : NULL;
+	u->timezone = db_dup(a, res, 4);
 	u->disabled = (int)db_int(res, 5);
-	u->password_hash = db_textn(res, 6) ?
-	    arena_strdup(a, db_text(res, 6)) : NULL;
+	u->password_hash = db_dup(a, res, 6);
 	u->password_temporary = (int)db_int(res, 7);
 	u->created_at = arena_strdup(a, db_text(res, 8));
 	return u;
@@ -162,8 +161,7 @@ db_user_list(struct db *db, struct arena *a, const char *search,
 		u->email = arena_strdup(a, db_text(res, 2));
 		u->role = role_parse(db_text(res, 3));
 		u->disabled = (int)db_int(res, 4);
-		u->timezone = db_textn(res, 5) ?
-		    arena_strdup(a, db_text(res, 5)) : NULL;
+		u->timezone = db_dup(a, res, 5);
 	}
 	return DB_OK;
 }

@@ -612,6 +612,14 @@ db_int(const struct dbres *res, size_t col)
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
+char *
+db_dup(struct arena *a, const struct dbres *res, size_t col)
+{
+	const char	*s = db_textn(res, col);
+
+	return s ? arena_strdup(a, s) : NULL;
+}
+
 size_t
 db_len(const struct dbres *res, size_t col)
 {

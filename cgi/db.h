@@ -123,6 +123,8 @@ const char	*db_text(const struct dbres *, size_t col);	/* "" for NULL */
 const char	*db_textn(const struct dbres *, size_t col);	/* NULL for NULL */
 long long	 db_int(const struct dbres *, size_t col);
 size_t		 db_len(const struct dbres *, size_t col);
+/* An arena copy of a column of the current row, NULL for SQL NULL. */
+char		*db_dup(struct arena *, const struct dbres *, size_t col);
 
 /* Transactions: one level, explicit.  Each returns DB_OK or an error. */
 enum db_rc	 db_begin(struct db *);
