@@ -122,6 +122,15 @@ local_day(struct req *r, const char *utc, char out[DATE_LEN])
 		memcpy(out, tmp, strlen(tmp) + 1);
 }
 
+/* "Zone ABBR", or just the zone when the abbreviation is its name (UTC). */
+static const char *
+zone_label(struct req *r, const char *abbr)
+{
+	if (*abbr == '\0' || strcmp(abbr, viewer_zone(r)) == 0)
+		return viewer_zone(r);
+	return arena_printf(r->a, "%s %s", viewer_zone(r), abbr);
+}
+
 /* "YYYY-MM-DD HH:MM (Zone ABBR)" of UTC text; an arena string. */
 static char *
 local_full(struct req *r, const char *utc)
@@ -131,9 +140,9 @@ local_full(struct req *r, const char *utc)
 
 	if (!to_local(r, utc, &tm, abbr))
 		return arena_printf(r->a, "%s UTC", utc ? utc : "");
-	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d (%s %s)",
+	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d (%s)",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, viewer_zone(r), abbr);
+	    tm.tm_min, zone_label(r, abbr));
 }
 
 /* "Times in Zone (ABBR)" for now; an arena string. */
@@ -144,6 +153,8 @@ zone_line(struct req *r)
 	char		abbr[16];
 
 	if (!utc_to_local(time(NULL), viewer_zone(r), &tm, abbr))
+		return arena_printf(r->a, "Times in %s", viewer_zone(r));
+	if (*abbr == '\0' || strcmp(abbr, viewer_zone(r)) == 0)
 		return arena_printf(r->a, "Times in %s", viewer_zone(r));
 	return arena_printf(r->a, "Times in %s (%s)", viewer_zone(r), abbr);
 }
@@ -871,12 +882,12 @@ join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
 		return;
 	if (now < st - JOIN_EARLY)
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "Join Session opens "
-		    "at %02d:%02d (%s %s).", tm.tm_hour, tm.tm_min,
-		    viewer_zone(r), abbr));
+		    "at %02d:%02d (%s).", tm.tm_hour, tm.tm_min,
+		    zone_label(r, abbr)));
 	else
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "You can join from "
-		    "%02d:%02d until %s (%s %s).", tm.tm_hour, tm.tm_min,
-		    hhmm(r, s->ends_at), viewer_zone(r), abbr));
+		    "%02d:%02d until %s (%s).", tm.tm_hour, tm.tm_min,
+		    hhmm(r, s->ends_at), zone_label(r, abbr)));
 	tpl_show(d, "JOIN");
 }
 
