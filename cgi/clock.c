@@ -109,6 +109,22 @@ utc_to_local(time_t t, const char *tz, struct tm *out, char abbr[16])
 }
 
 int
+local_text(const char *utc, const char *tz, char out[LOCALTEXT_LEN],
+    char abbr[16])
+{
+	struct tm	 tm;
+	char		 ab[16];
+	time_t		 t;
+
+	if (!dbtime_parse(utc, &t) || !utc_to_local(t, tz, &tm, ab) ||
+	    strftime(out, LOCALTEXT_LEN, "%Y-%m-%d %H:%M", &tm) == 0)
+		return 0;
+	if (abbr != NULL)
+		memcpy(abbr, ab, sizeof(ab));
+	return 1;
+}
+
+int
 dbtime_parse(const char *s, time_t *out)
 {
 	struct tm	 tm;

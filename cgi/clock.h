@@ -23,6 +23,12 @@ int	local_to_utc(const char *tz, int y, int mo, int d, int h, int mi,
  * (CET, EDT...) in abbr.  Returns 1, or 0 for an unknown zone. */
 int	utc_to_local(time_t t, const char *tz, struct tm *out,
 	    char abbr[16]);
+/* Database DATETIME text (UTC) as local "YYYY-MM-DD HH:MM" in zone tz,
+ * with the zone's abbreviation in abbr (may be NULL).  Returns 1, or 0
+ * for text that is not a DATETIME or an unknown zone. */
+#define LOCALTEXT_LEN	17
+int	local_text(const char *utc, const char *tz, char out[LOCALTEXT_LEN],
+	    char abbr[16]);
 /* Database DATETIME text (UTC) to an instant and back. */
 int	dbtime_parse(const char *, time_t *);
 void	dbtime_format(time_t, char out[DBTIME_LEN]);

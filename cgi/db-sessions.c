@@ -550,9 +550,15 @@ db_session_set_coach(struct db *db, int64_t sid, int64_t cid,
 	    (long long)sid, (long long)cid);
 }
 
-enum db_rc
-db_session_remove_course(struct db *db, int64_t sid, int64_t cid,
-    int *found)
+/*
+ * Remove one row of a session (a course or a learner) in one transaction:
+ * first its course enrollments (children), then the row itself, then
+ * the session's counter by the rows removed.  *found = 0 when there was
+ * no such row (nothing changes).
+ */
+static enum db_rc
+remove_counted(struct db *db, int children, int row, int counter,
+    int64_t sid, int64_t other, int *found)
 {
 	long long	 gone = 0;
 	enum db_rc	 rc;
@@ -560,16 +566,16 @@ db_session_remove_course(struct db *db, int64_t sid, int64_t cid,
 	*found = 0;
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	if ((rc = db_exec(db, SCL_DELETE_COURSE, NULL, "ii", (long long)sid,
-	    (long long)cid)) != DB_OK ||
-	    (rc = db_exec(db, SC_DELETE, &gone, "ii", (long long)sid,
-	    (long long)cid)) != DB_OK)
+	if ((rc = db_exec(db, children, NULL, "ii", (long long)sid,
+	    (long long)other)) != DB_OK ||
+	    (rc = db_exec(db, row, &gone, "ii", (long long)sid,
+	    (long long)other)) != DB_OK)
 		goto fail;
 	if (gone == 0) {
 		db_rollback(db);
 		return DB_OK;
 	}
-	if ((rc = db_exec(db, SES_COURSES_DELTA, NULL, "ii", -gone,
+	if ((rc = db_exec(db, counter, NULL, "ii", -gone,
 	    (long long)sid)) != DB_OK)
 		goto fail;
 	*found = 1;
@@ -577,6 +583,14 @@ db_session_remove_course(struct db *db, int64_t sid, int64_t cid,
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+enum db_rc
+db_session_remove_course(struct db *db, int64_t sid, int64_t cid,
+    int *found)
+{
+	return remove_counted(db, SCL_DELETE_COURSE, SC_DELETE,
+	    SES_COURSES_DELTA, sid, cid, found);
 }
 
 /* Copy LEARNER_COLS rows into learners. */
@@ -693,29 +707,8 @@ enum db_rc
 db_session_remove_learner(struct db *db, int64_t sid, int64_t uid,
     int *found)
 {
-	long long	 gone = 0;
-	enum db_rc	 rc;
-
-	*found = 0;
-	if ((rc = db_begin(db)) != DB_OK)
-		return rc;
-	if ((rc = db_exec(db, SCL_DELETE_LEARNER, NULL, "ii", (long long)sid,
-	    (long long)uid)) != DB_OK ||
-	    (rc = db_exec(db, SL_DELETE, &gone, "ii", (long long)sid,
-	    (long long)uid)) != DB_OK)
-		goto fail;
-	if (gone == 0) {
-		db_rollback(db);
-		return DB_OK;
-	}
-	if ((rc = db_exec(db, SES_LEARNERS_DELTA, NULL, "ii", -gone,
-	    (long long)sid)) != DB_OK)
-		goto fail;
-	*found = 1;
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return rc;
+	return remove_counted(db, SCL_DELETE_LEARNER, SL_DELETE,
+	    SES_LEARNERS_DELTA, sid, uid, found);
 }
 
 enum db_rc

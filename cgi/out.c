@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "escape.h"
@@ -227,6 +228,26 @@ send_download(struct req *r, const char *ctype, const char *filename,
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
 	out_header(r, "Content-Disposition", disp);
 	return emit(r, 200, ctype, data, len);
+}
+
+const char *
+zone_label(struct req *r, const char *abbr)
+{
+	const char	*tz = viewer_zone(r);
+
+	if (abbr == NULL || *abbr == '\0' || strcmp(abbr, tz) == 0)
+		return tz;
+	return arena_printf(r->a, "%s %s", tz, abbr);
+}
+
+char *
+show_time(struct req *r, const char *utc)
+{
+	char	 out[LOCALTEXT_LEN], abbr[16];
+
+	if (!local_text(utc, viewer_zone(r), out, abbr))
+		return arena_printf(r->a, "%s UTC", utc ? utc : "");
+	return arena_printf(r->a, "%s (%s)", out, zone_label(r, abbr));
 }
 
 void

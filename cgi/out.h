@@ -51,6 +51,16 @@ void	form_field(struct tpl_dict *, const struct pval *,
 /* Show error_sec with MESSAGE = msg. */
 void	form_error(struct tpl_dict *, const char *error_sec, const char *msg);
 
+/* The viewer's zone with an abbreviation: "Europe/Berlin CET", or just
+ * "UTC" when the abbreviation is the zone's name.  An arena string. */
+const char	*zone_label(struct req *, const char *abbr);
+/*
+ * A database DATETIME (UTC) as the viewer reads it: "YYYY-MM-DD HH:MM
+ * (Europe/Berlin CET)", or "(UTC)" where the abbreviation is the zone's
+ * name.  An arena string; the UTC text itself when it cannot convert.
+ */
+char	*show_time(struct req *, const char *utc);
+
 /* Reason phrase for a status. */
 const char *status_text(int);
 

@@ -52,41 +52,11 @@ is_admin(const struct req *r)
 	return r->user->role == ROLE_ADMIN;
 }
 
-/* The timezone this user reads times in. */
-static const char *
-viewer_zone(const struct req *r)
-{
-	if (!empty(r->user->timezone))
-		return r->user->timezone;
-	return r->cfg->timezone;
-}
-
 /* Now as database text (UTC). */
 static void
 now_text(char out[DBTIME_LEN])
 {
 	dbtime_format(time(NULL), out);
-}
-
-/*
- * A UTC DATETIME shown in the viewer's zone: "YYYY-MM-DD HH:MM CET
- * (Europe/Berlin)".  Returns an arena string (the UTC text named UTC
- * when it cannot be converted).
- */
-static char *
-show_time(struct req *r, const char *utc)
-{
-	const char	*tz = viewer_zone(r);
-	struct tm	 tm;
-	time_t		 t;
-	char		 abbr[16];
-
-	if (utc == NULL || !dbtime_parse(utc, &t) ||
-	    !utc_to_local(t, tz, &tm, abbr))
-		return arena_printf(r->a, "%s UTC", utc ? utc : "");
-	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d %s (%s)",
-	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, abbr, tz);
 }
 
 /* The rule's days as "Mon, Wed".  An arena string. */
@@ -556,7 +526,7 @@ rule_form(struct req *r, const struct enrollment *e,
 		tpl_set(d, "START_VALUE", rule->start_date);
 		tpl_set(d, "END_VALUE", rule->end_date ? rule->end_date : "");
 	} else {
-		(void)local_date(time(NULL), r->cfg->timezone, today);
+		school_today(r, today);
 		tpl_set_int(d, "LENGTH_VALUE", e->default_length);
 		tpl_set(d, "START_VALUE", today);
 	}

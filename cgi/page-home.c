@@ -21,7 +21,7 @@ page_home(struct req *r)
 	tpl_set(d, "NAME", u->name);
 	tpl_set(d, "EMAIL", u->email);
 	tpl_set(d, "ROLE", role_label(u->role));
-	tpl_set(d, "TIMEZONE", u->timezone ? u->timezone : r->cfg->timezone);
+	tpl_set(d, "TIMEZONE", viewer_zone(r));
 	if (u->password_temporary)
 		tpl_show(d, "TEMPORARY_PASSWORD");
 	switch (u->role) {

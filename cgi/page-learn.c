@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "clock.h"
 #include "db.h"
 #include "learn.h"
 #include "lms.h"
@@ -34,13 +35,6 @@ enum viewer {
 	V_SESSION_COACH,	/* coaches the whole session */
 	V_ADMIN
 };
-
-/* Today's date in the school's timezone. */
-static void
-school_today(const struct req *r, char today[DATE_LEN])
-{
-	(void)local_date(time(NULL), r->cfg->timezone, today);
-}
 
 /* "start – end" with "open" for an open end; "open" when both are. */
 static const char *
@@ -469,47 +463,20 @@ lesson_label(const char *type)
 }
 
 /*
- * Rewrite UTC "YYYY-MM-DD HH:MM:SS" instants of the learners' list as
- * "YYYY-MM-DD HH:MM" in zone tz.  TZ is switched once for the whole
- * list and restored.  Allocates the new strings.
+ * Rewrite the UTC last visits of the learners' list as local
+ * "YYYY-MM-DD HH:MM" in zone tz.  Allocates the new strings.
  */
 static void
 local_times(struct arena *a, const char *tz, struct learn_tracking *list,
     size_t n)
 {
-	struct tm	 tm;
-	time_t		 t;
-	char		*saved = NULL, zone[80], out[32];
-	const char	*old;
-	size_t		 i;
+	char	 out[LOCALTEXT_LEN];
+	size_t	 i;
 
-	if ((old = getenv("TZ")) != NULL)
-		saved = xstrdup(old);
-	snprintf(zone, sizeof(zone), ":%s", tz);
-	setenv("TZ", zone, 1);
-	tzset();
-	for (i = 0; i < n; i++) {
-		if (list[i].last_access == NULL)
-			continue;
-		memset(&tm, 0, sizeof(tm));
-		if (sscanf(list[i].last_access, "%d-%d-%d %d:%d:%d",
-		    &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-		    &tm.tm_min, &tm.tm_sec) != 6)
-			continue;
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
-		t = timegm(&tm);
-		if (localtime_r(&t, &tm) == NULL ||
-		    strftime(out, sizeof(out), "%Y-%m-%d %H:%M", &tm) == 0)
-			continue;
-		list[i].last_access = arena_strdup(a, out);
-	}
-	if (saved != NULL) {
-		setenv("TZ", saved, 1);
-		free(saved);
-	} else
-		unsetenv("TZ");
-	tzset();
+	for (i = 0; i < n; i++)
+		if (list[i].last_access != NULL &&
+		    local_text(list[i].last_access, tz, out, NULL))
+			list[i].last_access = arena_strdup(a, out);
 }
 
 /*
@@ -530,7 +497,7 @@ course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
 	    LEARNERS_PAGE + 1, &list, &n) != DB_OK)
 		return 0;
 	shown = n > LEARNERS_PAGE ? LEARNERS_PAGE : n;
-	tz = r->user->timezone ? r->user->timezone : r->cfg->timezone;
+	tz = viewer_zone(r);
 	local_times(r->a, tz, list, shown);
 	c = tpl_section(d, "COACH_VIEW");
 	tpl_set(c, "TIMEZONE", tz);

@@ -47,15 +47,6 @@ empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-/* The timezone this user reads times in. */
-static const char *
-viewer_zone(const struct req *r)
-{
-	if (r->user != NULL && !empty(r->user->timezone))
-		return r->user->timezone;
-	return r->cfg->timezone;
-}
-
 /* The label of a status.  Pure. */
 static const char *
 status_label(const char *s)
@@ -120,29 +111,6 @@ local_day(struct req *r, const char *utc, char out[DATE_LEN])
 	    tm.tm_mon + 1, tm.tm_mday);
 	if (strlen(tmp) < DATE_LEN)
 		memcpy(out, tmp, strlen(tmp) + 1);
-}
-
-/* "Zone ABBR", or just the zone when the abbreviation is its name (UTC). */
-static const char *
-zone_label(struct req *r, const char *abbr)
-{
-	if (*abbr == '\0' || strcmp(abbr, viewer_zone(r)) == 0)
-		return viewer_zone(r);
-	return arena_printf(r->a, "%s %s", viewer_zone(r), abbr);
-}
-
-/* "YYYY-MM-DD HH:MM (Zone ABBR)" of UTC text; an arena string. */
-static char *
-local_full(struct req *r, const char *utc)
-{
-	struct tm	tm;
-	char		abbr[16];
-
-	if (!to_local(r, utc, &tm, abbr))
-		return arena_printf(r->a, "%s UTC", utc ? utc : "");
-	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d (%s)",
-	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, zone_label(r, abbr));
 }
 
 /* "Times in Zone (ABBR)" for now; an arena string. */
@@ -921,8 +889,8 @@ page_live_show(struct req *r)
 		tpl_set(tpl_section(d, "LESSON"), "LESSON_TITLE",
 		    s->lesson_title);
 	tpl_set(d, "TEACHER_NAME", s->teacher_name);
-	tpl_set(d, "STARTS", local_full(r, s->starts_at));
-	tpl_set(d, "ENDS", local_full(r, s->ends_at));
+	tpl_set(d, "STARTS", show_time(r, s->starts_at));
+	tpl_set(d, "ENDS", show_time(r, s->ends_at));
 	tpl_set_int(d, "DURATION", s->duration_min);
 	tpl_set(d, "MEETING", meeting_label(s->meeting_type));
 	tpl_set(d, "STATUS", status_label(s->status));
@@ -953,7 +921,7 @@ page_live_show(struct req *r)
 		tpl_set(e, "TO", status_label(log[i].to_status));
 		tpl_set(e, "WHO", log[i].user_name ? log[i].user_name :
 		    "Lectern");
-		tpl_set(e, "WHEN", local_full(r, log[i].changed_at));
+		tpl_set(e, "WHEN", show_time(r, log[i].changed_at));
 		if (log[i].reason != NULL)
 			tpl_set(tpl_section(e, "LOG_REASON"), "REASON",
 			    log[i].reason);

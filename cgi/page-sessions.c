@@ -64,68 +64,11 @@ empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-/* The timezone this user reads times in. */
-static const char *
-viewer_zone(const struct req *r)
-{
-	if (r->user != NULL && !empty(r->user->timezone))
-		return r->user->timezone;
-	return r->cfg->timezone;
-}
-
-/*
- * A UTC "YYYY-MM-DD HH:MM:SS" shown as local "YYYY-MM-DD HH:MM" in zone
- * tz, followed by the zone's name.  Returns an arena string; the UTC text
- * itself (named UTC) when it cannot be converted.
- */
-static char *
-local_time(struct arena *a, const char *utc, const char *tz)
-{
-	struct tm	 tm;
-	time_t		 t;
-	char		*old, *saved = NULL, zone[80], out[32];
-	size_t		 n;
-
-	memset(&tm, 0, sizeof(tm));
-	if (utc == NULL || sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-		return arena_printf(a, "%s UTC", utc ? utc : "");
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	if (tz == NULL || !valid_timezone(tz))
-		tz = "UTC";
-	/* localtime_r follows TZ; set it for this call only. */
-	if ((old = getenv("TZ")) != NULL)
-		saved = strdup(old);
-	snprintf(zone, sizeof(zone), ":%s", tz);
-	setenv("TZ", zone, 1);
-	tzset();
-	n = localtime_r(&t, &tm) != NULL ?
-	    strftime(out, sizeof(out), "%Y-%m-%d %H:%M", &tm) : 0;
-	if (saved != NULL) {
-		setenv("TZ", saved, 1);
-		free(saved);
-	} else
-		unsetenv("TZ");
-	tzset();
-	if (n == 0)
-		return arena_printf(a, "%s UTC", utc);
-	return arena_printf(a, "%s (%s)", out, tz);
-}
-
 /* A date for a list, or "open" for an open end. */
 static const char *
 date_or_open(const char *d)
 {
 	return empty(d) ? "open" : d;
-}
-
-/* Today's date in the school's timezone. */
-static void
-school_today(const struct req *r, char today[DATE_LEN])
-{
-	(void)local_date(time(NULL), r->cfg->timezone, today);
 }
 
 /*
@@ -639,7 +582,7 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
 	struct session_learner	*l, *found;
 	struct option		*classes;
 	struct tpl_dict		*row, *sec;
-	const char		*lq = P_str(r, "lq"), *tz = viewer_zone(r);
+	const char		*lq = P_str(r, "lq");
 	size_t			 n, nfound, nclasses, i, shown;
 
 	if (db_class_options(r->db, r->a, &classes, &nclasses) != DB_OK ||
@@ -698,8 +641,7 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
 		    l[i].class_name) : strcmp(l[i].source, "csv") == 0 ?
 		    "CSV import" : strcmp(l[i].source, "class") == 0 ?
 		    "Class" : "Individual");
-		tpl_set(row, "ENROLLED_AT", local_time(r->a, l[i].enrolled_at,
-		    tz));
+		tpl_set(row, "ENROLLED_AT", show_time(r, l[i].enrolled_at));
 	}
 	if (shown == 0 && P_num(r, "after_id") == 0)
 		tpl_show(e, "NO_LEARNERS");
@@ -996,7 +938,7 @@ page_session_tracking(struct req *r)
 				break;
 		tpl_set(c, "COURSE", k < nsc ? sc[k].title : "");
 		tpl_set(c, "LAST_ACCESS", t[i].last_access ?
-		    local_time(r->a, t[i].last_access, tz) : "Never");
+		    show_time(r, t[i].last_access) : "Never");
 		tpl_set(c, "PROGRESS", arena_printf(r->a, "%lld of %lld",
 		    t[i].lessons_done, k < nsc ? sc[k].lessons : 0));
 	}

@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <fcgiapp.h>
 
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "lms.h"
 #include "escape.h"
 #include "model.h"
 #include "out.h"
@@ -75,6 +77,21 @@ P_fail(struct req *r, const char *name, const char *msg)
 				r->nerrors++;
 			r->pv[i].error = msg;
 		}
+}
+
+const char *
+viewer_zone(const struct req *r)
+{
+	if (r->user != NULL && r->user->timezone != NULL &&
+	    *r->user->timezone != '\0')
+		return r->user->timezone;
+	return r->cfg->timezone;
+}
+
+void
+school_today(const struct req *r, char today[DATE_LEN])
+{
+	(void)local_date(time(NULL), r->cfg->timezone, today);
 }
 
 int

@@ -135,6 +135,12 @@ void			 P_fail(struct req *, const char *, const char *msg);
 int			 req_upload_read(struct req *, const struct upload *,
 			    char **, size_t *);
 
+/* The timezone the signed-in user reads times in: their own, else the
+ * school's. */
+const char		*viewer_zone(const struct req *);
+/* Today's date (YYYY-MM-DD) in the school's timezone. */
+void			 school_today(const struct req *, char [11]);	/* DATE_LEN */
+
 /* The environment value, or NULL. */
 const char		*req_env(const struct req *, const char *);
 

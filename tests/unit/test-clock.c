@@ -89,6 +89,24 @@ test_utc_to_local(void **state)
 }
 
 static void
+test_local_text(void **state)
+{
+	char	 out[LOCALTEXT_LEN], abbr[16];
+
+	(void)state;
+	assert_int_equal(local_text("2026-07-15 09:30:00", "Asia/Tokyo", out,
+	    abbr), 1);
+	assert_string_equal(out, "2026-07-15 18:30");
+	assert_string_equal(abbr, "JST");
+	assert_int_equal(local_text("2026-03-29 01:30:00", "Europe/Berlin",
+	    out, NULL), 1);
+	assert_string_equal(out, "2026-03-29 03:30");
+	assert_int_equal(local_text("yesterday", "UTC", out, abbr), 0);
+	assert_int_equal(local_text("2026-07-15 09:30:00", "Nowhere/Land",
+	    out, abbr), 0);
+}
+
+static void
 test_weekday(void **state)
 {
 	(void)state;
@@ -104,6 +122,7 @@ main(void)
 		cmocka_unit_test(test_local_to_utc),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_utc_to_local),
+		cmocka_unit_test(test_local_text),
 		cmocka_unit_test(test_weekday),
 	};
 
