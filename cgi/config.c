@@ -56,6 +56,25 @@ static const struct key keys[] = {
 	{ "cookie_secure", K_SECURE, offsetof(struct config, cookie_secure), 0, 0, 0 },
 	{ "expose_query_count", I(expose_query_count, 0, 1), 0 },
 	{ "schedule_horizon_weeks", I(schedule_horizon_weeks, 1, 52), 0 },
+	{ "mail_transport", S(mail_transport), 0 },
+	{ "smtp_url", S(smtp_url), 0 },
+	{ "smtp_user", S(smtp_user), 0 },
+	{ "smtp_password", S(smtp_password), 1 },
+	{ "sendmail_path", S(sendmail_path), 0 },
+	{ "mail_from", S(mail_from), 0 },
+	{ "worker_batch", I(worker_batch, 1, 10000), 0 },
+	{ "worker_interval", I(worker_interval, 1, 3600), 0 },
+	{ "data_dir", S(data_dir), 0 },
+	{ "secret_key", S(secret_key), 1 },
+	{ "conference_provider", S(conference_provider), 0 },
+	{ "bbb_url", S(bbb_url), 0 },
+	{ "bbb_secret", S(bbb_secret), 1 },
+	{ "bbb_checksum", S(bbb_checksum), 0 },
+	{ "bbb_timeout", I(bbb_timeout, 1, 120), 0 },
+	{ "bbb_embed", I(bbb_embed, 0, 1), 0 },
+	{ "jitsi_url", S(jitsi_url), 0 },
+	{ "jitsi_app_id", S(jitsi_app_id), 0 },
+	{ "jitsi_secret", S(jitsi_secret), 1 },
 };
 
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
@@ -83,6 +102,25 @@ defaults(struct config *c)
 	c->login_max_account_failures = 5;
 	c->login_max_address_failures = 20;
 	c->cookie_secure = -1;
+	c->mail_transport = xstrdup("smtp");
+	c->smtp_url = xstrdup("smtp://127.0.0.1:25");
+	c->smtp_user = xstrdup("");
+	c->smtp_password = xstrdup("");
+	c->sendmail_path = xstrdup("/usr/sbin/sendmail");
+	c->mail_from = xstrdup("lectern@localhost");
+	c->worker_batch = 50;
+	c->worker_interval = 30;
+	c->data_dir = xstrdup("/var/lib/lectern");
+	c->secret_key = xstrdup("");
+	c->conference_provider = xstrdup("bbb");
+	c->bbb_url = xstrdup("");
+	c->bbb_secret = xstrdup("");
+	c->bbb_checksum = xstrdup("sha256");
+	c->bbb_timeout = 8;
+	c->bbb_embed = 0;
+	c->jitsi_url = xstrdup("");
+	c->jitsi_app_id = xstrdup("lectern");
+	c->jitsi_secret = xstrdup("");
 }
 
 /*
@@ -132,6 +170,12 @@ setkey(struct config *c, const struct key *k, const char *val,
 		return 1;
 	}
 	return 0;
+}
+
+static int
+one_of(const char *v, const char *a, const char *b)
+{
+	return strcmp(v, a) == 0 || strcmp(v, b) == 0;
 }
 
 static const struct key *
@@ -252,5 +296,28 @@ config_load(struct config *c, char *err, size_t errlen)
 	p = c->base_url + strlen(c->base_url);
 	while (p > c->base_url + 8 && p[-1] == '/')
 		*--p = '\0';
+	if (!one_of(c->mail_transport, "smtp", "sendmail")) {
+		snprintf(err, errlen, "%s: mail_transport must be smtp or "
+		    "sendmail", path);
+		return 0;
+	}
+	if (!one_of(c->conference_provider, "bbb", "jitsi")) {
+		snprintf(err, errlen, "%s: conference_provider must be bbb "
+		    "or jitsi", path);
+		return 0;
+	}
+	if (!one_of(c->bbb_checksum, "sha256", "sha512")) {
+		snprintf(err, errlen, "%s: bbb_checksum must be sha256 or "
+		    "sha512", path);
+		return 0;
+	}
+	/* The BigBlueButton address ends in a slash: calls are "api/x". */
+	if (*c->bbb_url != '\0' && c->bbb_url[strlen(c->bbb_url) - 1] != '/') {
+		p = c->bbb_url;
+		c->bbb_url = xmalloc(strlen(p) + 2);
+		strcpy(c->bbb_url, p);
+		strcat(c->bbb_url, "/");
+		free(p);
+	}
 	return 1;
 }

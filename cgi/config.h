@@ -33,6 +33,27 @@ struct config {
 	int	 cookie_secure;	/* -1 auto, 0 off, 1 on */
 	int	 expose_query_count; /* X-Lectern-Queries header, for tests */
 	int	 schedule_horizon_weeks; /* live sessions generated ahead */
+	/* Mail (notifications) */
+	char	*mail_transport;	/* "smtp" or "sendmail" */
+	char	*smtp_url;		/* smtp://host:port or smtps:// */
+	char	*smtp_user;
+	char	*smtp_password;
+	char	*sendmail_path;
+	char	*mail_from;		/* address mail is sent from */
+	int	 worker_batch;		/* messages per worker pass */
+	int	 worker_interval;	/* seconds between passes of the loop */
+	/* Classroom */
+	char	*data_dir;		/* uploaded slides, outside the web root */
+	char	*secret_key;		/* HMAC key of callback and file URLs */
+	char	*conference_provider;	/* "bbb" or "jitsi" */
+	char	*bbb_url;		/* ends in /bigbluebutton/ */
+	char	*bbb_secret;
+	char	*bbb_checksum;		/* "sha256" or "sha512" */
+	int	 bbb_timeout;		/* seconds for one API call */
+	int	 bbb_embed;		/* 1: the room embeds the client */
+	char	*jitsi_url;		/* https://meet.example.org */
+	char	*jitsi_app_id;
+	char	*jitsi_secret;
 };
 
 /*

@@ -139,6 +139,10 @@ static const struct sqltable *const domains[DOM__MAX] = {
 	[DOM_LEARN] = &sql_learn,
 	[DOM_ENROL] = &sql_enrol,
 	[DOM_LIVE] = &sql_live,
+	[DOM_NOTIFY] = &sql_notify,
+	[DOM_CLASSROOM] = &sql_classroom,
+	[DOM_ROOM] = &sql_room,
+	[DOM_CALLBACK] = &sql_callback,
 };
 
 #define MAX_PARAMS	16

@@ -65,6 +65,10 @@ enum db_domain {
 	DOM_LEARN,		/* db-learn.c */
 	DOM_ENROL,		/* db-enrol.c */
 	DOM_LIVE,		/* db-live.c */
+	DOM_NOTIFY,		/* db-notify.c */
+	DOM_CLASSROOM,		/* db-classroom.c */
+	DOM_ROOM,		/* db-room.c */
+	DOM_CALLBACK,		/* db-callback.c */
 	DOM__MAX
 };
 
@@ -77,7 +81,8 @@ struct sqltable {
 };
 
 extern const struct sqltable	sql_catalogue, sql_sessions, sql_learn,
-				sql_enrol, sql_live;
+				sql_enrol, sql_live, sql_notify,
+				sql_classroom, sql_room, sql_callback;
 
 struct db;
 

@@ -122,6 +122,10 @@ const struct routeset *const routesets[] = {
 	&learn_routes,
 	&enrol_routes,
 	&live_routes,
+	&notify_routes,
+	&classroom_routes,
+	&room_routes,
+	&callback_routes,
 };
 
 const size_t nroutesets = sizeof(routesets) / sizeof(routesets[0]);

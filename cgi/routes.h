@@ -24,6 +24,10 @@ extern const struct routeset	session_routes;		/* routes-sessions.c */
 extern const struct routeset	learn_routes;		/* routes-learn.c */
 extern const struct routeset	enrol_routes;		/* routes-enrol.c */
 extern const struct routeset	live_routes;		/* routes-live.c */
+extern const struct routeset	notify_routes;		/* routes-notify.c */
+extern const struct routeset	classroom_routes;	/* routes-classroom.c */
+extern const struct routeset	room_routes;		/* routes-room.c */
+extern const struct routeset	callback_routes;	/* routes-callback.c */
 extern const struct routeset	*const routesets[];
 extern const size_t		 nroutesets;
 

@@ -1,0 +1,7 @@
+/* routes-room.c: placeholder until its pages land. */
+#include <stddef.h>
+
+#include "req.h"
+#include "routes.h"
+
+const struct routeset room_routes = { NULL, 0 };
