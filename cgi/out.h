@@ -34,6 +34,19 @@ int	send_error(struct req *, int status, const char *msg);
 int	send_db_error(struct req *);
 /* 303 See Other to a local path. */
 int	send_redirect(struct req *, const char *path);
+/*
+ * 303 See Other to an absolute http(s) address on another server (the
+ * conferencing server's join address): never logged, sent with
+ * Referrer-Policy no-referrer.  500 when the address is not one.
+ */
+int	send_redirect_away(struct req *, const char *url);
+/*
+ * Let this response's page load scripts from script_origin and frame
+ * frame_origin ("https://host:port"; either may be NULL): the room
+ * pages that embed the conferencing client.  Origins are checked.
+ */
+void	out_csp_allow(struct req *, const char *script_origin,
+	    const char *frame_origin);
 /* A download (CSV, text) with attachment file name. */
 int	send_download(struct req *, const char *ctype, const char *filename,
 	    const char *data, size_t len);
