@@ -256,5 +256,11 @@ int	page_live_join(struct req *);
  * ended here whatever it answers.  Failures are logged.
  */
 void		classroom_end_lesson(struct req *, int64_t live_id);
+/*
+ * On a page with a Join Session form: let the form's answer redirect to
+ * the BigBlueButton server (browsers check redirects after a form
+ * against the page's form-action).
+ */
+void		classroom_csp_join(struct req *);
 
 #endif

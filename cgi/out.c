@@ -103,10 +103,11 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	    "X-Frame-Options: DENY\r\n");
 	buf_printf(&h, "Content-Security-Policy: default-src 'self'; "
 	    "script-src 'self'%s%s; style-src 'self'; img-src 'self' data:; "
-	    "frame-src %s; frame-ancestors 'none'; form-action 'self'; "
+	    "frame-src %s; frame-ancestors 'none'; form-action 'self'%s%s; "
 	    "base-uri 'none'; object-src 'none'\r\n",
 	    r->csp_script ? " " : "", r->csp_script ? r->csp_script : "",
-	    r->csp_frame ? r->csp_frame : "'none'");
+	    r->csp_frame ? r->csp_frame : "'none'",
+	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
 	buf_puts(&h, "Cache-Control: no-store\r\n");
 	if (r->away || (r->route != NULL &&
 	    (r->route->flags & RT_NO_REFERRER)))
@@ -260,12 +261,14 @@ origin_ok(const char *s)
 
 void
 out_csp_allow(struct req *r, const char *script_origin,
-    const char *frame_origin)
+    const char *frame_origin, const char *form_origin)
 {
 	if (script_origin != NULL && origin_ok(script_origin))
 		r->csp_script = script_origin;
 	if (frame_origin != NULL && origin_ok(frame_origin))
 		r->csp_frame = frame_origin;
+	if (form_origin != NULL && origin_ok(form_origin))
+		r->csp_form = form_origin;
 }
 
 int

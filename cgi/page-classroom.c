@@ -169,6 +169,14 @@ back_path(struct req *r, const struct classroom *c)
 	    (long long)c->live_session_id);
 }
 
+void
+classroom_csp_join(struct req *r)
+{
+	if (strcmp(conf_provider(r->cfg)->name, "bbb") == 0 &&
+	    !r->cfg->bbb_embed)
+		out_csp_allow(r, NULL, NULL, origin_of(r->a, r->cfg->bbb_url));
+}
+
 /* ------------------------------------------------------------------ */
 /* The user's classrooms                                               */
 
@@ -324,6 +332,7 @@ channel_page(struct req *r, const struct channel *ch, int status,
 		tpl_set(s, "STARTED", show_time(r, ch->active_started_at));
 		if (admin)
 			tpl_show(s, "CAN_END");
+		classroom_csp_join(r);
 	} else if (ch->archived)
 		tpl_show(d, "ARCHIVED");
 	else if (admin)
@@ -610,7 +619,7 @@ jitsi_page(struct req *r, const struct classroom *c,
 	while (len > 0 && url[len - 1] == '/')
 		len--;
 	domain = origin ? strstr(origin, "://") + 3 : "";
-	out_csp_allow(r, origin, origin);
+	out_csp_allow(r, origin, origin, NULL);
 	d = page_begin(r, "classroom-jitsi.tpl", c->name);
 	tpl_set(d, "NAME", c->name);
 	tpl_set(d, "SCRIPT_URL", arena_printf(r->a, "%.*s/external_api.js",
@@ -634,7 +643,7 @@ embed_page(struct req *r, const struct classroom *c, const char *url)
 {
 	struct tpl_dict	*d;
 
-	out_csp_allow(r, NULL, origin_of(r->a, url));
+	out_csp_allow(r, NULL, origin_of(r->a, url), NULL);
 	d = page_begin(r, "classroom-embed.tpl", c->name);
 	tpl_set(d, "NAME", c->name);
 	/* The user's own join address, in a page answering their POST. */

@@ -858,6 +858,7 @@ join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
 		    "%02d:%02d until %s (%s).", tm.tm_hour, tm.tm_min,
 		    hhmm(r, s->ends_at), zone_label(r, abbr)));
 		tpl_show(d, "CAN_JOIN");
+		classroom_csp_join(r);
 	}
 	tpl_show(d, "JOIN");
 }

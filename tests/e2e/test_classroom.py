@@ -40,6 +40,21 @@ def user_name(uid):
     return sql_value("SELECT name FROM users WHERE id = %d" % uid)
 
 
+def conf_value(key):
+    """A key of the test configuration file, or None."""
+    with open(CONF) as f:
+        for line in f:
+            k, eq, v = line.partition("=")
+            if eq and k.strip() == key:
+                return v.strip()
+    return None
+
+
+def bbb_origin():
+    u = urllib.parse.urlsplit(conf_value("bbb_url"))
+    return "%s://%s" % (u.scheme, u.netloc)
+
+
 def new_channel(members=(), admins=(), name=None):
     """A channel written directly; members and admins are user ids."""
     name = name or unique("Channel ")
@@ -275,6 +290,9 @@ def channel_states(base):
         assert 'method="post"' in form and 'target="_blank"' in form
         assert 'action="/platform/classroom/%d/join"' % sid in form
         assert ('id="end-form"' in r.text) == can_end
+        # The join's redirect to the BigBlueButton server is a form's.
+        assert "form-action 'self' %s;" % bbb_origin() in \
+            r.header("Content-Security-Policy")
         assert 'href="/platform/classroom/%d"' % sid in r.text
         assert 'id="hero"' not in r.text and WAITING not in r.text
     # The LIVE badge in the lists.
@@ -713,3 +731,117 @@ def live_lesson_join(base):
     assert 'href="/platform/classroom/%d/summary"' % sid in r.text
     r = learner.post("/platform/sessions/%d/join" % lid, csrf=r.csrf())
     assert r.status == 409
+
+
+# --- Jitsi Meet ----------------------------------------------------------------
+
+JITSI_URL = "https://meet.example.org"
+JITSI_SECRET = "jitsi-test-secret-of-some-length"
+
+
+def cgi_run(client, method, path, fields=None, extra_env=None):
+    """Run the built binary once as a plain CGI program, with client's
+    cookies; returns (status, headers dict, body)."""
+    body = urllib.parse.urlencode(fields or {}).encode()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LECTERN_CONF": CONF,
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "REQUEST_METHOD": method,
+        "REQUEST_URI": path,
+        "QUERY_STRING": "",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_NAME": "localhost",
+        "HTTP_COOKIE": "; ".join("%s=%s" % kv for kv in
+                                 client.cookies.items()),
+    }
+    if method == "POST":
+        env["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
+        env["CONTENT_LENGTH"] = str(len(body))
+    env.update(extra_env or {})
+    p = subprocess.run([os.path.join(BUILD, "cgi", "lectern.fcgi")],
+                       input=body, env=env, capture_output=True, timeout=60)
+    head, _, text = p.stdout.partition(b"\r\n\r\n")
+    headers = {}
+    for line in head.decode().split("\r\n"):
+        k, _, v = line.partition(": ")
+        headers.setdefault(k.lower(), v)
+    return int(headers["status"].split()[0]), headers, \
+        text.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def b64url(s):
+    return base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+
+
+@test_once
+def jitsi_room_page(base):
+    """with Jitsi the join answers the room page with a verified token"""
+    cid, name, tess, lena, liam = setup()
+    env = {"LECTERN_CONFERENCE_PROVIDER": "jitsi",
+           "LECTERN_JITSI_URL": JITSI_URL,
+           "LECTERN_JITSI_SECRET": JITSI_SECRET}
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    tok = teacher.get("/platform/channels/%d/start" % cid).csrf()
+    status, headers, text, err = cgi_run(
+        teacher, "POST", "/platform/channels/%d/start" % cid,
+        {"csrf": tok, "name": "Jitsi class", "mute_on_join": "1",
+         "allow_mic": "1"}, env)
+    assert status == 303, (status, text, err)
+    sid = active_session(cid)
+    assert session_row(sid, "provider")[0] == "jitsi"
+    meeting = session_row(sid, "meeting_id")[0]
+    for client, uid, moderator in ((teacher, tess, True),
+                                   (learner, lena, False)):
+        tok = client.get("/platform/channels/%d" % cid).csrf()
+        t0 = int(time.time())
+        status, headers, text, err = cgi_run(
+            client, "POST", "/platform/classroom/%d/join" % sid,
+            {"csrf": tok}, env)
+        assert status == 200, (status, text[:500], err)
+        assert "no-store" in headers["cache-control"]
+        csp = headers["content-security-policy"]
+        assert "script-src 'self' %s;" % JITSI_URL in csp, csp
+        assert "frame-src %s;" % JITSI_URL in csp, csp
+        scripts = re.findall(r"<script([^>]*)>(.*?)</script>", text, re.S)
+        assert [s[0] for s in scripts] == [
+            ' src="%s/external_api.js"' % JITSI_URL,
+            ' src="/static/jitsi-room.js"'], scripts
+        assert all(s[1] == "" for s in scripts), "no inline script"
+        box = re.search(r'<div id="jitsi-room"([^>]*)>', text).group(1)
+        data = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', box))
+        assert data["domain"] == "meet.example.org"
+        assert data["room"] == meeting
+        assert data["audio-muted"] == "1" and data["video-muted"] == "1"
+        assert data["presence"] == "/platform/classroom/%d/presence" % sid
+        assert data["csrf"] == tok
+        assert data["moderator"] == ("1" if moderator else "0")
+        assert html.unescape(data["display-name"]) == user_name(uid)
+        # The token: HS256 with our secret, and its claims.
+        h64, p64, s64 = data["jwt"].split(".")
+        sig = hmac.new(JITSI_SECRET.encode(), (h64 + "." + p64).encode(),
+                       hashlib.sha256).digest()
+        assert hmac.compare_digest(sig, b64url(s64))
+        assert json.loads(b64url(h64))["alg"] == "HS256"
+        claims = json.loads(b64url(p64))
+        assert claims["aud"] == "jitsi" and claims["iss"] == "lectern"
+        assert claims["sub"] == "meet.example.org"
+        assert claims["room"] == meeting
+        assert t0 + 3600 < claims["exp"] <= int(time.time()) + 4 * 3600 + 5
+        assert claims["context"]["user"]["id"] == str(uid)
+        assert claims["context"]["user"]["name"] == user_name(uid)
+        assert claims["moderator"] is moderator
+        assert data["jwt"] not in err
+    assert sql("SELECT user_id, joined_as FROM classroom_participants WHERE "
+               "session_id = %d ORDER BY user_id" % sid) == sorted(
+        [[str(tess), "moderator"], [str(lena), "viewer"]])
+    # The script the page loads is served.
+    r = Client(base).get("/static/jitsi-room.js")
+    assert r.status == 200 and "sendBeacon" in r.text
+    tok = teacher.get("/platform/channels/%d" % cid).csrf()
+    status, _, _, _ = cgi_run(teacher, "POST",
+                              "/platform/classroom/%d/end" % sid,
+                              {"csrf": tok}, env)
+    assert status == 303
+    assert session_row(sid, "status")[0] == "ended"
