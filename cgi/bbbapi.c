@@ -186,8 +186,14 @@ bbb_create_query(struct arena *a, const struct conf_meeting *m)
 	if (m->recording_ready_url != NULL)
 		bbb_param(&b, "meta_bbb-recording-ready-url",
 		    m->recording_ready_url);
-	if (m->analytics_url != NULL)
+	/*
+	 * The server keeps a meeting's events, and so sends the analytics
+	 * report, only when recording or when asked to keep them.
+	 */
+	if (m->analytics_url != NULL) {
+		bbb_param_bool(&b, "meetingKeepEvents", 1);
 		bbb_param(&b, "meta_analytics-callback-url", m->analytics_url);
+	}
 	s = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return s;

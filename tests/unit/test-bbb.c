@@ -217,6 +217,7 @@ test_create_full(void **state)
 	    "%2Fend%2F17%3Ft%3Dab%2Bcd"
 	    "&meta_bbb-recording-ready-url=https%3A%2F%2Fschool.example"
 	    "%2Fcallback%2Frecording"
+	    "&meetingKeepEvents=true"
 	    "&meta_analytics-callback-url=https%3A%2F%2Fschool.example"
 	    "%2Fcallback%2Fanalytics");
 
