@@ -317,7 +317,8 @@ channel_page(struct req *r, const struct channel *ch, int status,
 	d = page_begin(r, "channel-page.tpl", ch->name);
 	tpl_set_int(d, "CHANNEL_ID", (long long)ch->id);
 	tpl_set(d, "NAME", ch->name);
-	tpl_set_int(d, "MEMBER_COUNT", ch->members);
+	tpl_set(d, "MEMBERS_TEXT", ch->members == 1 ? "1 member" :
+	    arena_printf(r->a, "%lld members", ch->members));
 	if (ch->description != NULL)
 		tpl_set(tpl_section(d, "DESCRIPTION"), "DESCRIPTION_TEXT",
 		    ch->description);
@@ -957,6 +958,19 @@ time_or_dash(struct req *r, const char *utc)
 	return utc != NULL ? show_time(r, utc) : "–";
 }
 
+/* "HH:MM" of a DATETIME in the viewer's zone (the day and zone are on
+ * the page already), or a dash. */
+static const char *
+clock_or_dash(struct req *r, const char *utc)
+{
+	char	 date[11], hm[6], abbr[16];
+
+	if (utc == NULL)
+		return "–";
+	local_parts(r, utc, date, hm, abbr);
+	return hm[0] != '\0' ? arena_strdup(r->a, hm) : "–";
+}
+
 /* The participants card. */
 static void
 summary_people(struct req *r, struct tpl_dict *d,
@@ -973,8 +987,8 @@ summary_people(struct req *r, struct tpl_dict *d,
 		tpl_set(e, "ROLE", pp[i].joined_as == NULL ? "–" :
 		    strcmp(pp[i].joined_as, "moderator") == 0 ? "Moderator" :
 		    "Viewer");
-		tpl_set(e, "FIRST_JOIN", time_or_dash(r, pp[i].first_join_at));
-		tpl_set(e, "LAST_LEAVE", time_or_dash(r, pp[i].last_leave_at));
+		tpl_set(e, "FIRST_JOIN", clock_or_dash(r, pp[i].first_join_at));
+		tpl_set(e, "LAST_LEAVE", clock_or_dash(r, pp[i].last_leave_at));
 		tpl_set_int(e, "JOINS", pp[i].joins);
 		tpl_set_int(e, "MINUTES", pp[i].minutes);
 		tpl_set_int(e, "CHATS", pp[i].chats);

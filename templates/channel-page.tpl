@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{NAME}}{{#LIVE}} <span class="badge live" id="live-badge">LIVE</span>{{/LIVE}}</h1>
 {{#DESCRIPTION}}<p class="pre muted" id="channel-description">{{DESCRIPTION_TEXT}}</p>{{/DESCRIPTION}}
-<p class="muted">{{MEMBER_COUNT}} members{{#MANAGE}} · <a href="/admin/channels/{{CHANNEL_ID}}">Manage channel</a>{{/MANAGE}}</p>
+<p class="muted">{{MEMBERS_TEXT}}{{#MANAGE}} · <a href="/admin/channels/{{CHANNEL_ID}}">Manage channel</a>{{/MANAGE}}</p>
 {{#NOTICE}}<p class="notice" id="notice" role="alert">{{NOTICE_TEXT}}</p>{{/NOTICE}}
 {{#LIVE}}<section class="card live-session" id="live-session">
 <h2>{{SESSION_NAME}}</h2>

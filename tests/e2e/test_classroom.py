@@ -19,6 +19,7 @@ import subprocess
 import time
 import urllib.parse
 
+import bbb
 from lectern import BUILD, CONF, Client, accounts, signed_in, sql, \
     sql_quote, sql_value, test, test_once, unique
 
@@ -82,6 +83,21 @@ def act(client, page, path, fields=None):
     """POST path with the form token of page, as a person who has that
     page open and presses one of its buttons."""
     return client.post(path, fields or {}, csrf=client.get(page).csrf())
+
+
+def listed(client, cid):
+    """The card of channel cid in client's Classrooms list (walking its
+    pages), or None."""
+    path = "/platform/channels"
+    while path:
+        r = client.get(path)
+        assert r.status == 200, r
+        m = re.search(r'id="channel-%d">(.*?)</li>' % cid, r.text, re.S)
+        if m:
+            return m.group(1)
+        m = re.search(r'rel="next" href="([^"]+)"', r.text)
+        path = html.unescape(m.group(1)) if m else None
+    return None
 
 
 def channel_page(client, cid):
@@ -239,15 +255,14 @@ def channel_archive(base):
     assert end(teacher, sid, cid).status == 303
     assert act(admin, page, "/admin/channels/%d/archive" % cid).status == 303
     learner = signed_in(base, "learner", 0)
-    assert 'id="channel-%d"' % cid not in learner.get(
-        "/platform/channels").text
+    assert listed(learner, cid) is None
     r = teacher.get("/platform/channels/%d/start" % cid)
     assert r.status == 409
     r = channel_page(learner, cid)
     assert 'id="archived"' in r.text and "past-%d" % sid in r.text
     assert act(admin, page, "/admin/channels/%d/unarchive" % cid).status \
         == 303
-    assert 'id="channel-%d"' % cid in learner.get("/platform/channels").text
+    assert listed(learner, cid) is not None
 
 
 # --- the channel page -----------------------------------------------------------
@@ -277,10 +292,9 @@ def channel_states(base):
                         csrf=r.csrf()).status == 403
     assert active_session(cid) is None
     # The lists: the member sees it, the outsider does not.
-    assert 'id="channel-%d"' % cid in learner.get("/platform/channels").text
-    assert 'id="channel-%d"' % cid not in outsider.get(
-        "/platform/channels").text
-    assert 'id="channel-%d"' % cid in admin.get("/platform/channels").text
+    assert listed(learner, cid) is not None
+    assert listed(outsider, cid) is None
+    assert listed(admin, cid) is not None
 
     sid = started(teacher, cid)
     for c, can_end in ((teacher, True), (admin, True), (learner, False)):
@@ -296,9 +310,7 @@ def channel_states(base):
         assert 'href="/platform/classroom/%d"' % sid in r.text
         assert 'id="hero"' not in r.text and WAITING not in r.text
     # The LIVE badge in the lists.
-    row = re.search(r'id="channel-%d">(.*?)</li>' % cid,
-                    learner.get("/platform/channels").text, re.S).group(1)
-    assert "LIVE" in row
+    assert "LIVE" in listed(learner, cid)
     row = re.search(r'id="channel-%d">(.*?)</tr>' % cid,
                     admin.get("/admin/channels?q=" + urllib.parse.quote(
                         name)).text, re.S).group(1)
@@ -484,13 +496,11 @@ def join_roles_and_end(base):
          [str(user_id("admin")), "moderator", "1"]])
     ct = session_row(sid, "create_time")[0]
     assert ct != "NULL" and int(ct) > 0
-    # The join address never reaches the log.
-    log = os.path.join(os.path.dirname(CONF), "log", "lectern.log")
-    if os.path.exists(log):
-        with open(log, errors="replace") as f:
-            text = f.read()
-        mid = session_row(sid, "meeting_id")[0]
-        assert "api/join" not in text and mid not in text
+    # The join address never reaches the logs.
+    text = log_text()
+    assert text, "the stack's logs are readable"
+    assert "api/join" not in text
+    assert session_row(sid, "meeting_id")[0] not in text
     # End: status, key, who and why, the event, back to the channel.
     r = end(teacher, sid, cid)
     assert r.status == 303 and r.header("Location") == \
@@ -845,3 +855,248 @@ def jitsi_room_page(base):
                               {"csrf": tok}, env)
     assert status == 303
     assert session_row(sid, "status")[0] == "ended"
+
+
+# --- against the BigBlueButton simulator ----------------------------------------
+
+def follow(url):
+    """Open a join address as the browser would (the simulator's join
+    registers the attendee and redirects to its client page)."""
+    r = bbb.request("GET", url)
+    assert r.status == 302 and "/sim/client/" in r.header("Location"), r
+    return r
+
+
+def sim_params(mid):
+    m = bbb.sim_meeting(mid)
+    return m, dict(m["params"])
+
+
+def school_base():
+    return conf_value("base_url").rstrip("/")
+
+
+@test
+def bbb_create_and_join_parameters(base):
+    """the simulator receives the session's options, callbacks and slides"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    sid = started(teacher, cid, name="Optics", description="Chapter 3",
+                  record="1", allow_mic="1", mute_on_join="1")
+    mid = session_row(sid, "meeting_id")[0]
+    sql("INSERT INTO classroom_slides (session_id, filename, stored_name, "
+        "size, uploaded_by, uploaded_at) VALUES (%d, 'deck.pdf', %s, 1000, "
+        "%d, UTC_TIMESTAMP())" % (sid, sql_quote(os.urandom(16).hex()), tess))
+    slide = int(sql_value("SELECT MAX(id) FROM classroom_slides WHERE "
+                          "session_id = %d" % sid))
+    t0 = int(time.time())
+    r = join(teacher, sid, cid)
+    assert r.status == 303, r
+    loc = r.header("Location")
+    assert loc.startswith(conf_value("bbb_url") + "api/join?"), loc
+    ct = session_row(sid, "create_time")[0]
+    q = query_of(loc)
+    assert (q["meetingID"], q["fullName"], q["role"], q["userID"],
+            q["createTime"]) == (mid, user_name(tess), "MODERATOR", str(tess),
+                                 ct), q
+    assert re.fullmatch(r"[0-9a-f]{64}", q["checksum"])
+    follow(loc)
+    m, p = sim_params(mid)
+    site = school_base()
+    assert m["method"] == "POST"
+    want = {
+        "name": "Optics", "meetingID": mid, "welcome": "Chapter 3",
+        "record": "true", "autoStartRecording": "true",
+        "lockSettingsDisableCam": "true", "lockSettingsDisableMic": "false",
+        "muteOnStart": "true",
+        "logoutURL": site + "/platform/channels/%d" % cid,
+        "meta_lectern-school": conf_value("school_name"),
+        "meta_lectern-session": str(sid),
+        "meta_lectern-channel": str(cid),
+        "meta_endCallbackUrl": site + "/callbacks/bbb/end?token=%s&"
+        "meetingID=%s" % (bbb.end_token(mid), mid),
+        "meta_bbb-recording-ready-url": site + "/callbacks/bbb/recording-ready",
+        "meta_analytics-callback-url": site + "/callbacks/bbb/analytics",
+    }
+    for k, v in want.items():
+        assert p.get(k) == v, (k, p.get(k), v)
+    assert str(m["createTime"]) == ct
+    # The slide as a signed link that expires.
+    docs = m["documents"]
+    assert len(docs) == 1 and docs[0]["filename"] == "deck.pdf", docs
+    u = urllib.parse.urlsplit(docs[0]["url"])
+    assert "%s://%s" % (u.scheme, u.netloc) == site
+    assert u.path == "/files/slides/%d" % slide, u
+    sq = dict(urllib.parse.parse_qsl(u.query))
+    exp = int(sq["exp"])
+    assert t0 + 3600 <= exp <= int(time.time()) + 2 * 3600 + 5
+    assert sq["sig"] == hmac.new(conf_value("secret_key").encode(),
+                                 ("slide\n%d:%d" % (slide, exp)).encode(),
+                                 hashlib.sha256).hexdigest()
+    # A member joins the same meeting as a viewer; no second create.
+    r = join(learner, sid, cid)
+    assert r.status == 303
+    q = query_of(r.header("Location"))
+    assert (q["role"], q["userID"], q["createTime"]) == ("VIEWER", str(lena),
+                                                         ct)
+    follow(r.header("Location"))
+    m, _ = sim_params(mid)
+    assert m["duplicateCreates"] == 0
+    assert len(bbb.sim("meetings?meetingID=" + mid)["meetings"]) == 1
+    people = {(a["userID"], a["role"], a["fullName"], a["createTime"])
+              for a in m["attendees"]}
+    assert people == {(str(tess), "MODERATOR", user_name(tess), ct),
+                      (str(lena), "VIEWER", user_name(lena), ct)}, people
+    # End: the server is told, the session ends, the history has both.
+    assert end(teacher, sid, cid).status == 303
+    assert bbb.wait_for(lambda: bbb.sim_meeting(mid)["ended"])
+    assert session_row(sid, "status, end_reason") == ["ended",
+                                                     "ended by moderator"]
+    card = re.search(r'id="past-%d">(.*?)</li>' % sid,
+                     channel_page(learner, cid).text, re.S).group(1)
+    assert card.count('class="avatar" title=') == 2
+
+
+@test
+def bbb_options_and_locks(base):
+    """each option maps to its create parameter; moderator locks win"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    # Blank name and description, cameras on, microphones locked.
+    sid = started(teacher, cid, allow_camera="1")
+    mid = session_row(sid, "meeting_id")[0]
+    assert join(teacher, sid, cid).status == 303
+    m, p = sim_params(mid)
+    assert m["method"] == "GET" and m["documents"] == []
+    assert p["name"] == name and "welcome" not in p, p
+    assert (p["record"], p["autoStartRecording"], p["lockSettingsDisableCam"],
+            p["lockSettingsDisableMic"], p["muteOnStart"]) == \
+        ("false", "false", "false", "true", "false"), p
+    assert end(teacher, sid, cid).status == 303
+    # Cameras off at the start, then a moderator unlocked them and locked
+    # the microphones before anyone joined: the locks are what counts.
+    sid = started(teacher, cid, allow_mic="1")
+    mid = session_row(sid, "meeting_id")[0]
+    assert session_row(sid, "lock_camera, lock_mic") == ["1", "0"]
+    sql("UPDATE classroom_sessions SET lock_camera = 0, lock_mic = 1 WHERE "
+        "id = %d" % sid)
+    assert join(teacher, sid, cid).status == 303
+    _, p = sim_params(mid)
+    assert (p["lockSettingsDisableCam"], p["lockSettingsDisableMic"]) == \
+        ("false", "true"), p
+    assert end(teacher, sid, cid).status == 303
+
+
+def log_text():
+    """What the stack's Lectern processes wrote to their logs."""
+    text = ""
+    logs = os.path.join(os.path.dirname(CONF), "log")
+    for name in ("lectern.log", "fcgiwrap.log"):
+        path = os.path.join(logs, name)
+        if os.path.exists(path):
+            with open(path, errors="replace") as f:
+                text += f.read()
+    return text
+
+
+@test
+def bbb_server_failures(base):
+    """an HTML page, a 500, broken XML or silence: a friendly 503, nothing changed"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    sid = started(teacher, cid)
+    mid = session_row(sid, "meeting_id")[0]
+    before = counts(sid)
+    assert before == ["active", "0", "0", "1"], before
+    try:
+        for mode in ("html", "status500", "malformed", "stall"):
+            bbb.sim("mode", {"mode": mode, "count": 1})
+            t0 = time.time()
+            r = join(teacher, sid, cid)
+            took = time.time() - t0
+            assert r.status == 503, (mode, r)
+            assert UNAVAILABLE in r.text, mode
+            assert "bigbluebutton" not in r.text.lower()
+            assert counts(sid) == before, (mode, counts(sid))
+            if mode == "stall":
+                # Cut by bbb_timeout, before the simulator's 10 seconds.
+                assert took < 10, took
+            assert bbb.sim("meetings")["mode"]["mode"] == "normal"
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    text = log_text()
+    assert re.search(r"classroom %d: bbb create failed \(unavailable\): "
+                     r"bbb create: timeout" % sid, text), "the log line"
+    assert "checksum=" not in text and conf_value("bbb_secret") not in text
+    # The server is back: the same session can be joined.
+    r = join(teacher, sid, cid)
+    assert r.status == 303, r
+    assert counts(sid)[:3] == ["active", session_row(sid, "create_time")[0],
+                               "1"]
+    # The server fails while the teacher ends the class: it ends here.
+    bbb.sim("mode", {"mode": "status500", "count": 1})
+    try:
+        r = end(teacher, sid, cid)
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert r.status == 303
+    assert session_row(sid, "status, end_reason") == ["ended",
+                                                     "ended by moderator"]
+    assert "could not be reached" in channel_page(teacher, cid).text
+    assert not bbb.sim_meeting(mid)["ended"]
+    # Not found on the server counts as ended.
+    sid = started(teacher, cid)
+    sql("UPDATE classroom_sessions SET create_time = 1 WHERE id = %d" % sid)
+    r = end(teacher, sid, cid)
+    assert r.status == 303
+    assert "Session ended." in channel_page(teacher, cid).text
+
+
+@test_once
+def bbb_embedded_room(base):
+    """with bbb_embed the join answers a page framing the client"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    sid = started(teacher, cid)
+    tok = teacher.get("/platform/channels/%d" % cid).csrf()
+    status, headers, text, err = cgi_run(
+        teacher, "POST", "/platform/classroom/%d/join" % sid, {"csrf": tok},
+        {"LECTERN_BBB_EMBED": "1"})
+    assert status == 200, (status, text[:300], err)
+    frame = re.search(r"<iframe([^>]*)>", text).group(1)
+    assert 'allow="camera; microphone; display-capture; fullscreen"' in frame
+    src = html.unescape(re.search(r'src="([^"]+)"', frame).group(1))
+    assert src.startswith(conf_value("bbb_url") + "api/join?")
+    assert query_of(src)["role"] == "MODERATOR"
+    assert "frame-src %s;" % bbb_origin() in headers["content-security-policy"]
+    assert headers["referrer-policy"] == "no-referrer"
+    assert "no-store" in headers["cache-control"]
+    follow(src)
+    assert end(teacher, sid, cid).status == 303
+
+
+@test
+def bbb_lesson_room(base):
+    """a live lesson's classroom goes back to the lesson and names it"""
+    tess, lena = user_id("teacher", 0), user_id("learner", 0)
+    teacher = signed_in(base, "teacher", 0)
+    lid, title = lesson(tess, [lena], start_in_min=-5)
+    r = teacher.post("/platform/sessions/%d/join" % lid,
+                     csrf=teacher.get("/platform/sessions/%d" % lid).csrf())
+    assert r.status == 303, r
+    sid = int(sql_value("SELECT id FROM classroom_sessions WHERE "
+                        "active_key = 'l%d'" % lid))
+    _, p = sim_params(session_row(sid, "meeting_id")[0])
+    assert p["name"] == title[:64]
+    assert p["logoutURL"] == school_base() + "/platform/sessions/%d" % lid
+    assert p["meta_lectern-lesson"] == str(lid)
+    assert "meta_lectern-channel" not in p
+    assert (p["lockSettingsDisableCam"], p["lockSettingsDisableMic"],
+            p["record"]) == ("false", "false", "false")
+    page = teacher.get("/platform/sessions/%d" % lid)
+    teacher.post("/platform/sessions/%d/start" % lid, csrf=page.csrf())
+    teacher.post("/platform/sessions/%d/complete" % lid, csrf=page.csrf())
+    assert session_row(sid, "status")[0] == "ended"
+    assert bbb.wait_for(lambda: bbb.sim_meeting(
+        session_row(sid, "meeting_id")[0])["ended"])
