@@ -34,6 +34,9 @@ int	send_error(struct req *, int status, const char *msg);
 int	send_db_error(struct req *);
 /* 303 See Other to a local path. */
 int	send_redirect(struct req *, const char *path);
+/* A body that is not a page (a calendar feed), shown inline. */
+int	send_body(struct req *, int status, const char *ctype,
+	    const char *data, size_t len);
 /* A download (CSV, text) with attachment file name. */
 int	send_download(struct req *, const char *ctype, const char *filename,
 	    const char *data, size_t len);
