@@ -225,6 +225,13 @@ send_error(struct req *r, int status, const char *msg)
 }
 
 int
+send_text(struct req *r, int status, const char *text)
+{
+	return emit(r, status, "text/plain; charset=utf-8", text,
+	    strlen(text));
+}
+
+int
 send_db_error(struct req *r)
 {
 	return send_error(r, db_is_down(r->db) ? 503 : 500, NULL);

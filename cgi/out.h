@@ -30,6 +30,8 @@ int		 page_send(struct req *, int status);
 
 /* Error page in the layout; msg (may be NULL) is shown to the user. */
 int	send_error(struct req *, int status, const char *msg);
+/* A short plain-text answer (for programs: provider callbacks). */
+int	send_text(struct req *, int status, const char *text);
 /* 503 when the database is down, else 500. */
 int	send_db_error(struct req *);
 /* 303 See Other to a local path. */

@@ -289,6 +289,30 @@ check_params(struct req *r)
 }
 
 /*
+ * Keep a POST body of len bytes as it came (any content type; the
+ * handler parses it), up to body_limit.  Returns 0, 400 or 413.
+ */
+static int
+read_raw(struct req *r, size_t len)
+{
+	size_t	 got = 0;
+	int	 n;
+
+	if (len > r->cfg->body_limit)
+		return 413;
+	r->body = arena_alloc(r->a, len + 1);
+	while (got < len) {
+		n = r->io->read(r->io->ctx, r->body + got, len - got);
+		if (n <= 0)
+			return 400;
+		got += (size_t)n;
+		r->body_read = got;
+	}
+	r->body_len = got;
+	return 0;
+}
+
+/*
  * Read and parse a POST body.  Returns 0 when it went well, else the
  * status to answer (400 or 413).
  */
@@ -310,6 +334,8 @@ read_body(struct req *r)
 		return 400;
 	if (len == 0)
 		return 0;
+	if (r->route->flags & RT_RAW_BODY)
+		return read_raw(r, (size_t)len);
 	if (ctype == NULL)
 		return 400;
 	multipart = strncasecmp(ctype, "multipart/form-data", 19) == 0;

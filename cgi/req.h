@@ -70,6 +70,12 @@ typedef int (*handler_fn)(struct req *);
 #define RT_FORM		0x02	/* handler shows field errors itself */
 #define RT_MULTIPART	0x04	/* body may be multipart/form-data */
 #define RT_NO_REFERRER	0x08	/* page may carry secret links */
+/*
+ * A public route that proves itself by a signature or token inside the
+ * request (a provider's callback), not by sign-in and CSRF.
+ */
+#define RT_SIGNED	0x40
+#define RT_RAW_BODY	0x80	/* POST body kept as bytes in r->body */
 
 struct route {
 	const char		*name;		/* for the log: "admin.users" */
@@ -101,6 +107,8 @@ struct req {
 	struct kvlist		 cookies;
 	struct upload		*uploads;
 	size_t			 body_read;	/* bytes of the body read so far */
+	char			*body;		/* RT_RAW_BODY: the body, NUL-ended */
+	size_t			 body_len;
 
 	const struct route	*route;
 	int64_t			 ids[4];	/* :id values in path order */

@@ -146,6 +146,7 @@ routes_print(void)
 			    rt->roles & ROLE_ADMIN ? "admin," : "",
 			    rt->roles & ROLE_TEACHER ? "teacher," : "",
 			    rt->roles & ROLE_LEARNER ? "learner," : "",
-			    rt->flags & RT_CSRF ? "csrf" : "-");
+			    rt->flags & RT_CSRF ? "csrf" :
+			    rt->flags & RT_SIGNED ? "signed" : "-");
 		}
 }

@@ -212,6 +212,16 @@ def routes():
     return rows
 
 
+def signed_routes():
+    """(method, pattern) of the routes flagged RT_SIGNED: provider
+    callbacks, public and without CSRF because a signature or token in
+    the request itself authenticates them."""
+    out = subprocess.run([os.path.join(BUILD, "cgi", "lectern.fcgi"), "--routes"],
+                         check=True, capture_output=True, text=True).stdout
+    return {(line.split()[0], line.split()[1]) for line in out.splitlines()
+            if line.split()[-1] == "signed"}
+
+
 def create_user(admin, role="learner", name=None, email=None, timezone=""):
     """Create a user through the admin form; returns (id, email, temp password)."""
     name = name or "Test " + unique("u")

@@ -3,8 +3,8 @@
 
 import re
 
-from lectern import (Client, accounts, create_user, routes, signed_in, sql_value,
-                     sql_quote, test, unique)
+from lectern import (Client, accounts, create_user, routes, signed_in,
+                     signed_routes, sql_value, sql_quote, test, unique)
 
 
 def concrete(pattern, uid):
@@ -82,8 +82,12 @@ def csrf_required_on_every_post(base):
     other = signed_in(base, "admin")
     foreign = other.get("/").csrf()
     uid = sql_value("SELECT id FROM users WHERE email = 'lina.learner@lectern.test'")
+    signed = signed_routes()
     for method, pattern, roles, needs in routes():
-        if method != "POST":
+        # Provider callbacks prove themselves by a signature instead
+        # (test_callbacks.py checks that they are public and refuse
+        # unsigned requests).
+        if method != "POST" or (method, pattern) in signed:
             continue
         assert needs, "POST %s has no CSRF flag" % pattern
         path = concrete(pattern, uid)
