@@ -101,13 +101,17 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	if (ctype != NULL)
 		buf_printf(&h, "Content-Type: %s\r\n", ctype);
 	buf_puts(&h, "X-Content-Type-Options: nosniff\r\n"
-	    "X-Frame-Options: DENY\r\n"
-	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
-	    "style-src 'self'; img-src 'self' data:; frame-src 'none'; "
-	    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
-	    "object-src 'none'\r\n"
-	    "Cache-Control: no-store\r\n");
-	if (r->route != NULL && (r->route->flags & RT_NO_REFERRER))
+	    "X-Frame-Options: DENY\r\n");
+	buf_printf(&h, "Content-Security-Policy: default-src 'self'; "
+	    "script-src 'self'%s%s; style-src 'self'; img-src 'self' data:; "
+	    "frame-src %s; frame-ancestors 'none'; form-action 'self'%s%s; "
+	    "base-uri 'none'; object-src 'none'\r\n",
+	    r->csp_script ? " " : "", r->csp_script ? r->csp_script : "",
+	    r->csp_frame ? r->csp_frame : "'none'",
+	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
+	buf_puts(&h, "Cache-Control: no-store\r\n");
+	if (r->away || (r->route != NULL &&
+	    (r->route->flags & RT_NO_REFERRER)))
 		buf_puts(&h, "Referrer-Policy: no-referrer\r\n");
 	else
 		buf_puts(&h, "Referrer-Policy: same-origin\r\n");
@@ -251,6 +255,54 @@ send_body(struct req *r, int status, const char *ctype, const char *data,
     size_t len)
 {
 	return emit(r, status, ctype, data, len);
+}
+
+int
+send_redirect_away(struct req *r, const char *url)
+{
+	if (url == NULL || (strncmp(url, "https://", 8) != 0 &&
+	    strncmp(url, "http://", 7) != 0) || !header_safe(url)) {
+		fprintf(stderr, "lectern: refused a redirect away on %s\n",
+		    r->path);
+		return send_error(r, 500, NULL);
+	}
+	r->away = 1;
+	buf_printf(&r->headers, "Location: %s\r\n", url);
+	return emit(r, 303, NULL, NULL, 0);
+}
+
+/* 1 when s is a bare origin: scheme://host[:port], nothing more. */
+static int
+origin_ok(const char *s)
+{
+	const char	*p;
+
+	if (strncmp(s, "https://", 8) == 0)
+		p = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		p = s + 7;
+	else
+		return 0;
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		    *p == ':' || *p == '[' || *p == ']'))
+			return 0;
+	return 1;
+}
+
+void
+out_csp_allow(struct req *r, const char *script_origin,
+    const char *frame_origin, const char *form_origin)
+{
+	if (script_origin != NULL && origin_ok(script_origin))
+		r->csp_script = script_origin;
+	if (frame_origin != NULL && origin_ok(frame_origin))
+		r->csp_frame = frame_origin;
+	if (form_origin != NULL && origin_ok(form_origin))
+		r->csp_form = form_origin;
 }
 
 int

@@ -39,6 +39,22 @@ int	send_redirect(struct req *, const char *path);
 /* A body that is not a page (a calendar feed), shown inline. */
 int	send_body(struct req *, int status, const char *ctype,
 	    const char *data, size_t len);
+/*
+ * 303 See Other to an absolute http(s) address on another server (the
+ * conferencing server's join address): never logged, sent with
+ * Referrer-Policy no-referrer.  500 when the address is not one.
+ */
+int	send_redirect_away(struct req *, const char *url);
+/*
+ * Let this response's page load scripts from script_origin, frame
+ * frame_origin and send forms that end at form_origin
+ * ("https://host:port"; each may be NULL): the room pages that embed
+ * the conferencing client, and pages whose Join Session form is
+ * redirected to the conferencing server (browsers hold redirects after
+ * a form to form-action).  Origins are checked.
+ */
+void	out_csp_allow(struct req *, const char *script_origin,
+	    const char *frame_origin, const char *form_origin);
 /* A download (CSV, text) with attachment file name. */
 int	send_download(struct req *, const char *ctype, const char *filename,
 	    const char *data, size_t len);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "channels.h"
 #include "clock.h"
 #include "config.h"
 #include "db.h"
@@ -852,11 +853,43 @@ join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "Join Session opens "
 		    "at %02d:%02d (%s).", tm.tm_hour, tm.tm_min,
 		    zone_label(r, abbr)));
-	else
+	else {
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "You can join from "
 		    "%02d:%02d until %s (%s).", tm.tm_hour, tm.tm_min,
 		    hhmm(r, s->ends_at), zone_label(r, abbr)));
+		tpl_show(d, "CAN_JOIN");
+		classroom_csp_join(r);
+	}
 	tpl_show(d, "JOIN");
+}
+
+/*
+ * The lesson's classroom: a link to its room while one is active, and
+ * its past classroom sessions with their summaries.  Returns 1, or 0
+ * on a database failure.
+ */
+static int
+classroom_lines(struct req *r, struct tpl_dict *d,
+    const struct live_session *s)
+{
+	struct classroom_past	*past;
+	struct tpl_dict		*e;
+	size_t			 n, i;
+	int64_t			 sid;
+
+	if (db_classroom_lesson_active(r->db, s->id, &sid) != DB_OK ||
+	    db_classroom_lesson_history(r->db, r->a, s->id, &past, &n) !=
+	    DB_OK)
+		return 0;
+	if (sid != 0)
+		tpl_set_int(tpl_section(d, "ROOM"), "ROOM_ID", sid);
+	for (i = 0; i < n; i++) {
+		e = tpl_section(d, "CLASSROOM_PAST");
+		tpl_set_int(e, "SUMMARY_ID", past[i].id);
+		tpl_set(e, "PAST_STARTED", show_time(r, past[i].started_at));
+		tpl_set_int(e, "PAST_PEOPLE", past[i].participants);
+	}
+	return 1;
 }
 
 /*
@@ -902,6 +935,8 @@ page_live_show(struct req *r)
 		tpl_set(tpl_section(d, "CANCEL_REASON"), "REASON",
 		    s->cancel_reason);
 	join_line(r, d, s);
+	if (!classroom_lines(r, d, s))
+		return send_db_error(r);
 	for (i = 0; i < np; i++) {
 		e = tpl_section(d, "PARTICIPANT");
 		tpl_set_int(e, "LEARNER_ID", p[i].learner_id);
@@ -1065,6 +1100,9 @@ transition(struct req *r, const char *from, const char *to,
 	if (!moved)
 		return send_error(r, 409, "This session changed meanwhile; "
 		    "reload it.");
+	/* A completed or canceled lesson closes its classroom too. */
+	if (strcmp(to, "ended") == 0 || strcmp(to, "canceled") == 0)
+		classroom_end_lesson(r, s->id);
 	flash_set(r, done);
 	return send_redirect(r, arena_printf(r->a, "/platform/sessions/%lld",
 	    (long long)s->id));

@@ -126,6 +126,10 @@ struct req {
 
 	struct tpl_dict		*page;		/* layout dictionary */
 	struct buf		 headers;	/* extra header lines */
+	const char		*csp_script;	/* another origin scripts load from */
+	const char		*csp_frame;	/* an origin the page may frame */
+	const char		*csp_form;	/* forms may lead there too */
+	int			 away;		/* redirected to another server */
 	int			 status;
 	int			 sent;
 };

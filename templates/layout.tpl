@@ -16,12 +16,14 @@
 <ul>
 <li><a href="/">Home</a></li>
 <li><a href="/platform/schedule">Schedule</a></li>
+<li><a href="/platform/channels">Classrooms</a></li>
 <li><a href="/sessions">My sessions</a></li>
 {{#ADMIN_NAV}}<li><a href="/admin/users">Users</a></li>
 <li><a href="/admin/sessions">Sessions</a></li>
 <li><a href="/admin/courses">Courses</a></li>
 <li><a href="/admin/categories">Categories</a></li>
 <li><a href="/admin/classes">Classes</a></li>
+<li><a href="/admin/channels">Channels</a></li>
 <li><a href="/admin/enrollments">Enrollments</a></li>
 <li><a href="/platform/groups">Groups</a></li>{{/ADMIN_NAV}}
 {{#TEACHER_NAV}}<li><a href="/platform/enrollments">Enrollments</a></li>

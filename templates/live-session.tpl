@@ -1,6 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{NAME}}</h1>
 <p class="muted" id="zone-line">{{ZONE_LINE}}</p>
-{{#JOIN}}<p class="notice" id="join-line">{{JOIN_LINE}}</p>{{/JOIN}}
+{{#JOIN}}<p class="notice" id="join-line">{{JOIN_LINE}}</p>
+{{#CAN_JOIN}}<form method="post" action="/platform/sessions/{{SESSION_ID}}/join" target="_blank" class="inline" id="join-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Join Session</button>
+</form>{{/CAN_JOIN}}{{/JOIN}}
+{{#ROOM}}<p id="room-line"><span class="badge live">LIVE</span> The classroom is open. <a href="/platform/classroom/{{ROOM_ID}}" id="room-link">Room page</a> · <a href="/platform/classroom/{{ROOM_ID}}/summary">Session summary</a></p>{{/ROOM}}
 <dl class="facts">
 <dt>Course</dt><dd id="course">{{COURSE}}</dd>
 {{#LESSON}}<dt>Course Lesson</dt><dd id="lesson">{{LESSON_TITLE}}</dd>{{/LESSON}}
@@ -48,7 +53,8 @@
 <textarea id="session_notes" name="session_notes" rows="4" maxlength="5000">{{SESSION_NOTES_VALUE}}</textarea>
 <button type="submit">Save attendance</button>
 </form>{{/ATTENDANCE_FORM}}
-<h2>Status history</h2>
+{{#CLASSROOM_PAST}}<p class="classroom-past">Classroom of {{PAST_STARTED}}, {{PAST_PEOPLE}} participants: <a href="/platform/classroom/{{SUMMARY_ID}}/summary">Session summary</a></p>
+{{/CLASSROOM_PAST}}<h2>Status history</h2>
 <table class="list" id="status-log">
 <thead><tr><th>When</th><th>From</th><th>To</th><th>By</th><th>Reason</th></tr></thead>
 <tbody>

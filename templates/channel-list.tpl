@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Classrooms</h1>
+{{#SITE_ADMIN}}<p class="muted">As a site administrator you see every channel. <a href="/admin/channels">Manage channels</a></p>{{/SITE_ADMIN}}
+{{#NONE}}<p id="no-channels">You are not a member of any classroom channel yet.</p>{{/NONE}}
+{{#NO_MORE}}<p>No more classrooms.</p>{{/NO_MORE}}
+<ul class="channels" id="channels">
+{{#CHANNEL}}<li class="card channel" id="channel-{{ID}}"><a class="channel-name" href="/platform/channels/{{ID}}">{{NAME}}</a> {{#LIVE}}<span class="badge live" title="{{SESSION_NAME}}">LIVE</span>{{/LIVE}} {{#CHANNEL_ADMIN}}<span class="badge">Channel admin</span>{{/CHANNEL_ADMIN}}
+{{#DESCRIPTION}}<p class="muted">{{DESCRIPTION_TEXT}}</p>{{/DESCRIPTION}}</li>
+{{/CHANNEL}}</ul>
+<nav class="pager" aria-label="Pages">
+{{#FIRST_PAGE}}<a href="/platform/channels">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="/platform/channels?after_name={{AFTER_NAME:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+</nav>

@@ -1,0 +1,40 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{NAME}}{{#LIVE}} <span class="badge live" id="live-badge">LIVE</span>{{/LIVE}}</h1>
+{{#DESCRIPTION}}<p class="pre muted" id="channel-description">{{DESCRIPTION_TEXT}}</p>{{/DESCRIPTION}}
+<p class="muted">{{MEMBER_COUNT}} members{{#MANAGE}} · <a href="/admin/channels/{{CHANNEL_ID}}">Manage channel</a>{{/MANAGE}}</p>
+{{#NOTICE}}<p class="notice" id="notice" role="alert">{{NOTICE_TEXT}}</p>{{/NOTICE}}
+{{#LIVE}}<section class="card live-session" id="live-session">
+<h2>{{SESSION_NAME}}</h2>
+<p class="muted">Started {{STARTED}}</p>
+<div class="actions">
+<form method="post" action="/platform/classroom/{{SESSION_ID}}/join" target="_blank" class="inline" id="join-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Join Session</button>
+</form>
+{{#CAN_END}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/end" class="inline" id="end-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="danger">End Session</button>
+</form>{{/CAN_END}}
+</div>
+<p class="hint">Join Session opens the classroom in a new tab. <a href="/platform/classroom/{{SESSION_ID}}" id="room-link">Room page</a> (chat, polls and slides) · <a href="/platform/classroom/{{SESSION_ID}}/summary">Session summary</a></p>
+</section>{{/LIVE}}
+{{#HERO}}<section class="hero" id="hero">
+<h2>Ready to teach?</h2>
+<p>No classroom session is active. Start one and every member of this channel can join it.</p>
+<p><a class="button" href="/platform/channels/{{CHANNEL_ID}}/start" id="start-link">Start Classroom</a></p>
+</section>{{/HERO}}
+{{#WAITING}}<p class="notice" id="waiting">{{WAITING_TEXT}}</p>{{/WAITING}}
+{{#ARCHIVED}}<p class="notice" id="archived">This channel is archived: no session can start in it.</p>{{/ARCHIVED}}
+<h2 id="past-sessions">Past sessions</h2>
+{{#NO_PAST}}<p class="muted" id="no-past">No past sessions yet.</p>{{/NO_PAST}}
+{{#NO_MORE_PAST}}<p class="muted">No more past sessions.</p>{{/NO_MORE_PAST}}
+<ul class="past" id="past">
+{{#PAST}}<li class="card past-session" id="past-{{SUMMARY_ID}}"><a class="past-link" href="/platform/classroom/{{SUMMARY_ID}}/summary">{{SESSION_NAME}}</a>
+<p class="past-when"><span class="past-date">{{DATE}}</span> <span class="past-time">{{TIME}}</span> <span class="muted">({{ZONE}})</span> · <span class="past-duration">{{DURATION}}</span></p>
+<p class="faces" aria-label="{{PARTICIPANTS}} participants">{{#FACE}}<span class="avatar" title="{{FACE_NAME}}">{{INITIALS}}</span>{{/FACE}}{{#MORE_FACES}}<span class="avatar more">+{{MORE}}</span>{{/MORE_FACES}}{{#NOBODY}}<span class="muted">Nobody joined.</span>{{/NOBODY}}</p>
+</li>
+{{/PAST}}</ul>
+<nav class="pager" aria-label="Pages of past sessions">
+{{#PAST_FIRST_PAGE}}<a href="/platform/channels/{{CHANNEL_ID}}#past-sessions">Newest sessions</a>{{/PAST_FIRST_PAGE}}
+{{#PAST_NEXT}}<a rel="next" href="/platform/channels/{{CHANNEL_ID}}?after={{AFTER:u}}&amp;after_id={{AFTER_ID:u}}#past-sessions">Older sessions</a>{{/PAST_NEXT}}
+</nav>
+<p><a href="/platform/channels">All classrooms</a></p>

@@ -1,0 +1,68 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{NAME}}</h1>
+<p class="muted"><a href="{{BACK}}">{{ROOM_NAME}}</a>{{#IN_PROGRESS}} · <span class="badge live">LIVE</span> In progress{{/IN_PROGRESS}}</p>
+<section class="card" id="session-info">
+<h2>Session info</h2>
+<dl class="facts">
+<dt>Started</dt><dd id="started">{{STARTED}}</dd>
+{{#ENDED}}<dt>Ended</dt><dd id="ended">{{ENDED_AT}}</dd>{{/ENDED}}
+<dt>Duration</dt><dd id="duration">{{DURATION}}</dd>
+<dt>Started by</dt><dd id="started-by">{{STARTED_BY}}</dd>
+{{#ENDED}}<dt>Ended by</dt><dd id="ended-by">{{ENDED_BY}}</dd>
+<dt>How it ended</dt><dd id="end-reason">{{END_REASON}}</dd>{{/ENDED}}
+<dt>Options</dt><dd id="options">{{OPTIONS}}</dd>
+</dl>
+{{#DESCRIPTION}}<p class="pre" id="description">{{DESCRIPTION_TEXT}}</p>{{/DESCRIPTION}}
+</section>
+<section class="card" id="participants">
+<h2>Participants</h2>
+{{#NO_PEOPLE}}<p class="muted">Nobody joined this session.</p>{{/NO_PEOPLE}}
+<div class="table-wrap">
+<table class="list">
+<thead><tr><th scope="col">Name</th><th scope="col">Joined as</th><th scope="col">First join</th><th scope="col">Last leave</th><th scope="col">Joins</th><th scope="col">Minutes</th><th scope="col">Chats</th><th scope="col">Talks</th><th scope="col">Hands</th><th scope="col">Poll votes</th><th scope="col">Emojis</th></tr></thead>
+<tbody>
+{{#PERSON}}<tr id="person-{{USER_ID}}"><td><span class="avatar" aria-hidden="true">{{INITIALS}}</span> {{PERSON_NAME}}{{#PROMOTED}} <span class="badge">Promoted</span>{{/PROMOTED}}{{#REMOVED}} <span class="badge off">Removed</span>{{/REMOVED}}</td><td class="role">{{ROLE}}</td><td>{{FIRST_JOIN}}</td><td>{{LAST_LEAVE}}</td><td class="joins">{{JOINS}}</td><td>{{MINUTES}}</td><td>{{CHATS}}</td><td>{{TALKS}}</td><td>{{RAISE_HANDS}}</td><td>{{POLL_VOTES}}</td><td>{{EMOJIS}}</td></tr>
+{{/PERSON}}</tbody>
+</table>
+</div>
+</section>
+<section class="card" id="events">
+<h2>Moderator events</h2>
+{{#NO_EVENTS}}<p class="muted">No moderator events.</p>{{/NO_EVENTS}}
+<ul>
+{{#EVENT}}<li><span class="muted">{{EVENT_AT}}</span> {{ACTOR}}: {{EVENT_LABEL}}{{#EVENT_SUBJECT}} ({{SUBJECT}}){{/EVENT_SUBJECT}}{{#EVENT_DETAIL}} — {{DETAIL}}{{/EVENT_DETAIL}}</li>
+{{/EVENT}}</ul>
+</section>
+{{#NOTHING_PRODUCED}}<p class="notice" id="nothing-produced">No content was produced in this session: no chat messages, polls, recordings or slides.</p>{{/NOTHING_PRODUCED}}
+<section class="card" id="chat">
+<h2>Chat</h2>
+{{#NO_CHAT}}<p class="muted">No chat messages.</p>{{/NO_CHAT}}
+<ol class="chat">
+{{#CHAT}}<li><span class="muted">{{CHAT_AT}}</span> <strong>{{CHAT_NAME}}</strong>: <span class="pre">{{CHAT_BODY}}</span></li>
+{{/CHAT}}</ol>
+{{#CHAT_CUT}}<p class="hint">Only the first {{CHAT_LIMIT}} messages are shown.</p>{{/CHAT_CUT}}
+</section>
+<section class="card" id="polls">
+<h2>Polls</h2>
+{{#NO_POLLS}}<p class="muted">No polls.</p>{{/NO_POLLS}}
+{{#POLL}}<div class="poll"><h3>{{QUESTION}}</h3>
+<p class="muted">{{POLL_AT}}{{#POLL_OPEN}} · still open{{/POLL_OPEN}}</p>
+<ul>
+{{#OPTION}}<li>{{LABEL}}: <strong>{{VOTES}}</strong></li>
+{{/OPTION}}</ul></div>
+{{/POLL}}
+</section>
+<section class="card" id="recordings">
+<h2>Recordings</h2>
+{{#NO_RECORDINGS}}<p class="muted">No recordings.</p>{{/NO_RECORDINGS}}
+<ul>
+{{#RECORDING}}<li>{{STATE}} {{LENGTH}}{{#PLAYBACK}} <a href="{{PLAYBACK_URL}}" rel="noopener noreferrer" target="_blank">Play</a>{{/PLAYBACK}}</li>
+{{/RECORDING}}</ul>
+</section>
+<section class="card" id="slides">
+<h2>Slides</h2>
+{{#NO_SLIDES}}<p class="muted">No slides.</p>{{/NO_SLIDES}}
+<ul>
+{{#SLIDE}}<li>{{FILENAME}} <span class="muted">({{KILOBYTES}} KB)</span></li>
+{{/SLIDE}}</ul>
+</section>
+<p><a href="{{BACK}}">Back</a></p>

@@ -1,0 +1,847 @@
+"""Classroom channels: the administrator's channel pages, what admins,
+members and others see on a channel, the "Start Classroom" options as
+stored and as sent to the BigBlueButton simulator, joining as moderator
+or viewer, who may join and end, a second start refused, ending into the
+channel's history and the session summary, live lessons joining the same
+machinery, the conferencing server failing in every way the simulator
+can, constant query counts, and the Jitsi room page."""
+
+import base64
+import concurrent.futures
+import datetime
+import hashlib
+import hmac
+import html
+import json
+import os
+import re
+import subprocess
+import time
+import urllib.parse
+
+from lectern import BUILD, CONF, Client, accounts, signed_in, sql, \
+    sql_quote, sql_value, test, test_once, unique
+
+WAITING = ("No classroom session is currently active. Your instructor "
+           "will notify you when class begins.")
+UNAVAILABLE = ("The conferencing server is unavailable right now. Please "
+               "try again in a minute.")
+
+
+# --- helpers ---------------------------------------------------------------
+
+def user_id(role, index=0):
+    email = accounts()[role][index][0]
+    return int(sql_value("SELECT id FROM users WHERE email = %s"
+                         % sql_quote(email)))
+
+
+def user_name(uid):
+    return sql_value("SELECT name FROM users WHERE id = %d" % uid)
+
+
+def conf_value(key):
+    """A key of the test configuration file, or None."""
+    with open(CONF) as f:
+        for line in f:
+            k, eq, v = line.partition("=")
+            if eq and k.strip() == key:
+                return v.strip()
+    return None
+
+
+def bbb_origin():
+    u = urllib.parse.urlsplit(conf_value("bbb_url"))
+    return "%s://%s" % (u.scheme, u.netloc)
+
+
+def new_channel(members=(), admins=(), name=None):
+    """A channel written directly; members and admins are user ids."""
+    name = name or unique("Channel ")
+    sql("INSERT INTO channels (name, description, created_at, updated_at) "
+        "VALUES (%s, 'About this room', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % sql_quote(name))
+    cid = int(sql_value("SELECT id FROM channels WHERE name = %s"
+                        % sql_quote(name)))
+    for uid, adm in [(m, 0) for m in members] + [(a, 1) for a in admins]:
+        sql("INSERT INTO channel_members (channel_id, user_id, is_admin, "
+            "added_at) VALUES (%d, %d, %d, UTC_TIMESTAMP())" % (cid, uid, adm))
+    return cid, name
+
+
+def setup():
+    """A channel with teacher tess as channel admin and lena, liam as
+    members; returns (cid, name, tess, lena, liam)."""
+    tess, lena, liam = user_id("teacher", 0), user_id("learner", 0), \
+        user_id("learner", 1)
+    cid, name = new_channel([lena, liam], [tess])
+    return cid, name, tess, lena, liam
+
+
+def act(client, page, path, fields=None):
+    """POST path with the form token of page, as a person who has that
+    page open and presses one of its buttons."""
+    return client.post(path, fields or {}, csrf=client.get(page).csrf())
+
+
+def channel_page(client, cid):
+    r = client.get("/platform/channels/%d" % cid)
+    assert r.status == 200, r
+    return r
+
+
+def start(client, cid, **fields):
+    """Start a session through the form; returns the POST's response."""
+    client.get("/platform/channels/%d/start" % cid)
+    return client.post("/platform/channels/%d/start" % cid, fields)
+
+
+def active_session(cid):
+    v = sql_value("SELECT id FROM classroom_sessions WHERE active_key = "
+                  "'c%d'" % cid)
+    return int(v) if v else None
+
+
+def session_row(sid, cols):
+    return sql("SELECT %s FROM classroom_sessions WHERE id = %d"
+               % (cols, sid))[0]
+
+
+def started(client, cid, **fields):
+    r = start(client, cid, **fields)
+    assert r.status == 303, r
+    assert r.header("Location") == "/platform/channels/%d" % cid
+    sid = active_session(cid)
+    assert sid
+    return sid
+
+
+def join(client, sid, cid=None):
+    """POST the Join Session form of the channel page (or any page)."""
+    page = client.get("/platform/channels/%d" % cid) if cid else \
+        client.get("/platform/channels")
+    return client.post("/platform/classroom/%d/join" % sid, csrf=page.csrf())
+
+
+def end(client, sid, cid):
+    page = client.get("/platform/channels/%d" % cid)
+    return client.post("/platform/classroom/%d/end" % sid, csrf=page.csrf())
+
+
+def query_of(url):
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+
+
+def counts(sid):
+    return sql("SELECT status, COALESCE(create_time, 0), "
+               "(SELECT COUNT(*) FROM classroom_participants WHERE "
+               "session_id = %d), (SELECT COUNT(*) FROM classroom_events "
+               "WHERE session_id = %d) FROM classroom_sessions WHERE id = %d"
+               % (sid, sid, sid))[0]
+
+
+# --- the administrator's pages -----------------------------------------------
+
+@test
+def channel_admin_pages(base):
+    """site admins add, rename, archive channels and manage their members"""
+    admin = signed_in(base, "admin")
+    r = admin.get("/admin/channels")
+    assert r.status == 200 and 'href="/admin/channels/new"' in r.text
+    assert 'href="/admin/channels">Channels</a>' in r.text
+    assert 'href="/platform/channels">Classrooms</a>' in r.text
+    # A blank or duplicate name is refused next to the field.
+    admin.get("/admin/channels/new")
+    r = admin.post("/admin/channels/new", {"name": "   ", "description": ""})
+    assert r.status == 422 and 'id="name-error"' in r.text, r
+    name = unique("Room ")
+    r = admin.post("/admin/channels/new", {"name": name,
+                                           "description": "Maths\nroom"})
+    assert r.status == 303, r
+    cid = int(r.header("Location").rsplit("/", 1)[1])
+    assert sql("SELECT name, description, archived FROM channels WHERE "
+               "id = %d" % cid) == [[name, "Maths\\nroom", "0"]]
+    admin.get("/admin/channels/new")
+    r = admin.post("/admin/channels/new", {"name": name})
+    assert r.status == 422 and "Another channel already has this name." \
+        in r.text, r
+    # Search finds it; a rename to another's name is refused.
+    r = admin.get("/admin/channels?q=" + urllib.parse.quote(name))
+    assert 'id="channel-%d"' % cid in r.text
+    other, _ = new_channel(name=unique("Other "))
+    admin.get("/admin/channels/%d" % cid)
+    r = admin.post("/admin/channels/%d" % cid,
+                   {"name": sql_value("SELECT name FROM channels WHERE id = "
+                                      "%d" % other)})
+    assert r.status == 422 and 'id="name-error"' in r.text
+    r = admin.post("/admin/channels/%d" % cid, {"name": name + " B",
+                                                "description": ""})
+    assert r.status == 303
+    assert sql_value("SELECT name FROM channels WHERE id = %d" % cid) == \
+        name + " B"
+    # Members: find by email, add, add as admin, promote, demote, remove.
+    lena, tess = user_id("learner", 0), user_id("teacher", 0)
+    lena_email = accounts()["learner"][0][0]
+    r = admin.get("/admin/channels/%d?find=%s" % (cid, lena_email))
+    assert 'id="candidate-%d"' % lena in r.text
+    r = admin.post("/admin/channels/%d/members" % cid,
+                   {"user_id": lena, "find": lena_email})
+    assert r.status == 303 and "find=" in r.header("Location")
+    r = admin.get("/admin/channels/%d?find=%s" % (cid, lena_email))
+    row = re.search(r'id="candidate-%d">(.*?)</tr>' % lena, r.text, re.S)
+    assert row and "Member" in row.group(1) and "<form" not in row.group(1)
+    r = admin.post("/admin/channels/%d/members" % cid,
+                   {"user_id": tess, "admin": "1"})
+    assert r.status == 303
+    assert sql("SELECT user_id, is_admin FROM channel_members WHERE "
+               "channel_id = %d ORDER BY user_id" % cid) == \
+        sorted([[str(tess), "1"], [str(lena), "0"]])
+    admin.get("/admin/channels/%d" % cid)
+    r = admin.post("/admin/channels/%d/members" % cid, {"user_id": lena})
+    assert r.status == 303        # already a member: said, nothing changes
+    assert sql_value("SELECT COUNT(*) FROM channel_members WHERE "
+                     "channel_id = %d" % cid) == "2"
+    page = "/admin/channels/%d" % cid
+    assert act(admin, page, "/admin/channels/%d/members/%d/make-admin"
+               % (cid, lena)).status == 303
+    assert sql_value("SELECT is_admin FROM channel_members WHERE "
+                     "channel_id = %d AND user_id = %d" % (cid, lena)) == "1"
+    assert act(admin, page, "/admin/channels/%d/members/%d/unmake-admin"
+               % (cid, lena)).status == 303
+    assert sql_value("SELECT is_admin FROM channel_members WHERE "
+                     "channel_id = %d AND user_id = %d" % (cid, lena)) == "0"
+    r = admin.get("/admin/channels/%d" % cid)
+    assert 'id="member-%d"' % lena in r.text and "Channel admin" in r.text
+    assert act(admin, page, "/admin/channels/%d/members/%d/remove"
+               % (cid, lena)).status == 303
+    assert act(admin, page, "/admin/channels/%d/members/%d/remove"
+               % (cid, lena)).status == 404
+    # Not for teachers or learners.
+    teacher = signed_in(base, "teacher", 0)
+    assert teacher.get("/admin/channels").status == 403
+    assert teacher.post("/admin/channels/%d/members" % cid,
+                        {"user_id": tess, "admin": "1"},
+                        csrf=teacher.get("/").csrf()).status == 403
+
+
+@test
+def channel_archive(base):
+    """an archived channel leaves its members' list; not while a session runs"""
+    cid, name, tess, lena, liam = setup()
+    admin = signed_in(base, "admin")
+    teacher = signed_in(base, "teacher", 0)
+    sid = started(teacher, cid)
+    page = "/admin/channels/%d" % cid
+    r = act(admin, page, "/admin/channels/%d/archive" % cid)
+    assert r.status == 409, r
+    assert sql_value("SELECT archived FROM channels WHERE id = %d" % cid) \
+        == "0"
+    assert end(teacher, sid, cid).status == 303
+    assert act(admin, page, "/admin/channels/%d/archive" % cid).status == 303
+    learner = signed_in(base, "learner", 0)
+    assert 'id="channel-%d"' % cid not in learner.get(
+        "/platform/channels").text
+    r = teacher.get("/platform/channels/%d/start" % cid)
+    assert r.status == 409
+    r = channel_page(learner, cid)
+    assert 'id="archived"' in r.text and "past-%d" % sid in r.text
+    assert act(admin, page, "/admin/channels/%d/unarchive" % cid).status \
+        == 303
+    assert 'id="channel-%d"' % cid in learner.get("/platform/channels").text
+
+
+# --- the channel page -----------------------------------------------------------
+
+@test
+def channel_states(base):
+    """admins see the hero, members the waiting line, others 404; then LIVE"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)       # channel admin
+    learner = signed_in(base, "learner", 0)       # member
+    outsider = signed_in(base, "learner", 2)      # not a member
+    admin = signed_in(base, "admin")              # site admin, not a member
+
+    r = channel_page(teacher, cid)
+    assert 'id="hero"' in r.text and "Start Classroom" in r.text
+    assert WAITING not in r.text and "Join Session" not in r.text
+    r = channel_page(admin, cid)
+    assert 'id="hero"' in r.text
+    r = channel_page(learner, cid)
+    assert '<p class="notice" id="waiting">%s</p>' % WAITING in r.text
+    assert "Start Classroom" not in r.text and 'id="hero"' not in r.text
+    assert 'id="no-past"' in r.text
+    assert outsider.get("/platform/channels/%d" % cid).status == 404
+    assert outsider.get("/platform/channels/%d/start" % cid).status == 404
+    assert learner.get("/platform/channels/%d/start" % cid).status == 403
+    assert learner.post("/platform/channels/%d/start" % cid, {},
+                        csrf=r.csrf()).status == 403
+    assert active_session(cid) is None
+    # The lists: the member sees it, the outsider does not.
+    assert 'id="channel-%d"' % cid in learner.get("/platform/channels").text
+    assert 'id="channel-%d"' % cid not in outsider.get(
+        "/platform/channels").text
+    assert 'id="channel-%d"' % cid in admin.get("/platform/channels").text
+
+    sid = started(teacher, cid)
+    for c, can_end in ((teacher, True), (admin, True), (learner, False)):
+        r = channel_page(c, cid)
+        assert 'id="live-badge">LIVE<' in r.text
+        form = re.search(r'<form [^>]*id="join-form"[^>]*>', r.text).group(0)
+        assert 'method="post"' in form and 'target="_blank"' in form
+        assert 'action="/platform/classroom/%d/join"' % sid in form
+        assert ('id="end-form"' in r.text) == can_end
+        # The join's redirect to the BigBlueButton server is a form's.
+        assert "form-action 'self' %s;" % bbb_origin() in \
+            r.header("Content-Security-Policy")
+        assert 'href="/platform/classroom/%d"' % sid in r.text
+        assert 'id="hero"' not in r.text and WAITING not in r.text
+    # The LIVE badge in the lists.
+    row = re.search(r'id="channel-%d">(.*?)</li>' % cid,
+                    learner.get("/platform/channels").text, re.S).group(1)
+    assert "LIVE" in row
+    row = re.search(r'id="channel-%d">(.*?)</tr>' % cid,
+                    admin.get("/admin/channels?q=" + urllib.parse.quote(
+                        name)).text, re.S).group(1)
+    assert "LIVE" in row
+    assert outsider.get("/platform/classroom/%d/summary" % sid).status == 404
+
+
+# --- starting -------------------------------------------------------------------
+
+@test
+def start_options_stored(base):
+    """every option of the form is stored as given; notifications as asked"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    r = teacher.get("/platform/channels/%d/start" % cid)
+    assert r.status == 200
+    for label in ("Session Name", "Description", "Record this session",
+                  "Allow participants to enable camera",
+                  "Allow participants to unmute microphone",
+                  "Mute all participants on join",
+                  "Send system notification", "Send email notification"):
+        assert label in r.text, label
+    assert re.search(r'<button type="submit">Start Classroom</button>', r.text)
+    # Defaults: cameras and microphones allowed, a system notification.
+    checked = re.findall(r'name="(\w+)" value="1" checked', r.text)
+    assert checked == ["allow_camera", "allow_mic", "notify_system"], checked
+
+    before_n = int(sql_value("SELECT COUNT(*) FROM notifications"))
+    before_o = int(sql_value("SELECT COUNT(*) FROM outbox"))
+    sid = started(teacher, cid, name="Algebra review", description="Ch. 4",
+                  record="1", mute_on_join="1", notify_email="1")
+    assert session_row(sid, "channel_id, provider, length(meeting_id), name, "
+                       "description, record, allow_camera, allow_mic, "
+                       "mute_on_join, notify_system, notify_email, "
+                       "lock_camera, lock_mic, status, create_time, "
+                       "started_by") == \
+        [str(cid), "bbb", "32", "Algebra review", "Ch. 4", "1", "0", "0",
+         "1", "0", "1", "1", "1", "active", "NULL", str(tess)]
+    assert sql("SELECT kind, actor_id FROM classroom_events WHERE "
+               "session_id = %d" % sid) == [["started", str(tess)]]
+    # Email to both members but not the starter, no in-app notification.
+    assert int(sql_value("SELECT COUNT(*) FROM notifications")) == before_n
+    rows = sql("SELECT user_id, subject, body FROM outbox WHERE id > 0 "
+               "ORDER BY id DESC LIMIT 2")
+    assert int(sql_value("SELECT COUNT(*) FROM outbox")) == before_o + 2
+    assert sorted(int(x[0]) for x in rows) == sorted([lena, liam])
+    assert "Algebra review" in rows[0][1]
+    assert ("/platform/channels/%d" % cid) in rows[0][2]
+    assert "http" in rows[0][2]
+    end(teacher, sid, cid)
+
+    # The other way round, with a blank name: the channel's name.
+    sid = started(teacher, cid, name="  ", allow_camera="1", allow_mic="1",
+                  notify_system="1")
+    assert session_row(sid, "name, description, record, allow_camera, "
+                       "allow_mic, mute_on_join, notify_system, notify_email, "
+                       "lock_camera, lock_mic") == \
+        [name, "NULL", "0", "1", "1", "0", "1", "0", "0", "0"]
+    rows = sql("SELECT user_id, kind, link FROM notifications WHERE id > 0 "
+               "ORDER BY id DESC LIMIT 2")
+    assert sorted(int(x[0]) for x in rows) == sorted([lena, liam])
+    assert rows[0][1:] == ["classroom.started", "/platform/channels/%d" % cid]
+    assert int(sql_value("SELECT COUNT(*) FROM notifications WHERE "
+                         "user_id = %d AND link = '/platform/channels/%d'"
+                         % (tess, cid))) == 0
+    end(teacher, sid, cid)
+
+
+@test
+def start_bad_input(base):
+    """a too long name is refused by the field and nothing starts"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    r = start(teacher, cid, name="x" * 65, description="keep me",
+              record="1")
+    assert r.status == 422 and 'id="name-error"' in r.text, r
+    assert "keep me" in r.text
+    assert re.findall(r'name="(\w+)" value="1" checked', r.text) == ["record"]
+    assert active_session(cid) is None
+    assert sql_value("SELECT COUNT(*) FROM classroom_sessions WHERE "
+                     "channel_id = %d" % cid) == "0"
+
+
+@test
+def start_twice_refused(base):
+    """a second start, even at the same moment, is refused and shows the first"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    admin = signed_in(base, "admin")
+    sid = started(teacher, cid, name="First")
+    r = start(admin, cid, name="Second")
+    assert r.status == 409, r
+    assert "A session is already active" in r.text
+    assert 'id="live-session"' in r.text and "First" in r.text
+    r = admin.get("/platform/channels/%d/start" % cid)
+    assert r.status == 409 and "A session is already active" in r.text
+    assert sql_value("SELECT COUNT(*) FROM classroom_sessions WHERE "
+                     "channel_id = %d" % cid) == "1"
+    end(teacher, sid, cid)
+
+    # Two admins press Start at once: exactly one session.
+    clients = [signed_in(base, "teacher", 0), signed_in(base, "admin")]
+    tokens = [c.get("/platform/channels/%d/start" % cid).csrf()
+              for c in clients]
+
+    def go(i):
+        return clients[i].post("/platform/channels/%d/start" % cid,
+                               {"name": "Race %d" % i}, csrf=tokens[i]).status
+
+    with concurrent.futures.ThreadPoolExecutor(2) as ex:
+        statuses = sorted(ex.map(go, range(2)))
+    assert statuses == [303, 409], statuses
+    assert sql_value("SELECT COUNT(*) FROM classroom_sessions WHERE "
+                     "channel_id = %d AND status = 'active'" % cid) == "1"
+    end(teacher, active_session(cid), cid)
+
+
+# --- joining and ending -----------------------------------------------------------
+
+@test
+def join_refusals(base):
+    """outsiders, removed participants and ended sessions cannot be joined"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    outsider = signed_in(base, "learner", 2)
+    sid = started(teacher, cid)
+    before = counts(sid)
+    r = outsider.post("/platform/classroom/%d/join" % sid,
+                      csrf=outsider.get("/platform/channels").csrf())
+    assert r.status == 403 and "Only members" in r.text, r
+    assert counts(sid) == before
+    # Without the form token: refused before anything happens.
+    r = learner.post("/platform/classroom/%d/join" % sid, csrf="0" * 32)
+    assert r.status == 403 and counts(sid) == before
+    r = learner.get("/platform/classroom/%d/join" % sid)
+    assert r.status == 405
+    # A participant removed by a moderator cannot come back.
+    sql("INSERT INTO classroom_participants (session_id, user_id, removed) "
+        "VALUES (%d, %d, 1)" % (sid, lena))
+    before = counts(sid)
+    r = join(learner, sid, cid)
+    assert r.status == 403 and "cannot rejoin" in r.text, r
+    assert counts(sid) == before
+    # A member cannot end it.
+    other = signed_in(base, "learner", 1)
+    r = end(other, sid, cid)
+    assert r.status == 403, r
+    assert counts(sid) == before
+    # Ended: back to the channel with a message.
+    assert end(teacher, sid, cid).status == 303
+    r = join(other, sid, cid)
+    assert r.status == 303 and r.header("Location") == \
+        "/platform/channels/%d" % cid
+    assert "This session has ended." in other.get(r.header("Location")).text
+    assert outsider.post("/platform/classroom/999999999/join",
+                         csrf=outsider.get("/").csrf()).status == 404
+
+
+@test
+def join_roles_and_end(base):
+    """admins join as moderators, members as viewers; ending makes history"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    admin = signed_in(base, "admin")
+    sid = started(teacher, cid, name="Roles")
+    for c, role, uid in ((teacher, "MODERATOR", tess),
+                         (learner, "VIEWER", lena),
+                         (admin, "MODERATOR", user_id("admin"))):
+        r = join(c, sid, cid)
+        assert r.status == 303, r
+        loc = r.header("Location")
+        assert loc.startswith("http")
+        q = query_of(loc)
+        assert q["role"] == role and q["userID"] == str(uid), q
+        assert "no-store" in r.header("Cache-Control")
+        assert r.header("Referrer-Policy") == "no-referrer"
+    assert join(learner, sid, cid).status == 303          # a second time
+    assert sql("SELECT user_id, joined_as, joins FROM classroom_participants "
+               "WHERE session_id = %d ORDER BY user_id" % sid) == sorted(
+        [[str(tess), "moderator", "1"], [str(lena), "viewer", "2"],
+         [str(user_id("admin")), "moderator", "1"]])
+    ct = session_row(sid, "create_time")[0]
+    assert ct != "NULL" and int(ct) > 0
+    # The join address never reaches the log.
+    log = os.path.join(os.path.dirname(CONF), "log", "lectern.log")
+    if os.path.exists(log):
+        with open(log, errors="replace") as f:
+            text = f.read()
+        mid = session_row(sid, "meeting_id")[0]
+        assert "api/join" not in text and mid not in text
+    # End: status, key, who and why, the event, back to the channel.
+    r = end(teacher, sid, cid)
+    assert r.status == 303 and r.header("Location") == \
+        "/platform/channels/%d" % cid
+    assert session_row(sid, "status, active_key, ended_at IS NOT NULL, "
+                       "ended_by, end_reason") == \
+        ["ended", "NULL", "1", str(tess), "ended by moderator"]
+    assert sql_value("SELECT COUNT(*) FROM classroom_events WHERE "
+                     "session_id = %d AND kind = 'ended'" % sid) == "1"
+    r = channel_page(learner, cid)
+    assert "Session ended." not in r.text      # the flash was the teacher's
+    card = re.search(r'id="past-%d">(.*?)</li>' % sid, r.text, re.S)
+    assert card, r.text
+    card = card.group(1)
+    assert 'href="/platform/classroom/%d/summary"' % sid in card
+    assert "Roles" in card and "under a minute" in card
+    faces = re.findall(r'class="avatar" title="([^"]+)">([^<]+)<', card)
+    # By first join (all three joined within the same second here).
+    assert sorted(f[0] for f in faces) == sorted(
+        html.escape(user_name(u)) for u in (tess, lena, user_id("admin")))
+    assert all(re.fullmatch(r"[A-Z]{1,2}", f[1]) for f in faces), faces
+    assert 'id="hero"' not in r.text and WAITING in r.text
+    assert "Session ended." in channel_page(teacher, cid).text
+    # The summary.
+    r = learner.get("/platform/classroom/%d/summary" % sid)
+    assert r.status == 200
+    for part in ("Session info", "Participants", "Moderator events", "Chat",
+                 "Polls", "Recordings", "Slides"):
+        assert "<h2>%s</h2>" % part in r.text, part
+    assert 'id="nothing-produced"' in r.text
+    row = re.search(r'id="person-%d">(.*?)</tr>' % lena, r.text, re.S)
+    assert row and ">Viewer<" in row.group(1) and \
+        '<td class="joins">2</td>' in row.group(1)
+    assert "ended by moderator" in r.text
+
+
+@test
+def summary_shows_what_the_room_made(base):
+    """chat, polls, recordings and slides of a session are on its summary"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    sid = started(teacher, cid)
+    sql("INSERT INTO classroom_chat (session_id, user_id, body, posted_at) "
+        "VALUES (%d, %d, 'Hello <b>class</b>', UTC_TIMESTAMP())" % (sid, lena))
+    sql("INSERT INTO classroom_polls (session_id, question, created_by, "
+        "created_at, closed_at) VALUES (%d, 'Ready?', %d, UTC_TIMESTAMP(), "
+        "UTC_TIMESTAMP())" % (sid, tess))
+    pid = int(sql_value("SELECT MAX(id) FROM classroom_polls"))
+    sql("INSERT INTO classroom_poll_options (poll_id, idx, label, votes) "
+        "VALUES (%d, 1, 'Yes', 3), (%d, 2, 'No', 1)" % (pid, pid))
+    sql("INSERT INTO classroom_recordings (session_id, record_id, state, "
+        "playback_url, start_time, end_time, updated_at) VALUES (%d, %s, "
+        "'published', 'https://bbb.example/playback/1', 1700000000000, "
+        "1700000600000, UTC_TIMESTAMP())" % (sid, sql_quote(unique("rec-"))))
+    sql("INSERT INTO classroom_slides (session_id, filename, stored_name, "
+        "size, uploaded_by, uploaded_at) VALUES (%d, 'deck.pdf', %s, 2048, "
+        "%d, UTC_TIMESTAMP())" % (sid, sql_quote(os.urandom(16).hex()), tess))
+    sql("INSERT INTO classroom_events (session_id, kind, actor_id, user_id, "
+        "at) VALUES (%d, 'promoted', %d, %d, UTC_TIMESTAMP())"
+        % (sid, tess, lena))
+    r = signed_in(base, "learner", 1).get("/platform/classroom/%d/summary"
+                                          % sid)
+    assert r.status == 200
+    assert "Hello &lt;b&gt;class&lt;/b&gt;" in r.text
+    assert "Ready?" in r.text and "Yes: <strong>3</strong>" in r.text
+    assert 'href="https://bbb.example/playback/1"' in r.text
+    assert "10 min" in r.text and "deck.pdf" in r.text and "(2 KB)" in r.text
+    assert "Promoted to moderator" in r.text
+    assert 'id="nothing-produced"' not in r.text
+    assert "In progress" in r.text
+    end(teacher, sid, cid)
+
+
+# --- lists and query counts --------------------------------------------------
+
+def past_sessions(cid, n, people):
+    """n ended sessions in channel cid, each with the given participants."""
+    base_t = datetime.datetime(2020, 1, 1, 8, 0)
+    for i in range(n):
+        s = base_t + datetime.timedelta(hours=i)
+        sql("INSERT INTO classroom_sessions (channel_id, provider, "
+            "meeting_id, name, status, started_at, ended_at, created_at, "
+            "updated_at) VALUES (%d, 'bbb', %s, 'Past %d', 'ended', '%s', "
+            "'%s', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+            % (cid, sql_quote(os.urandom(16).hex()), i, s, s +
+               datetime.timedelta(minutes=50)))
+    sql("INSERT INTO classroom_participants (session_id, user_id, "
+        "joined_as, joins, first_join_at, last_join_at) SELECT s.id, u.id, "
+        "'viewer', 1, s.started_at, s.started_at FROM classroom_sessions s "
+        "JOIN users u ON u.id IN (%s) WHERE s.channel_id = %d"
+        % (",".join(str(p) for p in people), cid))
+
+
+@test
+def history_keyset_and_constant_queries(base):
+    """past sessions page newest first, with the same number of queries"""
+    learner = signed_in(base, "learner", 0)
+    lena = user_id("learner", 0)
+    people = [user_id("learner", i) for i in range(5)] + \
+        [user_id("teacher", 0), user_id("teacher", 1), user_id("admin")]
+    seen = set()
+    for n in (3, 45):
+        cid, _ = new_channel([lena])
+        past_sessions(cid, n, people[:2] if n == 3 else people)
+        r = channel_page(learner, cid)
+        q = r.header("X-Lectern-Queries")
+        assert q is not None, "turn expose_query_count on for this test"
+        seen.add(q)
+        names, path, pages = [], "/platform/channels/%d" % cid, 0
+        while path:
+            r = learner.get(path)
+            assert r.status == 200
+            seen.add(r.header("X-Lectern-Queries"))
+            pages += 1
+            names += re.findall(r'class="past-link"[^>]*>Past (\d+)<', r.text)
+            m = re.search(r'rel="next" href="([^"]+)"', r.text)
+            path = html.unescape(m.group(1)) if m else None
+        assert [int(x) for x in names] == list(range(n - 1, -1, -1))
+        assert pages == (n + 19) // 20
+        if n == 45:
+            card = re.search(r'id="past-\d+">(.*?)</li>', r.text, re.S)
+            assert card.group(1).count('class="avatar" title=') == 8
+    assert len(seen) == 1, seen
+    assert learner.get("/platform/channels/%d?after=yesterday&after_id=3"
+                       % cid).status == 400
+
+
+@test
+def channel_lists_constant_queries(base):
+    """the classrooms list costs the same queries for 2 or 60 channels"""
+    liam = user_id("learner", 4)
+    learner = signed_in(base, "learner", 4)
+    admin = signed_in(base, "admin")
+    tag = unique("L")
+    seen, seen_admin = set(), set()
+    for n in (2, 60):
+        ids = [new_channel([liam], name="%s %03d %d" % (tag, i, n))[0]
+               for i in range(n)]
+        sql("INSERT INTO classroom_sessions (channel_id, provider, "
+            "meeting_id, name, status, active_key, started_at, created_at, "
+            "updated_at) VALUES (%d, 'bbb', %s, 'Now', 'active', 'c%d', "
+            "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+            % (ids[-1], sql_quote(os.urandom(16).hex()), ids[-1]))
+        found, path = [], "/platform/channels"
+        while path:
+            r = learner.get(path)
+            seen.add(r.header("X-Lectern-Queries"))
+            found += re.findall(r'<li class="card channel" id="channel-(\d+)">'
+                                r'(.*?)</li>', r.text, re.S)
+            m = re.search(r'rel="next" href="([^"]+)"', r.text)
+            path = html.unescape(m.group(1)) if m else None
+        mine = {int(i): body for i, body in found if int(i) in ids}
+        assert sorted(mine) == sorted(ids)
+        assert "LIVE" in mine[ids[-1]] and "LIVE" not in mine[ids[0]]
+        r = admin.get("/admin/channels?q=" + urllib.parse.quote(tag))
+        seen_admin.add(r.header("X-Lectern-Queries"))
+        sql("UPDATE classroom_sessions SET status = 'ended', active_key = "
+            "NULL WHERE active_key = 'c%d'" % ids[-1])
+    assert len(seen) == 1 and None not in seen, seen
+    assert len(seen_admin) == 1, seen_admin
+
+
+# --- live lessons -------------------------------------------------------------
+
+def lesson(teacher, learners, start_in_min=5, minutes=45, status="scheduled"):
+    """A live lesson starting in start_in_min minutes; returns its id."""
+    title = unique("Lesson room ")
+    sql("INSERT INTO courses (title, code, created_at, updated_at) VALUES "
+        "(%s, %s, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (sql_quote(title), sql_quote(unique("CR"))))
+    course = int(sql_value("SELECT id FROM courses WHERE title = %s"
+                           % sql_quote(title)))
+    s = datetime.datetime.utcnow().replace(microsecond=0) + \
+        datetime.timedelta(minutes=start_in_min)
+    sql("INSERT INTO live_sessions (course_id, teacher_id, meeting_type, "
+        "title, starts_at, ends_at, duration_min, status, created_at, "
+        "updated_at) VALUES (%d, %d, 'group', %s, '%s', '%s', %d, '%s', "
+        "UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        % (course, teacher, sql_quote(title), s, s +
+           datetime.timedelta(minutes=minutes), minutes, status))
+    lid = int(sql_value("SELECT MAX(id) FROM live_sessions"))
+    for l in learners:
+        sql("INSERT INTO live_participants (session_id, learner_id) VALUES "
+            "(%d, %d)" % (lid, l))
+    return lid, title
+
+
+@test
+def live_lesson_join(base):
+    """a lesson's Join Session opens 10 minutes early; teacher moderates"""
+    tess, lena = user_id("teacher", 0), user_id("learner", 0)
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    outsider = signed_in(base, "learner", 2)
+    later, _ = lesson(tess, [lena], start_in_min=60)
+    r = learner.get("/platform/sessions/%d" % later)
+    assert r.status == 200 and 'id="join-form"' not in r.text
+    r = learner.post("/platform/sessions/%d/join" % later, csrf=r.csrf())
+    assert r.status == 409 and "10 minutes" in r.text, r
+    assert sql_value("SELECT COUNT(*) FROM classroom_sessions WHERE "
+                     "live_session_id = %d" % later) == "0"
+
+    lid, title = lesson(tess, [lena], start_in_min=5)
+    for c in (teacher, learner):
+        r = c.get("/platform/sessions/%d" % lid)
+        form = re.search(r'<form [^>]*id="join-form"[^>]*>', r.text)
+        assert form and 'target="_blank"' in form.group(0), r.text
+    r = outsider.post("/platform/sessions/%d/join" % lid,
+                      csrf=outsider.get("/").csrf())
+    assert r.status == 404
+    r = learner.post("/platform/sessions/%d/join" % lid,
+                     csrf=learner.get("/platform/sessions/%d" % lid).csrf())
+    assert r.status == 303, r
+    assert query_of(r.header("Location"))["role"] == "VIEWER"
+    r = teacher.post("/platform/sessions/%d/join" % lid,
+                     csrf=teacher.get("/platform/sessions/%d" % lid).csrf())
+    assert r.status == 303
+    assert query_of(r.header("Location"))["role"] == "MODERATOR"
+    rows = sql("SELECT id, name, status, active_key, started_by FROM "
+               "classroom_sessions WHERE live_session_id = %d" % lid)
+    assert len(rows) == 1 and rows[0][1:] == [title, "active", "l%d" % lid,
+                                             str(lena)], rows
+    sid = int(rows[0][0])
+    r = learner.get("/platform/sessions/%d" % lid)
+    assert 'href="/platform/classroom/%d"' % sid in r.text
+    # The learner may not end it; the teacher may.
+    r = learner.post("/platform/classroom/%d/end" % sid, csrf=r.csrf())
+    assert r.status == 403
+    # Completing the lesson ends its classroom.
+    page = teacher.get("/platform/sessions/%d" % lid)
+    assert teacher.post("/platform/sessions/%d/start" % lid,
+                        csrf=page.csrf()).status == 303
+    assert teacher.post("/platform/sessions/%d/complete" % lid,
+                        csrf=page.csrf()).status == 303
+    assert session_row(sid, "status, active_key, end_reason") == \
+        ["ended", "NULL", "lesson completed"]
+    r = learner.get("/platform/sessions/%d" % lid)
+    assert 'href="/platform/classroom/%d/summary"' % sid in r.text
+    r = learner.post("/platform/sessions/%d/join" % lid, csrf=r.csrf())
+    assert r.status == 409
+
+
+# --- Jitsi Meet ----------------------------------------------------------------
+
+JITSI_URL = "https://meet.example.org"
+JITSI_SECRET = "jitsi-test-secret-of-some-length"
+
+
+def cgi_run(client, method, path, fields=None, extra_env=None):
+    """Run the built binary once as a plain CGI program, with client's
+    cookies; returns (status, headers dict, body)."""
+    body = urllib.parse.urlencode(fields or {}).encode()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LECTERN_CONF": CONF,
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "REQUEST_METHOD": method,
+        "REQUEST_URI": path,
+        "QUERY_STRING": "",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_NAME": "localhost",
+        "HTTP_COOKIE": "; ".join("%s=%s" % kv for kv in
+                                 client.cookies.items()),
+    }
+    if method == "POST":
+        env["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
+        env["CONTENT_LENGTH"] = str(len(body))
+    env.update(extra_env or {})
+    p = subprocess.run([os.path.join(BUILD, "cgi", "lectern.fcgi")],
+                       input=body, env=env, capture_output=True, timeout=60)
+    head, _, text = p.stdout.partition(b"\r\n\r\n")
+    headers = {}
+    for line in head.decode().split("\r\n"):
+        k, _, v = line.partition(": ")
+        headers.setdefault(k.lower(), v)
+    return int(headers["status"].split()[0]), headers, \
+        text.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def b64url(s):
+    return base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+
+
+@test_once
+def jitsi_room_page(base):
+    """with Jitsi the join answers the room page with a verified token"""
+    cid, name, tess, lena, liam = setup()
+    env = {"LECTERN_CONFERENCE_PROVIDER": "jitsi",
+           "LECTERN_JITSI_URL": JITSI_URL,
+           "LECTERN_JITSI_SECRET": JITSI_SECRET}
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    tok = teacher.get("/platform/channels/%d/start" % cid).csrf()
+    status, headers, text, err = cgi_run(
+        teacher, "POST", "/platform/channels/%d/start" % cid,
+        {"csrf": tok, "name": "Jitsi class", "mute_on_join": "1",
+         "allow_mic": "1"}, env)
+    assert status == 303, (status, text, err)
+    sid = active_session(cid)
+    assert session_row(sid, "provider")[0] == "jitsi"
+    meeting = session_row(sid, "meeting_id")[0]
+    for client, uid, moderator in ((teacher, tess, True),
+                                   (learner, lena, False)):
+        tok = client.get("/platform/channels/%d" % cid).csrf()
+        t0 = int(time.time())
+        status, headers, text, err = cgi_run(
+            client, "POST", "/platform/classroom/%d/join" % sid,
+            {"csrf": tok}, env)
+        assert status == 200, (status, text[:500], err)
+        assert "no-store" in headers["cache-control"]
+        csp = headers["content-security-policy"]
+        assert "script-src 'self' %s;" % JITSI_URL in csp, csp
+        assert "frame-src %s;" % JITSI_URL in csp, csp
+        scripts = re.findall(r"<script([^>]*)>(.*?)</script>", text, re.S)
+        assert [s[0] for s in scripts] == [
+            ' src="%s/external_api.js"' % JITSI_URL,
+            ' src="/static/jitsi-room.js"'], scripts
+        assert all(s[1] == "" for s in scripts), "no inline script"
+        box = re.search(r'<div id="jitsi-room"([^>]*)>', text).group(1)
+        data = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', box))
+        assert data["domain"] == "meet.example.org"
+        assert data["room"] == meeting
+        assert data["audio-muted"] == "1" and data["video-muted"] == "1"
+        assert data["presence"] == "/platform/classroom/%d/presence" % sid
+        assert data["csrf"] == tok
+        assert data["moderator"] == ("1" if moderator else "0")
+        assert html.unescape(data["display-name"]) == user_name(uid)
+        # The token: HS256 with our secret, and its claims.
+        h64, p64, s64 = data["jwt"].split(".")
+        sig = hmac.new(JITSI_SECRET.encode(), (h64 + "." + p64).encode(),
+                       hashlib.sha256).digest()
+        assert hmac.compare_digest(sig, b64url(s64))
+        assert json.loads(b64url(h64))["alg"] == "HS256"
+        claims = json.loads(b64url(p64))
+        assert claims["aud"] == "jitsi" and claims["iss"] == "lectern"
+        assert claims["sub"] == "meet.example.org"
+        assert claims["room"] == meeting
+        assert t0 + 3600 < claims["exp"] <= int(time.time()) + 4 * 3600 + 5
+        assert claims["context"]["user"]["id"] == str(uid)
+        assert claims["context"]["user"]["name"] == user_name(uid)
+        assert claims["moderator"] is moderator
+        assert data["jwt"] not in err
+    assert sql("SELECT user_id, joined_as FROM classroom_participants WHERE "
+               "session_id = %d ORDER BY user_id" % sid) == sorted(
+        [[str(tess), "moderator"], [str(lena), "viewer"]])
+    # The script the page loads is served.
+    r = Client(base).get("/static/jitsi-room.js")
+    assert r.status == 200 and "sendBeacon" in r.text
+    tok = teacher.get("/platform/channels/%d" % cid).csrf()
+    status, _, _, _ = cgi_run(teacher, "POST",
+                              "/platform/classroom/%d/end" % sid,
+                              {"csrf": tok}, env)
+    assert status == 303
+    assert session_row(sid, "status")[0] == "ended"
