@@ -230,6 +230,13 @@ send_download(struct req *r, const char *ctype, const char *filename,
 	return emit(r, 200, ctype, data, len);
 }
 
+int
+send_body(struct req *r, int status, const char *ctype, const char *data,
+    size_t len)
+{
+	return emit(r, status, data != NULL ? ctype : NULL, data, len);
+}
+
 const char *
 zone_label(struct req *r, const char *abbr)
 {
