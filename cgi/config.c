@@ -313,10 +313,12 @@ config_load(struct config *c, char *err, size_t errlen)
 	}
 	/* The BigBlueButton address ends in a slash: calls are "api/x". */
 	if (*c->bbb_url != '\0' && c->bbb_url[strlen(c->bbb_url) - 1] != '/') {
+		size_t	 n = strlen(c->bbb_url);
+
 		p = c->bbb_url;
-		c->bbb_url = xmalloc(strlen(p) + 2);
-		strcpy(c->bbb_url, p);
-		strcat(c->bbb_url, "/");
+		c->bbb_url = xmalloc(n + 2);
+		memcpy(c->bbb_url, p, n);
+		memcpy(c->bbb_url + n, "/", 2);
 		free(p);
 	}
 	return 1;

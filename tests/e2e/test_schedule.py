@@ -218,6 +218,73 @@ def schedule_constant_queries(base):
         assert len(qs) == 1, (who, qs)
 
 
+def user_like(base, role):
+    """A new user of role who signs in with the first demo account's
+    password of that role; returns (id, signed-in client)."""
+    email = unique(role) + "@example.org"
+    demo_email, demo_pw = accounts()[role][0]
+    sql("INSERT INTO users (name, email, password_hash, role, timezone, "
+        "created_at, updated_at) SELECT %s, %s, password_hash, %s, 'UTC', "
+        "UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE email = %s"
+        % (sql_quote(role.title() + " " + unique("u")), sql_quote(email),
+           sql_quote(role), sql_quote(demo_email)))
+    uid = int(sql_value("SELECT id FROM users WHERE email = %s"
+                        % sql_quote(email)))
+    c = Client(base)
+    r = c.login(email, demo_pw)
+    assert r.status == 303, r
+    return uid, c
+
+
+@test
+def schedule_teacher_with_5000_sessions(base):
+    """A teacher with 5,000 sessions (50 a week for 100 weeks) gets the
+    week view, the list's first page and a page ten pages deep with the
+    same number of queries as a teacher with one session."""
+    cid, _ = new_course(0)
+    learner, _ = user_like(base, "learner")
+    monday = far_monday()
+    small, small_c = user_like(base, "teacher")
+    big, big_c = user_like(base, "teacher")
+    start = datetime.datetime.combine(monday, datetime.time(7, 0))
+    insert_session(small, cid, start, 45, [learner])
+    # 50 a week: ten a day from Monday to Friday, one an hour from 07:00.
+    sql("INSERT INTO live_sessions (course_id, teacher_id, meeting_type, "
+        "starts_at, ends_at, duration_min, status, created_at, updated_at) "
+        "SELECT %d, %d, 'group', t, t + INTERVAL 45 MINUTE, 45, 'scheduled', "
+        "UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM (SELECT '%s' + INTERVAL "
+        "(seq DIV 50) WEEK + INTERVAL ((seq MOD 50) DIV 10) DAY + INTERVAL "
+        "(seq MOD 10) HOUR AS t FROM seq_0_to_4999) x"
+        % (cid, big, start.strftime("%Y-%m-%d %H:%M:%S")))
+    sql("INSERT INTO live_participants (session_id, learner_id) SELECT id, "
+        "%d FROM live_sessions WHERE teacher_id = %d" % (learner, big))
+    assert sql_value("SELECT COUNT(*) FROM live_sessions WHERE teacher_id "
+                     "= %d" % big) == "5000"
+
+    def queries(c, path, expect_rows):
+        r = c.get(path)
+        assert r.status == 200, (path, r)
+        assert r.text.count('class="live-session') >= expect_rows, path
+        q = r.header("X-Lectern-Queries")
+        assert q is not None, "the check config turns the query count on"
+        return q, r
+
+    week = "/platform/schedule?week=%s" % monday.isoformat()
+    qs, _ = queries(small_c, week, 1)
+    qb, _ = queries(big_c, week, 50)
+    assert qs == qb, (qs, qb)
+    # The list starts with what is not over yet: all of these are ahead.
+    lst = "/platform/schedule?view=list"
+    qs, _ = queries(small_c, lst, 1)
+    qb, r = queries(big_c, lst, 50)
+    assert qs == qb, (qs, qb)
+    for _ in range(10):
+        m = re.search(r'href="([^"]+)" id="next-page"', r.text)
+        assert m, "the list of 5,000 has more pages"
+        qd, r = queries(big_c, m.group(1).replace("&amp;", "&"), 50)
+        assert qd == qs, (qd, qs)
+
+
 @test
 def schedule_list_keyset(base):
     t, l1, l2, cid, lessons, e1, e2 = setup()
