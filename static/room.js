@@ -46,7 +46,7 @@
 
 	function appendMessages(html) {
 		var frag = fragment(html);
-		var items = frag.querySelectorAll("li.msg");
+		var items = frag.querySelectorAll("li[id^='msg-']");
 		var stick = nearBottom();
 		var empty = document.getElementById("no-messages");
 		var i, last = Number(log.getAttribute("data-last")) || 0;
@@ -54,7 +54,7 @@
 			if (document.getElementById(items[i].id))
 				continue;
 			log.appendChild(items[i]);
-			last = Math.max(last, Number(items[i].getAttribute("data-id")));
+			last = Math.max(last, Number(items[i].id.slice(4)) || 0);
 		}
 		log.setAttribute("data-last", String(last));
 		if (items.length > 0 && empty)

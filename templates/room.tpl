@@ -80,18 +80,15 @@
 <button type="submit" class="secondary">Save locks</button>
 <p class="hint">Locks apply to participants who join from now on; moderators are never locked.</p>
 </form>{{/LOCK_FORM}}
+<form method="post" id="people-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
 <table class="list" id="people">
 <thead><tr><th>Name</th><th>State</th><th>Actions</th></tr></thead>
 <tbody>
-{{#PERSON}}<tr id="person-{{USER_ID}}" class="person"><td>{{PERSON_NAME}}</td><td>{{STATE}}</td><td>{{#PROMOTE}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/promote#moderation" class="inline">
-<input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit" class="secondary">Promote to moderator</button>
-</form> {{/PROMOTE}}{{#REMOVE}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/remove#moderation" class="inline">
-<input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit" class="danger">Remove</button>
-</form>{{/REMOVE}}</td></tr>
+{{#PERSON}}<tr id="person-{{USER_ID}}" class="person"><td>{{PERSON_NAME}}</td><td>{{STATE}}</td><td>{{#PROMOTE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/promote#moderation" class="secondary">Promote to moderator</button> {{/PROMOTE}}{{#REMOVE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/remove#moderation" class="danger">Remove</button>{{/REMOVE}}</td></tr>
 {{/PERSON}}</tbody>
 </table>
+</form>
 {{#MORE_PEOPLE}}<p class="pager"><a href="{{NEXT_URL}}" id="next-people">More participants</a></p>{{/MORE_PEOPLE}}
 </section>{{/MODERATION}}
 </div>

@@ -705,7 +705,7 @@ def room_constant_queries(base):
             assert q is not None, "the check config turns the query count on"
             seen.setdefault(who, set()).add(q)
         r = c["lena"].get(room(sid))
-        shown = r.text.count('class="msg"')
+        shown = r.text.count('<li id="msg-')
         assert shown == min(n, 100), shown
         if n == 200:
             assert "message 199" in r.text and "message 99<" not in r.text
