@@ -251,13 +251,6 @@ send_redirect(struct req *r, const char *path)
 }
 
 int
-send_body(struct req *r, int status, const char *ctype, const char *data,
-    size_t len)
-{
-	return emit(r, status, ctype, data, len);
-}
-
-int
 send_redirect_away(struct req *r, const char *url)
 {
 	if (url == NULL || (strncmp(url, "https://", 8) != 0 &&
@@ -314,6 +307,13 @@ send_download(struct req *r, const char *ctype, const char *filename,
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
 	out_header(r, "Content-Disposition", disp);
 	return emit(r, 200, ctype, data, len);
+}
+
+int
+send_body(struct req *r, int status, const char *ctype, const char *data,
+    size_t len)
+{
+	return emit(r, status, data != NULL ? ctype : NULL, data, len);
 }
 
 const char *

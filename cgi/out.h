@@ -36,9 +36,6 @@ int	send_text(struct req *, int status, const char *text);
 int	send_db_error(struct req *);
 /* 303 See Other to a local path. */
 int	send_redirect(struct req *, const char *path);
-/* A body that is not a page (a calendar feed), shown inline. */
-int	send_body(struct req *, int status, const char *ctype,
-	    const char *data, size_t len);
 /*
  * 303 See Other to an absolute http(s) address on another server (the
  * conferencing server's join address): never logged, sent with
@@ -57,6 +54,14 @@ void	out_csp_allow(struct req *, const char *script_origin,
 	    const char *frame_origin, const char *form_origin);
 /* A download (CSV, text) with attachment file name. */
 int	send_download(struct req *, const char *ctype, const char *filename,
+	    const char *data, size_t len);
+
+/*
+ * Any other body (a page fragment, a calendar feed, a file) with status and ctype; data
+ * NULL sends no body at all (204, 304).  Headers added with out_header
+ * go with it.
+ */
+int	send_body(struct req *, int status, const char *ctype,
 	    const char *data, size_t len);
 
 /* Remember a message to show on the next page of this signed-in user. */
