@@ -64,17 +64,24 @@ def drain():
     raise AssertionError("the queue does not drain: " + out)
 
 
+_parsed = {}
+
+
 def mails(to=None):
-    """Every message in the sink, parsed: [(file, message)], oldest first."""
+    """The messages in the sink (to one address), parsed: [(file,
+    message)] in outbox order.  Each file is parsed once: the Maildir of
+    a whole test run is large, and the tests that race a worker poll."""
     assert MAILDIR, "LECTERN_TEST_MAILDIR is not set"
     out = []
     for sub in ("new", "cur"):
         d = os.path.join(MAILDIR, sub)
         for name in os.listdir(d) if os.path.isdir(d) else []:
             path = os.path.join(d, name)
-            with open(path, "rb") as f:
-                msg = email.message_from_binary_file(
-                    f, policy=email.policy.default)
+            if path not in _parsed:
+                with open(path, "rb") as f:
+                    _parsed[path] = email.message_from_binary_file(
+                        f, policy=email.policy.default)
+            msg = _parsed[path]
             if to is None or to in str(msg["To"]):
                 out.append((path, msg))
     # In the order the outbox has them (their Message-IDs say which).
@@ -422,6 +429,7 @@ def make_messages(base, n):
             w, start + datetime.timedelta(hours=i), unique("Batch "))))
     ids = outbox_ids(e1)
     assert len(ids) == n
+    mails()         # parse what is there now, before racing a worker
     return e1, ids
 
 
