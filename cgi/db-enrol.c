@@ -10,6 +10,7 @@
 #include "db.h"
 #include "enrol.h"
 #include "generate.h"
+#include "notify.h"
 #include "util.h"
 
 enum {
@@ -509,14 +510,25 @@ db_rule_get(struct db *db, struct arena *a, int64_t enrollment, int64_t id,
 enum db_rc
 db_rule_create(struct db *db, const struct sched_rule *r, int64_t *id)
 {
+	int64_t		 rid;
 	enum db_rc	 rc;
 
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
 	rc = db_exec(db, RULE_INSERT, NULL, "iiiiisss",
 	    (long long)r->enrollment_id, (long long)r->weekdays,
 	    (long long)r->hour, (long long)r->minute, (long long)r->duration,
 	    r->timezone, r->start_date, opt_arg(r->end_date));
-	if (rc == DB_OK && id != NULL)
-		*id = db_last_id(db);
+	rid = rc == DB_OK ? db_last_id(db) : 0;
+	/* One note for the rule; its generated sessions get none each. */
+	if (rc == DB_OK)
+		rc = notify_rule(db, rid, RULE_NOTE_ADDED);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	if ((rc = db_commit(db)) == DB_OK && id != NULL)
+		*id = rid;
 	return rc;
 }
 
@@ -556,6 +568,8 @@ db_rule_update(struct db *db, struct arena *a, const struct sched_rule *r,
 			    starts, ends, (long long)r->duration,
 			    (long long)rows[i].id);
 	}
+	if (rc == DB_OK)
+		rc = notify_rule(db, r->id, RULE_NOTE_CHANGED);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -570,9 +584,11 @@ db_rule_delete(struct db *db, int64_t id, const char *now)
 
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	if ((rc = db_exec(db, RULE_DELETE, NULL, "i", (long long)id)) != DB_OK ||
+	if ((rc = db_exec(db, RULE_DELETE, NULL, "i",
+	    (long long)id)) != DB_OK ||
 	    (rc = db_exec(db, RULE_DROP_FUTURE, NULL, "is", (long long)id,
-	    now)) != DB_OK) {
+	    now)) != DB_OK ||
+	    (rc = notify_rule(db, id, RULE_NOTE_REMOVED)) != DB_OK) {
 		db_rollback(db);
 		return rc;
 	}

@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "live.h"
+#include "notify.h"
 #include "util.h"
 
 enum {
@@ -370,6 +371,7 @@ save_steps(struct db *db, struct arena *a, int64_t id,
     char ***warn, size_t *nwarn)
 {
 	struct dbres	*res;
+	struct live_snapshot *before = NULL;
 	long long	 changed;
 	size_t		 i;
 	enum db_rc	 rc;
@@ -382,6 +384,9 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 		*clash = 1;
 		return DB_OK;
 	}
+	/* What the people of the session knew, to tell them what changed. */
+	if (id > 0 && (rc = notify_live_before(db, a, id, &before)) != DB_OK)
+		return rc;
 	if (id == 0) {
 		if ((rc = db_exec(db, LV_INSERT, NULL, "iiisiissssi",
 		    (long long)in->course_id, (long long)in->lesson_id,
@@ -416,6 +421,8 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 	*warn = arena_alloc(a, (res->nrows + 1) * sizeof(**warn));
 	while (db_next(res))
 		(*warn)[(*nwarn)++] = db_dup(a, res, 0);
+	if ((rc = notify_live_saved(db, a, before, id, user_id)) != DB_OK)
+		return rc;
 	*newid = id;
 	return DB_OK;
 }
@@ -461,6 +468,8 @@ db_live_transition(struct db *db, int64_t id, const char *from,
 	if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id, from,
 	    to, (long long)user_id, reason)) != DB_OK)
 		goto fail;
+	if ((rc = notify_live_moved(db, id, from, to, user_id)) != DB_OK)
+		goto fail;
 	if ((rc = db_commit(db)) != DB_OK)
 		return rc;
 	*moved = 1;
@@ -485,6 +494,8 @@ db_live_attendance(struct db *db, int64_t id,
 			goto fail;
 	if ((rc = db_exec(db, LV_NOTES, NULL, "si", notes,
 	    (long long)id)) != DB_OK)
+		goto fail;
+	if ((rc = notify_live_notes(db, id)) != DB_OK)
 		goto fail;
 	return db_commit(db);
 fail:

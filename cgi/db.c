@@ -804,3 +804,9 @@ db_is_down(struct db *db)
 {
 	return db->down;
 }
+
+const struct config *
+db_config(const struct db *db)
+{
+	return db->cfg;
+}

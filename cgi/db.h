@@ -155,5 +155,8 @@ unsigned	 db_queries(struct db *);
 void		 db_reset_count(struct db *);
 /* 1 when the last failure was a lost connection. */
 int		 db_is_down(struct db *);
+/* The configuration the connection was opened with (for domain code
+ * that writes links and times, such as notifications). */
+const struct config *db_config(const struct db *);
 
 #endif

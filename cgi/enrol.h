@@ -118,18 +118,20 @@ enum db_rc	db_rules_list(struct db *, struct arena *, int64_t enrollment,
 /* A non-deleted rule of the enrollment, or NULL. */
 enum db_rc	db_rule_get(struct db *, struct arena *, int64_t enrollment,
 		    int64_t id, struct sched_rule **);
+/* Add a rule with the learner's one note about it (notify.h); its
+ * sessions, generated later, get no message each.  One transaction. */
 enum db_rc	db_rule_create(struct db *, const struct sched_rule *,
 		    int64_t *id);
 /*
  * Save a rule and fit its future (after now) scheduled sessions not
  * changed by hand: those on a date the rule no longer has are deleted,
  * the rest take the new time and length.  The generator fills the new
- * dates.  One transaction.
+ * dates.  One transaction, with the learner's note.
  */
 enum db_rc	db_rule_update(struct db *, struct arena *,
 		    const struct sched_rule *, const char *now);
 /* Mark deleted and delete its future scheduled sessions not changed by
- * hand.  One transaction. */
+ * hand.  One transaction, with the learner's note. */
 enum db_rc	db_rule_delete(struct db *, int64_t id, const char *now);
 
 /* db-enrol.c: the generator's statements (generate.c) */

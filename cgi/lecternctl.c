@@ -10,12 +10,21 @@
  *                                       schedule rules (run daily); --now
  *                                       (UTC) pretends another instant,
  *                                       for tests
+ *   lecternctl worker [--loop]          one pass of the background worker
+ *                                       (generate, queue the 24-hour
+ *                                       reminders, deliver due email);
+ *                                       --loop repeats it every
+ *                                       worker_interval seconds until
+ *                                       SIGTERM or SIGINT
+ *   lecternctl worker --retry-failed    put given-up email back in the
+ *                                       queue
  *
  * Every command reads the configuration like the web binary does.
  * Exit status: 0 success, 1 failure, 2 usage.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +36,15 @@
 #include "crypto.h"
 #include "db.h"
 #include "generate.h"
+#include "mailmsg.h"
 #include "model.h"
+#include "notify.h"
 #include "store.h"
 #include "tpl.h"
 #include "users.h"
 #include "util.h"
 #include "valid.h"
+#include "worker.h"
 
 static struct config	 cfg;
 
@@ -44,7 +56,8 @@ usage(void)
 	    "[--password-stdin]\n"
 	    "       lecternctl demo-data --accounts FILE\n"
 	    "       lecternctl check-config\n"
-	    "       lecternctl generate [--now \"YYYY-MM-DD HH:MM:SS\"]\n");
+	    "       lecternctl generate [--now \"YYYY-MM-DD HH:MM:SS\"]\n"
+	    "       lecternctl worker [--loop | --retry-failed]\n");
 	exit(2);
 }
 
@@ -365,6 +378,9 @@ cmd_check_config(void)
 	    cfg.db_host ? cfg.db_host : cfg.db_socket);
 	printf("db_password: %s\n", *cfg.db_password ? "(set)" : "(empty)");
 	printf("base_url: %s\ntimezone: %s\n", cfg.base_url, cfg.timezone);
+	printf("mail: %s from %s%s\n", cfg.mail_transport, cfg.mail_from,
+	    mail_address_ok(cfg.mail_from) ? "" : " (not an address: "
+	    "nothing can be sent)");
 	if (!tpl_start(cfg.template_dir, err, sizeof(err))) {
 		fprintf(stderr, "templates: %s\n", err);
 		return 1;
@@ -418,6 +434,90 @@ cmd_generate(int argc, char *argv[])
 	return rc;
 }
 
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	worker_stop();
+}
+
+/* Print what a pass did; in the loop only passes that did something. */
+static void
+print_pass(const struct worker_stats *st, int quiet)
+{
+	if (quiet && st->generated == 0 && st->reminders == 0 &&
+	    st->sent == 0 && st->retry == 0 && st->failed == 0 &&
+	    st->dropped == 0 && st->released == 0)
+		return;
+	printf("worker: %d session%s generated, %d reminder%s queued, "
+	    "%d sent, %d to retry, %d given up, %d stale dropped, %lld "
+	    "claim%s released, %d left for the next pass%s\n",
+	    st->generated, st->generated == 1 ? "" : "s", st->reminders,
+	    st->reminders == 1 ? "" : "s", st->sent, st->retry, st->failed,
+	    st->dropped, st->released, st->released == 1 ? "" : "s",
+	    st->left, st->down == 1 ? " (the mail system is unreachable)" :
+	    st->down == 2 ? " (mail_from is not an address)" : "");
+	fflush(stdout);
+}
+
+/*
+ * The background worker: one pass (for cron), or with --loop a pass
+ * every worker_interval seconds until SIGTERM or SIGINT, which let the
+ * message in hand finish.  --retry-failed requeues given-up messages.
+ * Returns 0, or 1 when the database failed (a pass of the loop that
+ * fails is logged and the loop goes on).
+ */
+static int
+cmd_worker(int argc, char *argv[])
+{
+	struct worker_stats	 st;
+	struct sigaction	 sa;
+	struct timespec		 ts;
+	struct db		*db;
+	long long		 n = 0;
+	int			 loop = 0, retry = 0, rc = 0, slept;
+
+	if (argc == 1 && strcmp(argv[0], "--loop") == 0)
+		loop = 1;
+	else if (argc == 1 && strcmp(argv[0], "--retry-failed") == 0)
+		retry = 1;
+	else if (argc != 0)
+		usage();
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;	/* no SA_RESTART: sleeps end early */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);	/* a dead sendmail is an error */
+	db = open_db(1);
+	if (retry) {
+		rc = db_outbox_requeue(db, &n) == DB_OK ? 0 : 1;
+		if (rc == 0)
+			printf("%lld message%s back in the queue\n", n,
+			    n == 1 ? "" : "s");
+		db_close(db);
+		return rc;
+	}
+	do {
+		if (worker_pass(db, &cfg, &st) != DB_OK) {
+			fprintf(stderr, "lecternctl: worker: the pass stopped "
+			    "on a database failure\n");
+			rc = 1;
+		} else
+			rc = 0;
+		print_pass(&st, loop);
+		for (slept = 0; loop && !worker_stopping() &&
+		    slept < cfg.worker_interval; slept++) {
+			ts.tv_sec = 1;
+			ts.tv_nsec = 0;
+			(void)nanosleep(&ts, NULL);
+		}
+	} while (loop && !worker_stopping());
+	db_close(db);
+	return loop ? 0 : rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -443,6 +543,8 @@ main(int argc, char *argv[])
 		return cmd_check_config();
 	if (strcmp(argv[1], "generate") == 0)
 		return cmd_generate(argc - 2, argv + 2);
+	if (strcmp(argv[1], "worker") == 0)
+		return cmd_worker(argc - 2, argv + 2);
 	usage();
 	return 2;
 }

@@ -126,7 +126,8 @@ enum db_rc	db_live_group_members(struct db *, struct arena *, int64_t gid,
 /*
  * Create (id 0) or change session id from in, with its participants,
  * in one transaction; a new session gets its first status log row by
- * user_id.  When the teacher has another non-canceled session that
+ * user_id, and the notifications the change causes (notify.h) are
+ * written in the same transaction.  When the teacher has another non-canceled session that
  * overlaps, nothing is written and *clash is 1.  Learners booked
  * elsewhere at the same time come back as names in *warn (may be 0).
  */
@@ -135,13 +136,15 @@ enum db_rc	db_live_save(struct db *, struct arena *, int64_t id,
 		    int *clash, char ***warn, size_t *nwarn);
 /*
  * Move session id from status from to status to, logging it by user
- * with reason (may be NULL), in one transaction.  *moved is 0 when the
+ * with reason (may be NULL), in one transaction with its notifications
+ * (canceled: to everyone; ended: the learners' follow-up).  *moved is 0 when the
  * session was no longer in status from (nothing written).
  */
 enum db_rc	db_live_transition(struct db *, int64_t id, const char *from,
 		    const char *to, int64_t user_id, const char *reason,
 		    int *moved);
-/* Attendance of each listed learner and the session notes, together. */
+/* Attendance of each listed learner and the session notes, together,
+ * with the follow-up mail that carries the notes. */
 enum db_rc	db_live_attendance(struct db *, int64_t id,
 		    const struct live_participant *, size_t,
 		    const char *notes);

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "escape.h"
 #include "model.h"
+#include "notify.h"
 #include "out.h"
 #include "req.h"
 #include "tpl.h"
@@ -130,6 +131,24 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	return status;
 }
 
+/*
+ * The unread count beside "Notifications": one bounded query, skipped
+ * when the database is known to be away, and left out when it fails,
+ * so that no page breaks over it.
+ */
+static void
+unread_badge(struct req *r, struct tpl_dict *s)
+{
+	long long	 n;
+
+	if (r->db == NULL || db_is_down(r->db) ||
+	    db_inapp_unread(r->db, r->user->id, &n) != DB_OK || n <= 0)
+		return;
+	tpl_set(tpl_section(s, "UNREAD"), "UNREAD_COUNT", n > INAPP_BADGE_MAX ?
+	    arena_printf(r->a, "%d+", INAPP_BADGE_MAX) :
+	    arena_printf(r->a, "%lld", n));
+}
+
 struct tpl_dict *
 page_begin(struct req *r, const char *tpl, const char *title)
 {
@@ -150,6 +169,7 @@ page_begin(struct req *r, const char *tpl, const char *title)
 			tpl_show(s, "ADMIN_NAV");
 		else if (u->role == ROLE_TEACHER)
 			tpl_show(s, "TEACHER_NAV");
+		unread_badge(r, s);
 	} else
 		tpl_show(d, "SIGNED_OUT");
 	if (r->flash != NULL) {
@@ -287,6 +307,13 @@ send_download(struct req *r, const char *ctype, const char *filename,
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
 	out_header(r, "Content-Disposition", disp);
 	return emit(r, 200, ctype, data, len);
+}
+
+int
+send_body(struct req *r, int status, const char *ctype, const char *data,
+    size_t len)
+{
+	return emit(r, status, data != NULL ? ctype : NULL, data, len);
 }
 
 const char *

@@ -56,6 +56,14 @@ void	out_csp_allow(struct req *, const char *script_origin,
 int	send_download(struct req *, const char *ctype, const char *filename,
 	    const char *data, size_t len);
 
+/*
+ * Any other body (a page fragment, a calendar feed, a file) with status and ctype; data
+ * NULL sends no body at all (204, 304).  Headers added with out_header
+ * go with it.
+ */
+int	send_body(struct req *, int status, const char *ctype,
+	    const char *data, size_t len);
+
 /* Remember a message to show on the next page of this signed-in user. */
 void	flash_set(struct req *, const char *msg);
 

@@ -1,5 +1,6 @@
 /*
- * page-account.c: a user's own account: password and timezone.
+ * page-account.c: a user's own account: password, timezone and the
+ * private address of their calendar feed.
  */
 #include <string.h>
 
@@ -8,20 +9,40 @@
 #include "crypto.h"
 #include "db.h"
 #include "model.h"
+#include "notify.h"
 #include "out.h"
 #include "req.h"
 #include "routes.h"
 #include "store.h"
 #include "tpl.h"
 #include "users.h"
+#include "util.h"
 
-/* The account page, with a message on one of its two forms. */
+/* Random bytes of a calendar feed token (64 hex characters). */
+#define CAL_TOKEN_BYTES	32
+
+/*
+ * The account page, with a message on one of its two forms; cal_url
+ * (may be NULL) is a calendar address just made, shown this once.
+ */
 static int
 account_page(struct req *r, int status, const char *pw_error,
-    const char *tz_error)
+    const char *tz_error, const char *cal_url)
 {
 	const struct user *u = r->user;
-	struct tpl_dict	*d = page_begin(r, "account.tpl", "Your account");
+	struct tpl_dict	*d;
+	char		*created;
+
+	if (db_calendar_created(r->db, r->a, u->id, &created) != DB_OK)
+		return send_db_error(r);
+	d = page_begin(r, "account.tpl", "Your account");
+	if (cal_url != NULL)
+		tpl_set(tpl_section(d, "CAL_NEW"), "CAL_URL", cal_url);
+	if (created != NULL)
+		tpl_set(tpl_section(d, "CAL_ACTIVE"), "CAL_CREATED",
+		    show_time(r, created));
+	else
+		tpl_show(d, "CAL_NONE");
 
 	tpl_set(d, "NAME", u->name);
 	tpl_set(d, "EMAIL", u->email);
@@ -46,7 +67,7 @@ account_page(struct req *r, int status, const char *pw_error,
 int
 page_account(struct req *r)
 {
-	return account_page(r, 200, NULL, NULL);
+	return account_page(r, 200, NULL, NULL, NULL);
 }
 
 /*
@@ -65,17 +86,17 @@ page_account_password(struct req *r)
 
 	if (cur == NULL)
 		return account_page(r, 422, "Enter your current password.",
-		    NULL);
+		    NULL, NULL);
 	if (db_user_get(r->db, r->a, r->user->id, &u) != DB_OK || u == NULL)
 		return send_db_error(r);
 	if (u->password_hash == NULL || !pw_verify(u->password_hash, cur))
 		return account_page(r, 422, "Your current password is not "
-		    "correct.", NULL);
+		    "correct.", NULL, NULL);
 	problem = pw == NULL ? "Choose a password of at least 10 characters." :
 	    password_problem(pw, P_str(r, "confirm") ?
 	    P_str(r, "confirm") : "");
 	if (problem != NULL)
-		return account_page(r, 422, problem, NULL);
+		return account_page(r, 422, problem, NULL, NULL);
 	if (!pw_hash(pw, hash))
 		return send_error(r, 500, NULL);
 	if (db_begin(r->db) != DB_OK)
@@ -103,12 +124,46 @@ page_account_timezone(struct req *r)
 	const char	*tz = P_str(r, "timezone");
 
 	if (pv->error != NULL)
-		return account_page(r, 422, NULL, pv->error);
+		return account_page(r, 422, NULL, pv->error, NULL);
 	if (tz != NULL && *tz == '\0')
 		tz = NULL;
 	if (db_user_set_timezone(r->db, r->user->id, tz) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, tz ? "Your timezone was saved." :
 	    "You now use the school's timezone.");
+	return send_redirect(r, "/account");
+}
+
+/*
+ * POST /account/calendar: make a new private calendar feed address
+ * (the old one, if any, stops working) and show it this once; only its
+ * token's SHA-256 is kept.
+ * Statuses: 200, 503.
+ */
+int
+page_account_calendar(struct req *r)
+{
+	char	 token[2 * CAL_TOKEN_BYTES + 1], hash[65];
+
+	random_hex(token, CAL_TOKEN_BYTES);
+	sha256_hex(token, strlen(token), hash);
+	if (db_calendar_set(r->db, r->user->id, hash) != DB_OK)
+		return send_db_error(r);
+	return account_page(r, 200, NULL, NULL, arena_printf(r->a,
+	    "%s/calendar/%s.ics", r->cfg->base_url, token));
+}
+
+/*
+ * POST /account/calendar/revoke: the calendar feed address stops
+ * working.
+ * Statuses: 303, 503.
+ */
+int
+page_account_calendar_revoke(struct req *r)
+{
+	if (db_calendar_revoke(r->db, r->user->id) != DB_OK)
+		return send_db_error(r);
+	flash_set(r, "Your calendar address was revoked; it no longer "
+	    "works.");
 	return send_redirect(r, "/account");
 }

@@ -112,9 +112,15 @@ req_upload_read(struct req *r, const struct upload *up, char **data,
 	return *len == up->size;
 }
 
+/* Characters of a :token segment: lowercase hex, 32 to 128 of them. */
+#define TOKEN_CHARS	"0123456789abcdef"
+#define TOKEN_MIN	32
+#define TOKEN_MAX	128
+
 /*
  * Match path against a pattern; ":id" segments must be row ids and are
- * stored in r->ids.  Returns 1 on a match.
+ * stored in r->ids; one ":token" segment (a secret in the address, such
+ * as a calendar feed's) is stored in r->token.  Returns 1 on a match.
  */
 static int
 match(struct req *r, const char *pat, const char *path)
@@ -124,7 +130,17 @@ match(struct req *r, const char *pat, const char *path)
 	size_t	 n;
 	int	 nids = 0;
 
+	r->token = NULL;
 	while (*pat != '\0' && *path != '\0') {
+		if (strncmp(pat, ":token", 6) == 0) {
+			n = strspn(path, TOKEN_CHARS);
+			if (n < TOKEN_MIN || n > TOKEN_MAX)
+				return 0;
+			r->token = arena_strndup(r->a, path, n);
+			pat += 6;
+			path += n;
+			continue;
+		}
 		if (strncmp(pat, ":id", 3) == 0) {
 			n = strcspn(path, "/");
 			if (n == 0 || n >= sizeof(seg))

@@ -113,6 +113,7 @@ struct req {
 	const struct route	*route;
 	int64_t			 ids[4];	/* :id values in path order */
 	int			 nids;
+	const char		*token;		/* a :token segment, or NULL */
 	struct pval		*pv;
 	size_t			 npv;
 	int			 nerrors;

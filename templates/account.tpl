@@ -33,3 +33,27 @@
 <button type="submit">Save timezone</button>
 </form>
 </section>
+<section class="card" id="calendar">
+<h2 id="calendar-heading">Calendar feed</h2>
+<p class="muted">Subscribe to your live sessions from a calendar app (Thunderbird, Apple Calendar, Google Calendar and others) with a private address. Anyone who has the address can read your schedule, so keep it to yourself.</p>
+{{#CAL_NEW}}<div class="notice secret" role="status">
+<p>Your calendar address, shown only this once. Copy it into your calendar app now:</p>
+<p><code class="link-text" id="calendar-url">{{CAL_URL}}</code></p>
+</div>{{/CAL_NEW}}
+{{#CAL_ACTIVE}}<p id="calendar-status">Your calendar address was made on {{CAL_CREATED}}. If you lost it, make a new one: the old one stops working at once.</p>
+<div class="actions">
+<form method="post" action="/account/calendar" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="secondary" id="calendar-reset">Reset address</button>
+</form>
+<form method="post" action="/account/calendar/revoke" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="danger" id="calendar-revoke">Revoke address</button>
+</form>
+</div>{{/CAL_ACTIVE}}
+{{#CAL_NONE}}<p id="calendar-status">You have no calendar address.</p>
+<form method="post" action="/account/calendar" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" id="calendar-create">Create calendar address</button>
+</form>{{/CAL_NONE}}
+</section>

@@ -13,7 +13,9 @@ import test_enroll  # noqa: F401
 import test_learn  # noqa: F401
 import test_schedule  # noqa: F401
 import test_enrol  # noqa: F401
+import test_room  # noqa: F401
 import test_ctl  # noqa: F401
+import test_notify  # noqa: F401
 import test_bbbsim  # noqa: F401
 import test_callbacks  # noqa: F401
 import test_classroom  # noqa: F401
