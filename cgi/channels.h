@@ -133,13 +133,6 @@ struct classroom_rec {
 	long long	 start_time, end_time;	/* ms, 0: unknown */
 };
 
-struct classroom_slide {
-	int64_t		 id;
-	char		*filename;
-	long long	 size;
-	char		*uploaded_at;
-};
-
 /* Chat lines a summary shows at most. */
 #define SUMMARY_CHAT	500
 
@@ -205,8 +198,6 @@ enum db_rc	db_classroom_joined(struct db *, int64_t sid, int64_t user_id,
 /* End an active session; *ended 0 when it was not active any more. */
 enum db_rc	db_classroom_end(struct db *, int64_t sid, int64_t user_id,
 		    const char *reason, int *ended);
-enum db_rc	db_classroom_slides(struct db *, struct arena *, int64_t sid,
-		    struct classroom_slide **, size_t *);
 /* Ended sessions of a channel, newest first, keyset by start and id. */
 enum db_rc	db_classroom_history(struct db *, struct arena *,
 		    int64_t channel_id, const char *after_started,

@@ -40,7 +40,6 @@ enum {
 	CR_SET_CREATED,
 	CR_JOIN,
 	CR_END,
-	CR_SLIDES,
 	CR_HISTORY,
 	CR_LESSON_HISTORY,
 	CR_INFO,
@@ -211,9 +210,6 @@ static const char *const sqltab[] = {
 	    "NULL, ended_at = UTC_TIMESTAMP(), ended_by = NULLIF(?, 0), "
 	    "end_reason = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND "
 	    "status = 'active'",
-	[S(CR_SLIDES)] =
-	    "SELECT id, filename, size, uploaded_at FROM classroom_slides "
-	    "WHERE session_id = ? ORDER BY id",
 	[S(CR_HISTORY)] =
 	    "SELECT " PAST_COLS " FROM classroom_sessions s WHERE "
 	    "s.channel_id = ? AND s.status = 'ended' AND s.deleted_at IS NULL "
@@ -741,30 +737,6 @@ db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
 fail:
 	db_rollback(db);
 	return rc;
-}
-
-enum db_rc
-db_classroom_slides(struct db *db, struct arena *a, int64_t sid,
-    struct classroom_slide **list, size_t *n)
-{
-	struct dbres		*res;
-	struct classroom_slide	*s;
-	enum db_rc		 rc;
-
-	*list = NULL;
-	*n = 0;
-	if ((rc = db_query(db, a, CR_SLIDES, &res, "i", (long long)sid)) !=
-	    DB_OK)
-		return rc;
-	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
-	while (db_next(res)) {
-		s = &(*list)[(*n)++];
-		s->id = db_int(res, 0);
-		s->filename = db_dup(a, res, 1);
-		s->size = db_int(res, 2);
-		s->uploaded_at = db_dup(a, res, 3);
-	}
-	return DB_OK;
 }
 
 /* The past sessions of a result (PAST_COLS); allocates. */

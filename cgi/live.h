@@ -17,6 +17,9 @@
 struct arena;
 struct req;
 
+/* "Join Session" opens this many seconds before a lesson's start. */
+#define LIVE_JOIN_EARLY	(10 * 60)
+
 /* Sessions of a list page; the statement fetches one more. */
 #define LIVE_PAGE	50
 

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "callback.h"
 #include "channels.h"
 #include "classroom.h"
 #include "clock.h"
@@ -29,14 +30,13 @@
 #include "model.h"
 #include "out.h"
 #include "req.h"
+#include "room.h"
 #include "routes.h"
 #include "tpl.h"
 #include "util.h"
 
-#define JOIN_EARLY	(10 * 60)	/* a lesson opens 10 minutes early */
 #define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
 #define JITSI_TOKEN_TTL	(4 * 3600)	/* seconds a Jitsi token lasts */
-#define BBB_NAME_MAX	64		/* characters of a meeting name */
 
 static const char unavailable[] = "The conferencing server is unavailable "
     "right now. Please try again in a minute.";
@@ -53,23 +53,6 @@ blank(const char *s)
 		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
 			return 0;
 	return 1;
-}
-
-/* The first n UTF-8 characters of s; an arena string. */
-static char *
-utf8_prefix(struct arena *a, const char *s, size_t n)
-{
-	const char	*p = s;
-
-	while (*p != '\0') {
-		if (((unsigned char)*p & 0xC0) != 0x80) {
-			if (n == 0)
-				break;
-			n--;
-		}
-		p++;
-	}
-	return arena_strndup(a, s, (size_t)(p - s));
 }
 
 /* The UTF-8 character at s copied to out (at most 4 bytes and NUL). */
@@ -522,24 +505,23 @@ create_meeting(struct req *r, const struct conf_provider *p,
     struct classroom *c)
 {
 	struct conf_meeting	 m;
-	struct classroom_slide	*sl;
+	struct room_slide	*sl;
 	const char		*base = r->cfg->base_url;
 	const char		*names[3], *values[3];
 	const char		**urls, **files;
-	char			 tok[65];
-	char			*err = NULL, *subject;
+	char			*err = NULL;
 	long long		 ct = 0, exp;
 	size_t			 ns, i;
 	enum conf_rc		 rc;
 
-	if (db_classroom_slides(r->db, r->a, c->id, &sl, &ns) != DB_OK) {
+	if (db_room_slides(r->db, r->a, c->id, &sl, &ns) != DB_OK) {
 		fprintf(stderr, "lectern: classroom %lld: slides not read\n",
 		    (long long)c->id);
 		return 0;
 	}
 	memset(&m, 0, sizeof(m));
 	m.meeting_id = c->meeting_id;
-	m.name = utf8_prefix(r->a, c->name, BBB_NAME_MAX);
+	m.name = c->name;	/* the provider shortens it to its limit */
 	m.welcome = c->description;
 	m.record = c->record;
 	/*
@@ -550,13 +532,9 @@ create_meeting(struct req *r, const struct conf_provider *p,
 	m.allow_mic = !c->lock_mic;
 	m.mute_on_join = c->mute_on_join;
 	m.logout_url = arena_printf(r->a, "%s%s", base, back_path(r, c));
-	conf_token(r->cfg, "end", c->meeting_id, tok);
-	m.end_callback_url = arena_printf(r->a, "%s/callbacks/bbb/end?"
-	    "token=%s&meetingID=%s", base, tok, c->meeting_id);
-	m.recording_ready_url = arena_printf(r->a,
-	    "%s/callbacks/bbb/recording-ready", base);
-	m.analytics_url = arena_printf(r->a, "%s/callbacks/bbb/analytics",
-	    base);
+	m.end_callback_url = callback_end_url(r->cfg, r->a, c->meeting_id);
+	m.recording_ready_url = callback_recording_url(r->cfg, r->a);
+	m.analytics_url = callback_analytics_url(r->cfg, r->a);
 	names[0] = "lectern-school";
 	values[0] = r->cfg->school_name;
 	names[1] = "lectern-session";
@@ -577,11 +555,8 @@ create_meeting(struct req *r, const struct conf_provider *p,
 	files = arena_alloc(r->a, (ns + 1) * sizeof(*files));
 	exp = (long long)time(NULL) + SLIDE_LINK_TTL;
 	for (i = 0; i < ns; i++) {
-		subject = arena_printf(r->a, "%lld:%lld", (long long)sl[i].id,
-		    exp);
-		conf_token(r->cfg, "slide", subject, tok);
-		urls[i] = arena_printf(r->a, "%s/files/slides/%lld?exp=%lld&"
-		    "sig=%s", base, (long long)sl[i].id, exp, tok);
+		urls[i] = arena_printf(r->a, "%s%s", base,
+		    room_slide_path(r->cfg, r->a, sl[i].id, exp));
 		files[i] = sl[i].filename;
 	}
 	m.slide_urls = urls;
@@ -691,11 +666,15 @@ join_room(struct req *r, struct classroom *c,
 		    p->name);
 		return send_error(r, 503, unavailable);
 	}
+	/*
+	 * With Jitsi the page's presence beacons count the joins and the
+	 * minutes (page-room.c); counting the click too would count twice.
+	 */
+	if (jitsi)
+		return jitsi_page(r, c, &cu, token);
 	if (db_classroom_joined(r->db, c->id, r->user->id, cu.moderator) !=
 	    DB_OK)
 		return send_db_error(r);
-	if (jitsi)
-		return jitsi_page(r, c, &cu, token);
 	if (r->cfg->bbb_embed)
 		return embed_page(r, c, url);
 	return send_redirect_away(r, url);
@@ -892,7 +871,7 @@ page_live_join(struct req *r)
 	    !dbtime_parse(s->ends_at, &t1) || now >= t1)
 		return send_error(r, 409, "This lesson is over: it cannot be "
 		    "joined any more.");
-	if (now < t0 - JOIN_EARLY)
+	if (now < t0 - LIVE_JOIN_EARLY)
 		return send_error(r, 409, "Join Session opens 10 minutes "
 		    "before the lesson starts.");
 	random_hex(meeting, 16);
@@ -1012,7 +991,7 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid)
 	struct classroom_chatline	*chat;
 	struct classroom_poll		*polls;
 	struct classroom_rec		*recs;
-	struct classroom_slide		*slides;
+	struct room_slide		*slides;
 	struct tpl_dict			*e, *o;
 	size_t				 nchat, npolls, nrecs, nslides, i, j;
 
@@ -1020,7 +999,7 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid)
 	    db_classroom_polls(r->db, r->a, sid, &polls, &npolls) != DB_OK ||
 	    db_classroom_recordings(r->db, r->a, sid, &recs, &nrecs) !=
 	    DB_OK ||
-	    db_classroom_slides(r->db, r->a, sid, &slides, &nslides) != DB_OK)
+	    db_room_slides(r->db, r->a, sid, &slides, &nslides) != DB_OK)
 		return 0;
 	for (i = 0; i < nchat && i < SUMMARY_CHAT; i++) {
 		e = tpl_section(d, "CHAT");

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "channels.h"
 #include "classroom.h"
 #include "clock.h"
 #include "conference.h"
@@ -359,6 +360,9 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 	if (x->c->live_session_id > 0)
 		tpl_set_int(tpl_section(d, "LESSON_LINK"), "LIVE_ID",
 		    x->c->live_session_id);
+	else if (x->c->channel_id > 0)
+		tpl_set_int(tpl_section(d, "CHANNEL_LINK"), "CHANNEL_ID",
+		    x->c->channel_id);
 	if (!empty(x->c->description))
 		tpl_set(tpl_section(d, "DESCRIPTION"), "TEXT",
 		    x->c->description);
@@ -367,6 +371,8 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 		e = tpl_section(d, "ACTIVE");
 		if (x->acc.admin)
 			tpl_show(e, "CAN_END");
+		/* The join form's redirect ends at the conferencing server. */
+		classroom_csp_join(r);
 	} else {
 		e = tpl_section(d, "ENDED");
 		if (x->c->ended_at != NULL)

@@ -26,7 +26,6 @@
 #include "util.h"
 #include "valid.h"
 
-#define JOIN_EARLY	(10 * 60)	/* seconds before the start */
 
 static const char *const day_names[] = { "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday" };
@@ -847,9 +846,9 @@ join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
 		return;
 	if (now >= en)
 		return;
-	if (!utc_to_local(st - JOIN_EARLY, viewer_zone(r), &tm, abbr))
+	if (!utc_to_local(st - LIVE_JOIN_EARLY, viewer_zone(r), &tm, abbr))
 		return;
-	if (now < st - JOIN_EARLY)
+	if (now < st - LIVE_JOIN_EARLY)
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "Join Session opens "
 		    "at %02d:%02d (%s).", tm.tm_hour, tm.tm_min,
 		    zone_label(r, abbr)));
@@ -970,7 +969,7 @@ page_live_show(struct req *r)
 		tpl_show(d, "CAN_EDIT");
 		tpl_show(d, "CAN_CANCEL");
 		if (dbtime_parse(s->starts_at, &t0) &&
-		    dbtime_parse(s->ends_at, &t1) && now >= t0 - JOIN_EARLY &&
+		    dbtime_parse(s->ends_at, &t1) && now >= t0 - LIVE_JOIN_EARLY &&
 		    now < t1)
 			tpl_show(d, "CAN_START");
 	}
@@ -1090,7 +1089,7 @@ transition(struct req *r, const char *from, const char *to,
 		    "%s: it cannot become %s.", status_label(s->status),
 		    status_label(to)));
 	if (strcmp(to, "active") == 0 && (!dbtime_parse(s->starts_at, &t0) ||
-	    !dbtime_parse(s->ends_at, &t1) || now < t0 - JOIN_EARLY ||
+	    !dbtime_parse(s->ends_at, &t1) || now < t0 - LIVE_JOIN_EARLY ||
 	    now >= t1))
 		return send_error(r, 409, "A session can be started from 10 "
 		    "minutes before its start until its end.");

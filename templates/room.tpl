@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<div id="room" data-session="{{SESSION_ID}}">
-<p class="muted" id="room-of">{{ROOM_NAME}}{{#LESSON_LINK}} · <a href="/platform/sessions/{{LIVE_ID}}">Lesson page</a>{{/LESSON_LINK}}</p>
+<p class="muted" id="room-of">{{ROOM_NAME}}{{#LESSON_LINK}} · <a href="/platform/sessions/{{LIVE_ID}}">Lesson page</a>{{/LESSON_LINK}}{{#CHANNEL_LINK}} · <a href="/platform/channels/{{CHANNEL_ID}}" id="channel-link">Channel page</a>{{/CHANNEL_LINK}}</p>
 <h1 id="session-name">{{NAME}}{{#LIVE}} <span class="badge live" id="live-badge">LIVE</span>{{/LIVE}}</h1>
 {{#DESCRIPTION}}<p class="pre" id="session-description">{{TEXT}}</p>{{/DESCRIPTION}}
 {{#ACTIVE}}<div class="actions" id="session-actions">

@@ -842,9 +842,17 @@ def jitsi_room_page(base):
         assert claims["context"]["user"]["name"] == user_name(uid)
         assert claims["moderator"] is moderator
         assert data["jwt"] not in err
-    assert sql("SELECT user_id, joined_as FROM classroom_participants WHERE "
-               "session_id = %d ORDER BY user_id" % sid) == sorted(
-        [[str(tess), "moderator"], [str(lena), "viewer"]])
+    # With Jitsi the clicks count nothing: the page's beacons do, once.
+    assert sql("SELECT COUNT(*) FROM classroom_participants WHERE "
+               "session_id = %d" % sid) == [["0"]]
+    for client in (teacher, learner):
+        tok = client.get("/platform/classroom/%d" % sid).csrf()
+        r = client.post_multipart("/platform/classroom/%d/presence" % sid,
+                                  {"event": "join"}, [], csrf=tok)
+        assert r.status == 204, r
+    assert sql("SELECT user_id, joined_as, joins FROM classroom_participants "
+               "WHERE session_id = %d ORDER BY user_id" % sid) == sorted(
+        [[str(tess), "moderator", "1"], [str(lena), "viewer", "1"]])
     # The script the page loads is served.
     r = Client(base).get("/static/jitsi-room.js")
     assert r.status == 200 and "sendBeacon" in r.text
