@@ -58,13 +58,6 @@ enum cb_recording {
 
 /* db-callback.c */
 /*
- * End classroom session sid because the provider ended the meeting, if
- * it is still active: status, active_key, ended_at, end_reason and an
- * "ended" event in one transaction.  *changed is 1 when it was active.
- */
-enum db_rc	db_callback_end(struct db *, int64_t sid, int recording,
-		    int *changed);
-/*
  * Note recording record_id of session sid as published (a new row, or
  * a processing one), with a "recording" event when the row is new; one
  * transaction.  Rows a person unpublished or deleted keep their state.

@@ -195,9 +195,6 @@ enum db_rc	db_classroom_set_created(struct db *, int64_t sid,
 /* A join: the participant row (joins + 1) and a "joined" event. */
 enum db_rc	db_classroom_joined(struct db *, int64_t sid, int64_t user_id,
 		    int moderator);
-/* End an active session; *ended 0 when it was not active any more. */
-enum db_rc	db_classroom_end(struct db *, int64_t sid, int64_t user_id,
-		    const char *reason, int *ended);
 /* Ended sessions of a channel, newest first, keyset by start and id. */
 enum db_rc	db_classroom_history(struct db *, struct arena *,
 		    int64_t channel_id, const char *after_started,

@@ -65,4 +65,12 @@ enum db_rc	db_classroom_by_meeting(struct db *, struct arena *,
 enum db_rc	db_classroom_access(struct db *, const struct classroom *,
 		    const struct user *, struct classroom_access *);
 
+/*
+ * End an active session with end_reason reason, by user_id (0: the
+ * provider), logging an "ended" event with detail (NULL: the reason);
+ * *ended 0 when it was not active any more.
+ */
+enum db_rc	db_classroom_end(struct db *, int64_t sid, int64_t user_id,
+		    const char *reason, const char *detail, int *ended);
+
 #endif

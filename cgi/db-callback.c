@@ -11,22 +11,16 @@
 #include "util.h"
 
 enum {
-	CB_END = DOM_BASE(DOM_CALLBACK),
-	CB_EVENT,
+	CB_EVENT = DOM_BASE(DOM_CALLBACK),
 	CB_RECORDING,
 	CB_RECORDING_OWNER,
 	CB_PARTICIPANT,
 	CB__END
 };
 
-#define S(id)	((id) - CB_END)
+#define S(id)	((id) - CB_EVENT)
 
 static const char *const sqltab[] = {
-	[S(CB_END)] =
-	    "UPDATE classroom_sessions SET status = 'ended', "
-	    "active_key = NULL, ended_at = UTC_TIMESTAMP(), "
-	    "end_reason = 'provider', updated_at = UTC_TIMESTAMP() "
-	    "WHERE id = ? AND status = 'active'",
 	[S(CB_EVENT)] =
 	    "INSERT INTO classroom_events (session_id, kind, detail, at) "
 	    "VALUES (?, ?, ?, UTC_TIMESTAMP())",
@@ -83,30 +77,6 @@ _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == S(CB__END),
     "one SQL text per statement");
 
 const struct sqltable sql_callback = { S(CB__END), sqltab };
-
-enum db_rc
-db_callback_end(struct db *db, int64_t sid, int recording, int *changed)
-{
-	long long	 n = 0;
-	enum db_rc	 rc;
-
-	*changed = 0;
-	if ((rc = db_begin(db)) != DB_OK)
-		return rc;
-	if ((rc = db_exec(db, CB_END, &n, "i", (long long)sid)) != DB_OK)
-		goto fail;
-	if (n > 0 && (rc = db_exec(db, CB_EVENT, NULL, "iss", (long long)sid,
-	    "ended", recording ? "by the provider; recording processing" :
-	    "by the provider")) != DB_OK)
-		goto fail;
-	if ((rc = db_commit(db)) != DB_OK)
-		return rc;
-	*changed = n > 0;
-	return DB_OK;
-fail:
-	db_rollback(db);
-	return rc;
-}
 
 enum db_rc
 db_callback_recording(struct db *db, int64_t sid, const char *record_id,

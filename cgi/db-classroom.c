@@ -712,7 +712,7 @@ db_classroom_joined(struct db *db, int64_t sid, int64_t user_id,
 
 enum db_rc
 db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
-    const char *reason, int *ended)
+    const char *reason, const char *detail, int *ended)
 {
 	long long	 n = 0;
 	enum db_rc	 rc;
@@ -728,7 +728,8 @@ db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
 		return DB_OK;
 	}
 	if ((rc = db_exec(db, CR_EVENT, NULL, "isiis", (long long)sid,
-	    "ended", (long long)user_id, 0LL, reason)) != DB_OK)
+	    "ended", (long long)user_id, 0LL, detail != NULL ? detail :
+	    reason)) != DB_OK)
 		goto fail;
 	if ((rc = db_commit(db)) != DB_OK)
 		return rc;

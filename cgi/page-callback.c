@@ -98,8 +98,9 @@ page_callback_end(struct req *r)
 		return st;
 	if (c == NULL)
 		return send_text(r, 404, "unknown meeting");
-	if (db_callback_end(r->db, c->id, marks != NULL &&
-	    strcmp(marks, "true") == 0, &changed) != DB_OK)
+	if (db_classroom_end(r->db, c->id, 0, "provider", marks != NULL &&
+	    strcmp(marks, "true") == 0 ? "by the provider; recording "
+	    "processing" : "by the provider", &changed) != DB_OK)
 		return send_db_error(r);
 	return send_text(r, 200, "ok");
 }

@@ -778,7 +778,8 @@ end_session(struct req *r, const struct classroom *c, const char *reason,
 			    "no reason given");
 		}
 	}
-	return db_classroom_end(r->db, c->id, r->user->id, reason, ended);
+	return db_classroom_end(r->db, c->id, r->user->id, reason, NULL,
+	    ended);
 }
 
 /*
