@@ -45,16 +45,16 @@ enum {
 	"s.id, s.course_id, c.title, s.lesson_id, l.title, s.teacher_id, " \
 	"t.name, s.meeting_type, s.enrollment_id, s.group_id, s.title, " \
 	"s.notes, s.starts_at, s.ends_at, s.duration_min, s.status, " \
-	"s.cancel_reason, s.session_notes, s.rule_id, COUNT(p.learner_id)"
+	"s.cancel_reason, s.session_notes, s.rule_id, (SELECT COUNT(*) " \
+	"FROM live_participants pc WHERE pc.session_id = s.id)"
 #define LIST_FROM \
 	"FROM live_sessions s JOIN courses c ON c.id = s.course_id " \
 	"LEFT JOIN course_lessons l ON l.id = s.lesson_id " \
 	"JOIN users t ON t.id = s.teacher_id " \
-	"LEFT JOIN live_participants p ON p.session_id = s.id " \
 	"WHERE (? = 0 OR s.teacher_id = ?) AND (? = 0 OR EXISTS (SELECT 1 " \
 	"FROM live_participants x WHERE x.session_id = s.id AND " \
 	"x.learner_id = ?)) "
-#define LIST_GROUP	"GROUP BY s.id ORDER BY s.starts_at, s.id "
+#define LIST_ORDER	"ORDER BY s.starts_at, s.id "
 
 _Static_assert(LIVE_PAGE + 1 == 51, "LV_UPCOMING fetches a page and one");
 
@@ -63,13 +63,13 @@ _Static_assert(LIVE_PAGE + 1 == 51, "LV_UPCOMING fetches a page and one");
 static const char *const sqltab[] = {
 	[S(LV_RANGE)] =
 	    "SELECT " LIST_COLS " " LIST_FROM
-	    "AND s.starts_at >= ? AND s.starts_at < ? " LIST_GROUP,
+	    "AND s.starts_at >= ? AND s.starts_at < ? " LIST_ORDER,
 	[S(LV_UPCOMING)] =
 	    "SELECT " LIST_COLS " " LIST_FROM "AND s.ends_at > ? "
 	    "AND (? = 0 OR s.starts_at > ? OR (s.starts_at = ? AND s.id > ?)) "
-	    LIST_GROUP "LIMIT 51",
+	    LIST_ORDER "LIMIT 51",
 	[S(LV_GET)] =
-	    "SELECT " LIST_COLS " " LIST_FROM "AND s.id = ? GROUP BY s.id",
+	    "SELECT " LIST_COLS " " LIST_FROM "AND s.id = ?",
 	[S(LV_PARTICIPANTS)] =
 	    "SELECT p.learner_id, u.name, p.attendance FROM live_participants "
 	    "p JOIN users u ON u.id = p.learner_id WHERE p.session_id = ? "
