@@ -127,6 +127,7 @@ struct classroom_poll {
 };
 
 struct classroom_rec {
+	int64_t		 id;
 	char		*record_id;
 	char		*state;
 	char		*playback_url;	/* NULL: none */

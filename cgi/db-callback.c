@@ -4,9 +4,11 @@
  * Each callback's changes happen in one transaction, and each can be
  * repeated (providers retry) without changing the result.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "callback.h"
+#include "classroom-sync.h"
 #include "db.h"
 #include "util.h"
 
@@ -15,6 +17,11 @@ enum {
 	CB_RECORDING,
 	CB_RECORDING_OWNER,
 	CB_PARTICIPANT,
+	CB_SYNC_DUE,
+	CB_SYNC_UPSERT,
+	CB_MISSED_DUE,
+	CB_REC_GET,
+	CB_REC_STATE,
 	CB__END
 };
 
@@ -71,6 +78,64 @@ static const char *const sqltab[] = {
 	    "talks = VALUES(talks), talk_seconds = VALUES(talk_seconds), "
 	    "raise_hands = VALUES(raise_hands), "
 	    "poll_votes = VALUES(poll_votes), emojis = VALUES(emojis)",
+	/*
+	 * The worker's recordings sync: ended, recorded BigBlueButton
+	 * sessions of the last 7 days whose meeting was made and whose
+	 * recordings are not known yet, have no playback address or are
+	 * still processing; oldest first.
+	 */
+	[S(CB_SYNC_DUE)] =
+	    "SELECT s.id, s.meeting_id FROM classroom_sessions s "
+	    "WHERE s.provider = 'bbb' AND s.record = 1 AND "
+	    "s.status = 'ended' AND s.deleted_at IS NULL AND "
+	    "s.create_time IS NOT NULL AND "
+	    "s.ended_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
+	    "(NOT EXISTS (SELECT 1 FROM classroom_recordings r "
+	    "WHERE r.session_id = s.id) OR EXISTS (SELECT 1 FROM "
+	    "classroom_recordings r WHERE r.session_id = s.id AND "
+	    "r.state <> 'deleted' AND (r.playback_url IS NULL OR "
+	    "r.state = 'processing'))) "
+	    "ORDER BY s.ended_at, s.id LIMIT ?",
+	/*
+	 * What the provider says of one recording.  A row a person
+	 * deleted, and a row of another session, stay as they are; the
+	 * state is assigned last because the assignments before it read
+	 * the old one.  Affected rows: 1 new, 2 changed, 0 unchanged.
+	 */
+	[S(CB_SYNC_UPSERT)] =
+	    "INSERT INTO classroom_recordings (session_id, record_id, state, "
+	    "playback_url, start_time, end_time, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP()) "
+	    "ON DUPLICATE KEY UPDATE "
+	    "playback_url = IF(session_id = VALUES(session_id) AND "
+	    "state <> 'deleted', COALESCE(VALUES(playback_url), playback_url), "
+	    "playback_url), "
+	    "start_time = IF(session_id = VALUES(session_id) AND "
+	    "state <> 'deleted', COALESCE(VALUES(start_time), start_time), "
+	    "start_time), "
+	    "end_time = IF(session_id = VALUES(session_id) AND "
+	    "state <> 'deleted', COALESCE(VALUES(end_time), end_time), "
+	    "end_time), "
+	    "updated_at = IF(session_id = VALUES(session_id) AND "
+	    "state <> 'deleted' AND state <> VALUES(state), "
+	    "VALUES(updated_at), updated_at), "
+	    "state = IF(session_id = VALUES(session_id) AND "
+	    "state <> 'deleted', VALUES(state), state)",
+	/* Active BigBlueButton sessions whose meeting was made before ?
+	 * (ms since the epoch), oldest first. */
+	[S(CB_MISSED_DUE)] =
+	    "SELECT id, meeting_id FROM classroom_sessions "
+	    "WHERE status = 'active' AND provider = 'bbb' AND "
+	    "create_time IS NOT NULL AND create_time < ? "
+	    "ORDER BY create_time, id LIMIT ?",
+	[S(CB_REC_GET)] =
+	    "SELECT id, session_id, record_id, state FROM classroom_recordings "
+	    "WHERE id = ?",
+	/* A person's publish, unpublish or delete; deleted rows stay. */
+	[S(CB_REC_STATE)] =
+	    "UPDATE classroom_recordings SET state = ?, "
+	    "updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND session_id = ? AND state <> 'deleted'",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == S(CB__END),
@@ -148,5 +213,112 @@ db_callback_participants(struct db *db, int64_t sid,
 fail:
 	db_rollback(db);
 	*stored = 0;
+	return rc;
+}
+
+/* Sessions (id, meeting id) the queries above found; up to limit. */
+static enum db_rc
+due_list(struct arena *a, struct dbres *res,
+    struct classroom_due **list, size_t *n)
+{
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		(*list)[*n].id = db_int(res, 0);
+		(*list)[*n].meeting_id = db_dup(a, res, 1);
+		(*n)++;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_sync_recordings_due(struct db *db, struct arena *a, int limit,
+    struct classroom_due **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CB_SYNC_DUE, &res, "i",
+	    (long long)limit)) != DB_OK)
+		return rc;
+	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_missed_due(struct db *db, struct arena *a, long long before_ms,
+    int limit, struct classroom_due **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CB_MISSED_DUE, &res, "ii", before_ms,
+	    (long long)limit)) != DB_OK)
+		return rc;
+	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_recording(struct db *db, int64_t sid, const char *record_id,
+    const char *state, const char *playback_url, long long start_time,
+    long long end_time, int *changed)
+{
+	char		 st[24], et[24];
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	*changed = 0;
+	/* 0 is "unknown": SQL NULL keeps what was stored. */
+	snprintf(st, sizeof(st), "%lld", start_time);
+	snprintf(et, sizeof(et), "%lld", end_time);
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, CB_SYNC_UPSERT, &n, "isssss", (long long)sid,
+	    record_id, state, playback_url, start_time > 0 ? st : NULL,
+	    end_time > 0 ? et : NULL)) != DB_OK)
+		goto fail;
+	if (n == 1 && (rc = db_exec(db, CB_EVENT, NULL, "iss",
+	    (long long)sid, "recording", record_id)) != DB_OK)
+		goto fail;
+	*changed = n > 0;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+enum db_rc
+db_recording_get(struct db *db, struct arena *a, int64_t id,
+    struct classroom_recording_row **out)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, CB_REC_GET, &res, "i", (long long)id)) !=
+	    DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	*out = arena_alloc(a, sizeof(**out));
+	(*out)->id = db_int(res, 0);
+	(*out)->session_id = db_int(res, 1);
+	(*out)->record_id = db_dup(a, res, 2);
+	(*out)->state = db_dup(a, res, 3);
+	return DB_OK;
+}
+
+enum db_rc
+db_recording_state(struct db *db, int64_t id, int64_t sid,
+    const char *state, int *changed)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, CB_REC_STATE, &n, "sii", state, (long long)id,
+	    (long long)sid);
+	*changed = n > 0;
 	return rc;
 }

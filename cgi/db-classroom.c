@@ -246,8 +246,8 @@ static const char *const sqltab[] = {
 	    "o.votes FROM classroom_polls p LEFT JOIN classroom_poll_options o "
 	    "ON o.poll_id = p.id WHERE p.session_id = ? ORDER BY p.id, o.idx",
 	[S(CR_RECORDINGS)] =
-	    "SELECT record_id, state, playback_url, start_time, end_time FROM "
-	    "classroom_recordings WHERE session_id = ? AND state <> 'deleted' "
+	    "SELECT record_id, state, playback_url, start_time, end_time, id "
+	    "FROM classroom_recordings WHERE session_id = ? AND state <> 'deleted' "
 	    "ORDER BY id",
 };
 
@@ -970,6 +970,7 @@ db_classroom_recordings(struct db *db, struct arena *a, int64_t sid,
 		r->playback_url = db_dup(a, res, 2);
 		r->start_time = db_int(res, 3);
 		r->end_time = db_int(res, 4);
+		r->id = db_int(res, 5);
 	}
 	return DB_OK;
 }

@@ -445,18 +445,29 @@ on_stop(int sig)
 static void
 print_pass(const struct worker_stats *st, int quiet)
 {
-	if (quiet && st->generated == 0 && st->reminders == 0 &&
-	    st->sent == 0 && st->retry == 0 && st->failed == 0 &&
-	    st->dropped == 0 && st->released == 0)
-		return;
-	printf("worker: %d session%s generated, %d reminder%s queued, "
-	    "%d sent, %d to retry, %d given up, %d stale dropped, %lld "
-	    "claim%s released, %d left for the next pass%s\n",
-	    st->generated, st->generated == 1 ? "" : "s", st->reminders,
-	    st->reminders == 1 ? "" : "s", st->sent, st->retry, st->failed,
-	    st->dropped, st->released, st->released == 1 ? "" : "s",
-	    st->left, st->down == 1 ? " (the mail system is unreachable)" :
-	    st->down == 2 ? " (mail_from is not an address)" : "");
+	if (!quiet || st->generated != 0 || st->reminders != 0 ||
+	    st->sent != 0 || st->retry != 0 || st->failed != 0 ||
+	    st->dropped != 0 || st->released != 0)
+		printf("worker: %d session%s generated, %d reminder%s "
+		    "queued, %d sent, %d to retry, %d given up, %d stale "
+		    "dropped, %lld claim%s released, %d left for the next "
+		    "pass%s\n",
+		    st->generated, st->generated == 1 ? "" : "s",
+		    st->reminders, st->reminders == 1 ? "" : "s", st->sent,
+		    st->retry, st->failed, st->dropped, st->released,
+		    st->released == 1 ? "" : "s", st->left, st->down == 1 ?
+		    " (the mail system is unreachable)" : st->down == 2 ?
+		    " (mail_from is not an address)" : "");
+	if (!quiet || st->classroom.stored != 0 || st->classroom.ended != 0 ||
+	    st->classroom.failed != 0)
+		printf("worker: classrooms: %d recorded session%s checked, "
+		    "%d recording%s stored, %d session%s ended (not running "
+		    "on the server), %d provider failure%s\n",
+		    st->classroom.checked, st->classroom.checked == 1 ? "" :
+		    "s", st->classroom.stored, st->classroom.stored == 1 ? "" :
+		    "s", st->classroom.ended, st->classroom.ended == 1 ? "" :
+		    "s", st->classroom.failed, st->classroom.failed == 1 ? "" :
+		    "s");
 	fflush(stdout);
 }
 

@@ -987,7 +987,7 @@ summary_people(struct req *r, struct tpl_dict *d,
 
 /* Everything produced in the session: chat, polls, recordings, slides. */
 static int
-summary_content(struct req *r, struct tpl_dict *d, int64_t sid)
+summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
 {
 	struct classroom_chatline	*chat;
 	struct classroom_poll		*polls;
@@ -1030,10 +1030,22 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid)
 		    recs[i].start_time)
 			tpl_set(e, "LENGTH", duration_text(r->a,
 			    (recs[i].end_time - recs[i].start_time) / 1000));
+		tpl_set_int(e, "RECORDING_ID", (long long)recs[i].id);
+		tpl_set(e, "STATE_CLASS", recs[i].state);
 		if (recs[i].playback_url != NULL &&
 		    strcmp(recs[i].state, "published") == 0)
 			tpl_set(tpl_section(e, "PLAYBACK"), "PLAYBACK_URL",
 			    recs[i].playback_url);
+		/* The actions call the provider; the page never does. */
+		if (admin) {
+			o = tpl_section(e, "REC_ACTIONS");
+			tpl_set_int(o, "REC_SESSION", (long long)sid);
+			tpl_set_int(o, "REC_ID", (long long)recs[i].id);
+			if (strcmp(recs[i].state, "published") == 0)
+				tpl_show(o, "CAN_UNPUBLISH");
+			else if (strcmp(recs[i].state, "unpublished") == 0)
+				tpl_show(o, "CAN_PUBLISH");
+		}
 	}
 	for (i = 0; i < nslides; i++) {
 		e = tpl_section(d, "SLIDE");
@@ -1057,7 +1069,9 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid)
  * GET /platform/classroom/:id/summary: the session's dashboard, read
  * only: session info, participants with attendance and engagement,
  * moderator events, the chat transcript, polls with their results,
- * recordings and slides; for the classroom's members and admins.
+ * recordings and slides; for the classroom's members and admins.  Its
+ * admins also get buttons to publish, unpublish and delete recordings
+ * (page-recordings.c).
  * Statuses: 200, 404, 503.
  */
 int
@@ -1120,7 +1134,7 @@ page_classroom_summary(struct req *r)
 	}
 	if (nev == 0)
 		tpl_show(d, "NO_EVENTS");
-	if (!summary_content(r, d, c->id))
+	if (!summary_content(r, d, c->id, acc.admin))
 		return send_db_error(r);
 	return page_send(r, 200);
 }

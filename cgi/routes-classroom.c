@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "channels.h"
+#include "classroom-sync.h"
 #include "model.h"
 #include "req.h"
 #include "routes.h"
@@ -117,6 +118,15 @@ static const struct route routes[] = {
 	    page_classroom_end, ANY_ROLE, RT_CSRF, NULL },
 	{ "classroom.summary", M_GET, "/platform/classroom/:id/summary",
 	    page_classroom_summary, ANY_ROLE, 0, NULL },
+	{ "classroom.recording.publish", M_POST,
+	    "/platform/classroom/:id/recordings/:id/publish",
+	    page_recording_publish, ANY_ROLE, RT_CSRF, NULL },
+	{ "classroom.recording.unpublish", M_POST,
+	    "/platform/classroom/:id/recordings/:id/unpublish",
+	    page_recording_unpublish, ANY_ROLE, RT_CSRF, NULL },
+	{ "classroom.recording.delete", M_POST,
+	    "/platform/classroom/:id/recordings/:id/delete",
+	    page_recording_delete, ANY_ROLE, RT_CSRF, NULL },
 	{ "live.join", M_POST, "/platform/sessions/:id/join", page_live_join,
 	    ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
 };

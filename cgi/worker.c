@@ -186,6 +186,16 @@ worker_pass(struct db *db, const struct config *cfg, struct worker_stats *st)
 		    "failed\n");
 		goto out;
 	}
+	/* Provider calls are cut by bbb_timeout, and each step stops at
+	 * the first "unavailable": a dead server delays mail little. */
+	if ((rc = classroom_sync_recordings(db, cfg,
+	    &st->classroom)) != DB_OK ||
+	    (rc = classroom_sync_missed(db, cfg, (long long)time(NULL) * 1000,
+	    &st->classroom)) != DB_OK) {
+		fprintf(stderr, "lecternctl: worker: syncing classrooms "
+		    "failed\n");
+		goto out;
+	}
 	if ((rc = db_outbox_release(db, WORKER_LEASE,
 	    &st->released)) != DB_OK ||
 	    (rc = db_outbox_purge(db, WORKER_KEEP_SENT_DAYS,

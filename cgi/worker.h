@@ -6,6 +6,7 @@
 #ifndef LECTERN_WORKER_H
 #define LECTERN_WORKER_H
 
+#include "classroom-sync.h"
 #include "db.h"
 
 struct config;
@@ -29,10 +30,12 @@ struct worker_stats {
 	int		 down;		/* 1: mail system unreachable, 2: no
 					   usable mail_from */
 	long long	 purged;	/* old sent messages forgotten */
+	struct classroom_sync_stats classroom; /* recordings, missed ends */
 };
 
 /*
- * One pass: generation, reminders, then at most worker_batch due
+ * One pass: generation, reminders, the classrooms' recordings and
+ * missed ends (classroom-sync.h), then at most worker_batch due
  * messages, each claimed (pending to sending, by "host:pid"), sent and
  * marked sent in its own statement.  Returns DB_OK, or the database
  * failure that stopped it; failed deliveries are counted, not

@@ -20,6 +20,7 @@ import test_bbbsim  # noqa: F401
 import test_callbacks  # noqa: F401
 import test_classroom  # noqa: F401
 import test_cycle  # noqa: F401
+import test_recordings  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
 from lectern import run_all
 
