@@ -68,6 +68,12 @@ classroom_sync_recordings(struct db *db, const struct config *cfg,
 		st->checked++;
 		crc = p->recordings(cfg, ca, due[i].meeting_id, 0,
 		    SYNC_RECORDINGS, &recs, &nrecs, &err);
+		/* Asked (unless the server is down): the next ones go first. */
+		if (crc != CONF_UNAVAILABLE &&
+		    (rc = db_sync_recordings_checked(db, due[i].id)) != DB_OK) {
+			arena_free(ca);
+			goto out;
+		}
 		if (crc != CONF_OK && crc != CONF_NOT_FOUND) {
 			st->failed++;
 			log_failure("recordings", due[i].id, crc, err);

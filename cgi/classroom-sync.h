@@ -59,8 +59,14 @@ struct classroom_recording_row {
 };
 
 /* db-callback.c */
+/*
+ * Recorded sessions whose recordings are still to learn, never asked
+ * first, then the least recently asked; none asked in the last minutes.
+ */
 enum db_rc	db_sync_recordings_due(struct db *, struct arena *, int limit,
 		    struct classroom_due **, size_t *);
+/* Note that the server was just asked about session sid's recordings. */
+enum db_rc	db_sync_recordings_checked(struct db *, int64_t sid);
 enum db_rc	db_sync_missed_due(struct db *, struct arena *,
 		    long long before_ms, int limit, struct classroom_due **,
 		    size_t *);

@@ -18,6 +18,7 @@ enum {
 	CB_RECORDING_OWNER,
 	CB_PARTICIPANT,
 	CB_SYNC_DUE,
+	CB_SYNC_CHECKED,
 	CB_SYNC_UPSERT,
 	CB_MISSED_DUE,
 	CB_REC_GET,
@@ -94,8 +95,14 @@ static const char *const sqltab[] = {
 	    "WHERE r.session_id = s.id) OR EXISTS (SELECT 1 FROM "
 	    "classroom_recordings r WHERE r.session_id = s.id AND "
 	    "r.state <> 'deleted' AND (r.playback_url IS NULL OR "
-	    "r.state = 'processing'))) "
-	    "ORDER BY s.ended_at, s.id LIMIT ?",
+	    "r.state = 'processing'))) AND "
+	    "(s.recordings_checked_at IS NULL OR s.recordings_checked_at < "
+	    "UTC_TIMESTAMP() - INTERVAL 5 MINUTE) "
+	    "ORDER BY s.recordings_checked_at IS NOT NULL, "
+	    "s.recordings_checked_at, s.ended_at, s.id LIMIT ?",
+	[S(CB_SYNC_CHECKED)] =
+	    "UPDATE classroom_sessions SET recordings_checked_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?",
 	/*
 	 * What the provider says of one recording.  A row a person
 	 * deleted, and a row of another session, stay as they are; the
@@ -243,6 +250,12 @@ db_sync_recordings_due(struct db *db, struct arena *a, int limit,
 	    (long long)limit)) != DB_OK)
 		return rc;
 	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_recordings_checked(struct db *db, int64_t sid)
+{
+	return db_exec(db, CB_SYNC_CHECKED, NULL, "i", (long long)sid);
 }
 
 enum db_rc

@@ -74,10 +74,14 @@ def recordings_sync_and_actions(base):
     assert row[1] == rec["recordID"] and row[2] == "published" and \
         row[3] == "", row
     assert "Watch recording" not in summary(learner, sid).text
-    # Oldest first: put this session first in the worker's order.
+    # Never asked, then oldest first: put this session first in the
+    # worker's order.
     sql("UPDATE classroom_sessions SET ended_at = UTC_TIMESTAMP() - "
-        "INTERVAL 6 DAY WHERE id = %d" % sid)
+        "INTERVAL 6 DAY, recordings_checked_at = NULL WHERE id = %d" % sid)
     worker()
+    assert sql_value("SELECT recordings_checked_at > UTC_TIMESTAMP() - "
+                     "INTERVAL 1 MINUTE FROM classroom_sessions WHERE id = %d"
+                     % sid) == "1"
     url = "http://%s/bigbluebutton/sim/playback/%s" % (
         rec["host"], urllib.parse.quote(rec["recordID"]))
     row = rec_row(sid)
