@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "channels.h"
 #include "clock.h"
 #include "config.h"
 #include "crypto.h"
@@ -302,6 +303,40 @@ static const struct demo demos[] = {
 #define NDEMOS	(sizeof(demos) / sizeof(demos[0]))
 
 /*
+ * A classroom channel for the demo, made once: the demo teachers are its
+ * channel admins, the demo learners its members.  Returns 0 on failure.
+ */
+static int
+demo_channel(struct db *db, struct arena *a)
+{
+	struct user	*u;
+	int64_t		 id;
+	size_t		 i;
+	int		 added;
+	enum db_rc	 rc;
+
+	rc = db_channel_create(db, "Demo classroom", "A channel to try "
+	    "Start Classroom, Join Session and the room with the demo "
+	    "accounts.", &id);
+	if (rc == DB_DUPLICATE)
+		return 1;		/* made by an earlier run */
+	if (rc != DB_OK)
+		return 0;
+	for (i = 0; i < NDEMOS; i++) {
+		if (demos[i].role == ROLE_ADMIN)
+			continue;
+		if (db_user_by_email(db, a, demos[i].email, &u) != DB_OK ||
+		    u == NULL)
+			return 0;
+		rc = db_channel_add_member(db, id, u->id,
+		    demos[i].role == ROLE_TEACHER, &added);
+		if (rc != DB_OK && rc != DB_DUPLICATE)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Create the demo accounts, keeping passwords already written to the
  * accounts file so that running it again changes nothing.
  */
@@ -344,6 +379,11 @@ cmd_demo_data(int argc, char *argv[])
 			    demos[i].email);
 			rc = 1;
 		}
+	}
+	if (rc == 0 && !demo_channel(db, a)) {
+		fprintf(stderr, "lecternctl: could not set up the demo "
+		    "classroom channel\n");
+		rc = 1;
 	}
 	arena_free(a);
 	db_close(db);

@@ -1107,3 +1107,21 @@ def bbb_lesson_room(base):
     assert session_row(sid, "status")[0] == "ended"
     assert bbb.wait_for(lambda: bbb.sim_meeting(
         session_row(sid, "meeting_id")[0])["ended"])
+
+
+@test_once
+def demo_channel(base):
+    """the demo data has a classroom channel: teachers admin it, learners
+    are its members"""
+    rows = sql("SELECT u.email, m.is_admin FROM channels c JOIN "
+               "channel_members m ON m.channel_id = c.id JOIN users u ON "
+               "u.id = m.user_id WHERE c.name = 'Demo classroom'")
+    got = {email: admin for email, admin in rows}
+    for role, want in (("teacher", "1"), ("learner", "0")):
+        for email, _ in accounts()[role]:
+            assert got.get(email) == want, (email, got)
+    assert accounts()["admin"][0][0] not in got
+    cid = int(sql_value("SELECT id FROM channels WHERE name = "
+                        "'Demo classroom'"))
+    card = listed(signed_in(base, "learner", 0), cid)
+    assert card is not None and "Demo classroom" in card
