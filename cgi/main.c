@@ -11,12 +11,12 @@
 
 #include <fcgiapp.h>
 
-#include "config.h"
-#include "crypto.h"
-#include "db.h"
-#include "req.h"
-#include "routes.h"
-#include "tpl.h"
+#include "core/config.h"
+#include "lib/crypto.h"
+#include "core/db.h"
+#include "core/req.h"
+#include "core/routes.h"
+#include "core/tpl.h"
 
 extern char **environ;
 

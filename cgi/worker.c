@@ -17,13 +17,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "db.h"
-#include "generate.h"
-#include "mail.h"
-#include "mailmsg.h"
-#include "notify.h"
-#include "util.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "enrollment/generate.h"
+#include "notify/mail.h"
+#include "notify/mailmsg.h"
+#include "notify/notify.h"
+#include "lib/util.h"
 #include "worker.h"
 
 static volatile sig_atomic_t	 stopping;

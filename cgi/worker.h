@@ -6,8 +6,8 @@
 #ifndef LECTERN_WORKER_H
 #define LECTERN_WORKER_H
 
-#include "classroom-sync.h"
-#include "db.h"
+#include "classroom/sync.h"
+#include "core/db.h"
 
 struct config;
 

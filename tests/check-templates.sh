@@ -36,7 +36,7 @@ for t in "$@"; do
 	missing=""
 	for v in $(grep -o '{{[#/>]\{0,1\}[A-Z][A-Z0-9_]*' "$t" |
 	    sed 's/^{{[#/>]*//' | sort -u); do
-		grep -q "\"$v\"" "$srcdir"/cgi/*.c || missing="$missing $v"
+		grep -rq --include="*.c" "\"$v\"" "$srcdir"/cgi || missing="$missing $v"
 	done
 	if [ -z "$missing" ]; then
 		ok "$name: every name is set by the code"

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-#include "bbbapi.h"
-#include "bbbxml.h"
+#include "lib/util.h"
+#include "conference/bbbapi.h"
+#include "conference/bbbxml.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-#include "parse.h"
+#include "lib/util.h"
+#include "lib/parse.h"
 
 #define MAX_FIELDS	32
 #define MAX_FIELD	4096

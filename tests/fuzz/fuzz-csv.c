@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-#include "csvfile.h"
+#include "lib/util.h"
+#include "lib/csvfile.h"
 
 #define MAX_RECORDS	500
 

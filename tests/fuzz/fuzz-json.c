@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-#include "json.h"
+#include "lib/util.h"
+#include "lib/json.h"
 
 #define MAX_DEPTH	16
 #define MAX_NODES	4096

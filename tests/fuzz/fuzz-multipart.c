@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "util.h"
-#include "parse.h"
+#include "lib/util.h"
+#include "lib/parse.h"
 
 #define MAX_FIELDS	16
 #define MAX_FIELD	1024

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-#include "parse.h"
+#include "lib/util.h"
+#include "lib/parse.h"
 
 #ifdef FUZZ_QUERY
 #define MAX_FIELDS	QUERY_MAX_FIELDS

@@ -15,13 +15,13 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "util.h"
-#include "bbbapi.h"
-#include "bbbxml.h"
-#include "conference.h"
-#include "config.h"
-#include "crypto.h"
-#include "parse.h"
+#include "lib/util.h"
+#include "conference/bbbapi.h"
+#include "conference/bbbxml.h"
+#include "conference/conference.h"
+#include "core/config.h"
+#include "lib/crypto.h"
+#include "lib/parse.h"
 
 /* The shared secret and query of the API docs' checksum example. */
 #define DOC_SECRET	"639259d4-9dd8-4b25-bf01-95f9567eaf4b"

@@ -27,11 +27,11 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "util.h"
-#include "bbbapi.h"
-#include "conference.h"
-#include "config.h"
-#include "crypto.h"
+#include "lib/util.h"
+#include "conference/bbbapi.h"
+#include "conference/conference.h"
+#include "core/config.h"
+#include "lib/crypto.h"
 
 #define SECRET		"net-test-secret-0123456789"
 #define REQ_MAX		(256 * 1024)

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "clock.h"
+#include "lib/clock.h"
 
 /* The UTC text of the instant of a local time. */
 static const char *

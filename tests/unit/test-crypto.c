@@ -13,8 +13,8 @@
 
 #include <sodium.h>
 
-#include "util.h"
-#include "crypto.h"
+#include "lib/util.h"
+#include "lib/crypto.h"
 
 /* Start libsodium once for the group. */
 static int

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util.h"
-#include "csvfile.h"
+#include "lib/util.h"
+#include "lib/csvfile.h"
 
 /*
  * Render records as "line:field|field\n" so whole results compare as

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util.h"
-#include "escape.h"
+#include "lib/util.h"
+#include "lib/escape.h"
 
 /* HTML escaping of every special character, and appending. */
 static void

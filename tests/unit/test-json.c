@@ -12,8 +12,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util.h"
-#include "json.h"
+#include "lib/util.h"
+#include "lib/json.h"
 
 /* One text and what parsing it gives. */
 struct jcase {

@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "mailmsg.h"
-#include "notice.h"
-#include "util.h"
+#include "notify/mailmsg.h"
+#include "notify/notice.h"
+#include "lib/util.h"
 
 /* Standard base64 decoding, for checking encoded-words; NUL-ended. */
 static char *

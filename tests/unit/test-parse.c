@@ -18,8 +18,8 @@
 #include <dirent.h>
 #include <cmocka.h>
 
-#include "util.h"
-#include "parse.h"
+#include "lib/util.h"
+#include "lib/parse.h"
 
 /* The expected outcome of one parse, as "key=value" lines. */
 struct kvcase {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util.h"
+#include "lib/util.h"
 
 /* Many allocations of odd sizes: aligned, zeroed, not overlapping. */
 static void

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "valid.h"
+#include "lib/valid.h"
 
 /* Integers with ranges, including the extremes of long long. */
 static void

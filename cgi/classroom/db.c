@@ -1,0 +1,976 @@
+/*
+ * db-classroom.c: the classroom domain's SQL: channels, their members
+ * and classroom sessions (start, join, end), with what a session leaves
+ * behind (past sessions, the summary's participants, events, chat,
+ * polls, recordings and slides).  A session's state change and its event
+ * are written in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classroom/channels.h"
+#include "classroom/classroom.h"
+#include "core/db.h"
+#include "core/model.h"
+#include "notify/notify.h"
+#include "lib/util.h"
+
+enum {
+	CL_GET = DOM_BASE(DOM_CLASSROOM),
+	CL_BY_MEETING,
+	CL_ACCESS,
+	/* channels */
+	CH_ADMIN_LIST,
+	CH_MEMBER_LIST,
+	CH_ALL_LIST,
+	CH_GET,
+	CH_INSERT,
+	CH_UPDATE,
+	CH_ARCHIVE,
+	CH_MEMBERS,
+	CH_CANDIDATES,
+	CH_ADD,
+	CH_REMOVE,
+	CH_SET_ADMIN,
+	/* sessions */
+	CR_INSERT,
+	CR_EVENT,
+	CR_BY_KEY,
+	CR_SET_CREATED,
+	CR_JOIN,
+	CR_END,
+	CR_HISTORY,
+	CR_LESSON_HISTORY,
+	CR_INFO,
+	CR_PEOPLE,
+	CR_EVENTS,
+	CR_CHAT,
+	CR_POLLS,
+	CR_RECORDINGS,
+	CL__END
+};
+
+#define S(id)	((id) - CL_GET)
+
+_Static_assert(CHANNEL_PAGE + 1 == 51, "channel lists fetch a page and one");
+_Static_assert(HISTORY_PAGE + 1 == 21, "history fetches a page and one");
+_Static_assert(SUMMARY_CHAT + 1 == 501, "chat fetches its limit and one");
+
+/* A channel's columns (0..8) and its active session. */
+#define CH_COLS \
+	"c.id, c.name, c.description, c.archived, c.created_at, s.id, " \
+	"s.name, s.started_at"
+#define CH_ACTIVE \
+	"LEFT JOIN classroom_sessions s ON s.active_key = " \
+	"CAST(CONCAT('c', c.id) AS CHAR CHARACTER SET ascii) "
+#define CH_KEYSET \
+	"(? = 0 OR c.name > ? OR (c.name = ? AND c.id > ?)) "
+
+/*
+ * A past session's card: the first HISTORY_FACES participants who
+ * joined, by first join, in one column (names are one line each; the
+ * unit separator cannot be typed into a name).
+ */
+#define PAST_COLS \
+	"s.id, s.name, s.started_at, s.ended_at, TIMESTAMPDIFF(SECOND, " \
+	"s.started_at, s.ended_at), (SELECT COUNT(*) FROM " \
+	"classroom_participants p WHERE p.session_id = s.id AND " \
+	"p.joins > 0), (SELECT GROUP_CONCAT(u.name ORDER BY " \
+	"p.first_join_at, u.id SEPARATOR '\x1f' LIMIT 8) FROM " \
+	"classroom_participants p JOIN users u ON u.id = p.user_id WHERE " \
+	"p.session_id = s.id AND p.joins > 0)"
+_Static_assert(HISTORY_FACES == 8, "PAST_COLS names 8 participants");
+
+#define SESSION_COLS \
+	"s.id, s.channel_id, s.live_session_id, " \
+	"COALESCE(ch.name, ls.title, c.title), s.provider, s.meeting_id, " \
+	"s.name, s.description, s.record, s.allow_camera, s.allow_mic, " \
+	"s.mute_on_join, s.notify_system, s.notify_email, s.lock_camera, " \
+	"s.lock_mic, s.status, s.create_time, s.started_at, s.ended_at, " \
+	"s.deleted_at IS NOT NULL"
+#define SESSION_FROM \
+	"FROM classroom_sessions s " \
+	"LEFT JOIN channels ch ON ch.id = s.channel_id " \
+	"LEFT JOIN live_sessions ls ON ls.id = s.live_session_id " \
+	"LEFT JOIN courses c ON c.id = ls.course_id "
+
+static const char *const sqltab[] = {
+	[S(CL_GET)] =
+	    "SELECT " SESSION_COLS " " SESSION_FROM "WHERE s.id = ?",
+	[S(CL_BY_MEETING)] =
+	    "SELECT " SESSION_COLS " " SESSION_FROM "WHERE s.meeting_id = ?",
+	/*
+	 * One row: channel admin, channel member, lesson teacher, lesson
+	 * learner, promoted, removed; for session ? and user ?.
+	 */
+	[S(CL_ACCESS)] =
+	    "SELECT COALESCE(MAX(m.is_admin), 0), COUNT(m.user_id), "
+	    "COALESCE(MAX(ls.teacher_id = u.id), 0), "
+	    "COALESCE(MAX(lp.learner_id IS NOT NULL), 0), "
+	    "COALESCE(MAX(p.promoted), 0), COALESCE(MAX(p.removed), 0) "
+	    "FROM classroom_sessions s JOIN users u ON u.id = ? "
+	    "LEFT JOIN channel_members m ON m.channel_id = s.channel_id "
+	    "AND m.user_id = u.id "
+	    "LEFT JOIN live_sessions ls ON ls.id = s.live_session_id "
+	    "LEFT JOIN live_participants lp ON lp.session_id = ls.id "
+	    "AND lp.learner_id = u.id "
+	    "LEFT JOIN classroom_participants p ON p.session_id = s.id "
+	    "AND p.user_id = u.id WHERE s.id = ?",
+
+	/*
+	 * Channels.  The active session is found through its unique
+	 * active_key; the key is ASCII, so the expression is made ASCII
+	 * too and the index serves the join.
+	 */
+	[S(CH_ADMIN_LIST)] =
+	    "SELECT " CH_COLS ", (SELECT COUNT(*) FROM channel_members x "
+	    "WHERE x.channel_id = c.id), 0, 0 FROM channels c " CH_ACTIVE
+	    "WHERE (? IS NULL OR c.name LIKE ?) AND " CH_KEYSET
+	    "ORDER BY c.name, c.id LIMIT 51",
+	[S(CH_MEMBER_LIST)] =
+	    "SELECT " CH_COLS ", 0, 1, m.is_admin FROM channel_members m "
+	    "JOIN channels c ON c.id = m.channel_id " CH_ACTIVE
+	    "WHERE m.user_id = ? AND c.archived = 0 AND " CH_KEYSET
+	    "ORDER BY c.name, c.id LIMIT 51",
+	[S(CH_ALL_LIST)] =
+	    "SELECT " CH_COLS ", 0, m.user_id IS NOT NULL, "
+	    "COALESCE(m.is_admin, 0) FROM channels c "
+	    "LEFT JOIN channel_members m ON m.channel_id = c.id "
+	    "AND m.user_id = ? " CH_ACTIVE
+	    "WHERE c.archived = 0 AND " CH_KEYSET
+	    "ORDER BY c.name, c.id LIMIT 51",
+	[S(CH_GET)] =
+	    "SELECT " CH_COLS ", (SELECT COUNT(*) FROM channel_members x "
+	    "WHERE x.channel_id = c.id), m.user_id IS NOT NULL, "
+	    "COALESCE(m.is_admin, 0) FROM channels c "
+	    "LEFT JOIN channel_members m ON m.channel_id = c.id "
+	    "AND m.user_id = ? " CH_ACTIVE "WHERE c.id = ?",
+	[S(CH_INSERT)] =
+	    "INSERT INTO channels (name, description, archived, created_at, "
+	    "updated_at) VALUES (?, ?, 0, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[S(CH_UPDATE)] =
+	    "UPDATE channels SET name = ?, description = ?, updated_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?",
+	/* Archiving waits until no session is active in the channel. */
+	[S(CH_ARCHIVE)] =
+	    "UPDATE channels SET archived = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND archived <> ? AND (? = 0 OR NOT EXISTS (SELECT 1 "
+	    "FROM classroom_sessions s WHERE s.active_key = "
+	    "CAST(CONCAT('c', ?) AS CHAR CHARACTER SET ascii)))",
+	[S(CH_MEMBERS)] =
+	    "SELECT m.user_id, u.name, u.email, m.is_admin, u.disabled, 1, "
+	    "m.added_at FROM channel_members m JOIN users u ON "
+	    "u.id = m.user_id WHERE m.channel_id = ? AND (? = 0 OR u.name > ? "
+	    "OR (u.name = ? AND u.id > ?)) ORDER BY u.name, u.id LIMIT 51",
+	[S(CH_CANDIDATES)] =
+	    "SELECT u.id, u.name, u.email, COALESCE(m.is_admin, 0), "
+	    "u.disabled, m.user_id IS NOT NULL, m.added_at FROM users u "
+	    "LEFT JOIN channel_members m ON m.channel_id = ? AND "
+	    "m.user_id = u.id WHERE u.disabled = 0 AND (u.name LIKE ? OR "
+	    "u.email LIKE ?) ORDER BY u.name, u.id LIMIT ?",
+	[S(CH_ADD)] =
+	    "INSERT INTO channel_members (channel_id, user_id, is_admin, "
+	    "added_at) SELECT ?, id, ?, UTC_TIMESTAMP() FROM users WHERE "
+	    "id = ? AND disabled = 0",
+	[S(CH_REMOVE)] =
+	    "DELETE FROM channel_members WHERE channel_id = ? AND user_id = ?",
+	[S(CH_SET_ADMIN)] =
+	    "UPDATE channel_members SET is_admin = ? WHERE channel_id = ? "
+	    "AND user_id = ?",
+
+	/* Sessions. */
+	[S(CR_INSERT)] =
+	    "INSERT INTO classroom_sessions (channel_id, live_session_id, "
+	    "provider, meeting_id, name, description, record, allow_camera, "
+	    "allow_mic, mute_on_join, notify_system, notify_email, "
+	    "lock_camera, lock_mic, status, active_key, started_by, "
+	    "started_at, created_at, updated_at) VALUES (NULLIF(?, 0), "
+	    "NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, "
+	    "NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP())",
+	[S(CR_EVENT)] =
+	    "INSERT INTO classroom_events (session_id, kind, actor_id, "
+	    "user_id, detail, at) VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), "
+	    "?, UTC_TIMESTAMP())",
+	[S(CR_BY_KEY)] =
+	    "SELECT id FROM classroom_sessions WHERE active_key = ?",
+	[S(CR_SET_CREATED)] =
+	    "UPDATE classroom_sessions SET create_time = ?, updated_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND status = 'active'",
+	[S(CR_JOIN)] =
+	    "INSERT INTO classroom_participants (session_id, user_id, "
+	    "joined_as, joins, first_join_at, last_join_at) VALUES (?, ?, ?, "
+	    "1, UTC_TIMESTAMP(), UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+	    "joined_as = VALUES(joined_as), joins = joins + 1, first_join_at "
+	    "= COALESCE(first_join_at, VALUES(first_join_at)), last_join_at "
+	    "= VALUES(last_join_at)",
+	[S(CR_END)] =
+	    "UPDATE classroom_sessions SET status = 'ended', active_key = "
+	    "NULL, ended_at = UTC_TIMESTAMP(), ended_by = NULLIF(?, 0), "
+	    "end_reason = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND "
+	    "status = 'active'",
+	[S(CR_HISTORY)] =
+	    "SELECT " PAST_COLS " FROM classroom_sessions s WHERE "
+	    "s.channel_id = ? AND s.status = 'ended' AND s.deleted_at IS NULL "
+	    "AND (? = 0 OR s.started_at < ? OR (s.started_at = ? AND "
+	    "s.id < ?)) ORDER BY s.started_at DESC, s.id DESC LIMIT 21",
+	[S(CR_LESSON_HISTORY)] =
+	    "SELECT " PAST_COLS " FROM classroom_sessions s WHERE "
+	    "s.live_session_id = ? AND s.status = 'ended' AND s.deleted_at IS "
+	    "NULL ORDER BY s.started_at DESC, s.id DESC LIMIT 20",
+	[S(CR_INFO)] =
+	    "SELECT su.name, eu.name, s.end_reason, TIMESTAMPDIFF(SECOND, "
+	    "s.started_at, COALESCE(s.ended_at, UTC_TIMESTAMP())) FROM "
+	    "classroom_sessions s LEFT JOIN users su ON su.id = s.started_by "
+	    "LEFT JOIN users eu ON eu.id = s.ended_by WHERE s.id = ?",
+	[S(CR_PEOPLE)] =
+	    "SELECT p.user_id, u.name, p.joined_as, p.joins, p.first_join_at, "
+	    "p.last_join_at, p.last_leave_at, p.minutes, p.chats, p.talks, "
+	    "p.talk_seconds, p.raise_hands, p.poll_votes, p.emojis, "
+	    "p.promoted, p.removed FROM classroom_participants p JOIN users u "
+	    "ON u.id = p.user_id WHERE p.session_id = ? ORDER BY "
+	    "p.first_join_at IS NULL, p.first_join_at, u.name, u.id",
+	/* Joins and leaves are the participants' table; the rest here. */
+	[S(CR_EVENTS)] =
+	    "SELECT e.kind, a.name, u.name, e.detail, e.at FROM "
+	    "classroom_events e LEFT JOIN users a ON a.id = e.actor_id "
+	    "LEFT JOIN users u ON u.id = e.user_id WHERE e.session_id = ? "
+	    "AND e.kind NOT IN ('joined', 'left') ORDER BY e.id LIMIT 500",
+	[S(CR_CHAT)] =
+	    "SELECT u.name, c.body, c.posted_at FROM classroom_chat c JOIN "
+	    "users u ON u.id = c.user_id WHERE c.session_id = ? ORDER BY c.id "
+	    "LIMIT 501",
+	[S(CR_POLLS)] =
+	    "SELECT p.id, p.question, p.created_at, p.closed_at, o.label, "
+	    "o.votes FROM classroom_polls p LEFT JOIN classroom_poll_options o "
+	    "ON o.poll_id = p.id WHERE p.session_id = ? ORDER BY p.id, o.idx",
+	[S(CR_RECORDINGS)] =
+	    "SELECT record_id, state, playback_url, start_time, end_time, id "
+	    "FROM classroom_recordings WHERE session_id = ? AND state <> 'deleted' "
+	    "ORDER BY id",
+};
+
+_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == S(CL__END),
+    "one SQL text per statement");
+
+const struct sqltable sql_classroom = { S(CL__END), sqltab };
+
+static enum db_rc
+load(struct db *db, struct arena *a, int stmt, const char *fmt,
+    long long id, const char *mid, struct classroom **out)
+{
+	struct dbres	*res;
+	struct classroom *c;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	rc = fmt[0] == 'i' ? db_query(db, a, stmt, &res, fmt, id) :
+	    db_query(db, a, stmt, &res, fmt, mid);
+	if (rc != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	c = arena_alloc(a, sizeof(*c));
+	c->id = db_int(res, 0);
+	c->channel_id = db_int(res, 1);
+	c->live_session_id = db_int(res, 2);
+	c->room_name = db_dup(a, res, 3);
+	c->provider = db_dup(a, res, 4);
+	c->meeting_id = db_dup(a, res, 5);
+	c->name = db_dup(a, res, 6);
+	c->description = db_dup(a, res, 7);
+	c->record = (int)db_int(res, 8);
+	c->allow_camera = (int)db_int(res, 9);
+	c->allow_mic = (int)db_int(res, 10);
+	c->mute_on_join = (int)db_int(res, 11);
+	c->notify_system = (int)db_int(res, 12);
+	c->notify_email = (int)db_int(res, 13);
+	c->lock_camera = (int)db_int(res, 14);
+	c->lock_mic = (int)db_int(res, 15);
+	c->status = db_dup(a, res, 16);
+	c->create_time = db_int(res, 17);
+	c->started_at = db_dup(a, res, 18);
+	c->ended_at = db_dup(a, res, 19);
+	c->deleted = (int)db_int(res, 20);
+	if (c->room_name == NULL)
+		c->room_name = arena_strdup(a, c->name);
+	*out = c;
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_get(struct db *db, struct arena *a, int64_t id,
+    struct classroom **out)
+{
+	return load(db, a, CL_GET, "i", (long long)id, NULL, out);
+}
+
+enum db_rc
+db_classroom_by_meeting(struct db *db, struct arena *a,
+    const char *meeting_id, struct classroom **out)
+{
+	return load(db, a, CL_BY_MEETING, "s", 0, meeting_id, out);
+}
+
+enum db_rc
+db_classroom_access(struct db *db, const struct classroom *c,
+    const struct user *u, struct classroom_access *acc)
+{
+	struct arena	*a;
+	struct dbres	*res;
+	enum db_rc	 rc;
+	int		 ch_admin, member, teacher, learner;
+
+	memset(acc, 0, sizeof(*acc));
+	if (u == NULL || c == NULL)
+		return DB_OK;
+	a = arena_new();
+	if ((rc = db_query(db, a, CL_ACCESS, &res, "ii", (long long)u->id,
+	    (long long)c->id)) != DB_OK || !db_next(res)) {
+		arena_free(a);
+		return rc;
+	}
+	ch_admin = (int)db_int(res, 0);
+	member = db_int(res, 1) > 0;
+	teacher = (int)db_int(res, 2);
+	learner = (int)db_int(res, 3);
+	acc->promoted = (int)db_int(res, 4);
+	acc->removed = (int)db_int(res, 5);
+	arena_free(a);
+
+	if (u->role == ROLE_ADMIN || ch_admin || teacher) {
+		acc->role = CR_MODERATOR;
+		acc->admin = 1;
+		acc->removed = 0;
+	} else if (acc->removed)
+		acc->role = CR_NONE;
+	else if (member || learner)
+		acc->role = acc->promoted ? CR_MODERATOR : CR_VIEWER;
+	return DB_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Channels                                                            */
+
+/* The channels of a result (CH_COLS and three more); allocates. */
+static void
+channel_rows(struct arena *a, struct dbres *res, struct channel **list,
+    size_t *n)
+{
+	struct channel	*c;
+
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	*n = 0;
+	while (db_next(res)) {
+		c = &(*list)[(*n)++];
+		c->id = db_int(res, 0);
+		c->name = db_dup(a, res, 1);
+		c->description = db_dup(a, res, 2);
+		c->archived = (int)db_int(res, 3);
+		c->created_at = db_dup(a, res, 4);
+		c->active_id = db_int(res, 5);
+		c->active_name = db_dup(a, res, 6);
+		c->active_started_at = db_dup(a, res, 7);
+		c->members = db_int(res, 8);
+		c->is_member = (int)db_int(res, 9);
+		c->is_admin = (int)db_int(res, 10);
+	}
+}
+
+enum db_rc
+db_channel_admin_list(struct db *db, struct arena *a, const char *q,
+    const char *after_name, int64_t after_id, struct channel **list,
+    size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	char		*pat = NULL;
+
+	*list = NULL;
+	*n = 0;
+	if (q != NULL && *q != '\0')
+		pat = db_like_contains(a, q);
+	if (after_name == NULL)
+		after_name = "";
+	if ((rc = db_query(db, a, CH_ADMIN_LIST, &res, "ssissi", pat, pat,
+	    (long long)after_id, after_name, after_name,
+	    (long long)after_id)) != DB_OK)
+		return rc;
+	channel_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_channel_user_list(struct db *db, struct arena *a, int64_t user_id,
+    int all, const char *after_name, int64_t after_id, struct channel **list,
+    size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if (after_name == NULL)
+		after_name = "";
+	if ((rc = db_query(db, a, all ? CH_ALL_LIST : CH_MEMBER_LIST, &res,
+	    "iissi", (long long)user_id, (long long)after_id, after_name,
+	    after_name, (long long)after_id)) != DB_OK)
+		return rc;
+	channel_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_channel_get(struct db *db, struct arena *a, int64_t id, int64_t user_id,
+    struct channel **out)
+{
+	struct dbres	*res;
+	size_t		 n;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, CH_GET, &res, "ii", (long long)user_id,
+	    (long long)id)) != DB_OK)
+		return rc;
+	channel_rows(a, res, out, &n);
+	if (n == 0)
+		*out = NULL;
+	return DB_OK;
+}
+
+enum db_rc
+db_channel_create(struct db *db, const char *name, const char *description,
+    int64_t *id)
+{
+	enum db_rc	 rc;
+
+	*id = 0;
+	if ((rc = db_exec(db, CH_INSERT, NULL, "ss", name, description)) !=
+	    DB_OK)
+		return rc;
+	*id = db_last_id(db);
+	return DB_OK;
+}
+
+enum db_rc
+db_channel_update(struct db *db, int64_t id, const char *name,
+    const char *description)
+{
+	return db_exec(db, CH_UPDATE, NULL, "ssi", name, description,
+	    (long long)id);
+}
+
+enum db_rc
+db_channel_set_archived(struct db *db, int64_t id, int archived,
+    int *changed)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, CH_ARCHIVE, &n, "iiiii", (long long)archived,
+	    (long long)id, (long long)archived, (long long)archived,
+	    (long long)id);
+	*changed = n > 0;
+	return rc;
+}
+
+/* Members or candidates of a result; allocates. */
+static void
+member_rows(struct arena *a, struct dbres *res, struct channel_member **list,
+    size_t *n)
+{
+	struct channel_member	*m;
+
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	*n = 0;
+	while (db_next(res)) {
+		m = &(*list)[(*n)++];
+		m->user_id = db_int(res, 0);
+		m->name = db_dup(a, res, 1);
+		m->email = db_dup(a, res, 2);
+		m->is_admin = (int)db_int(res, 3);
+		m->disabled = (int)db_int(res, 4);
+		m->member = (int)db_int(res, 5);
+		m->added_at = db_dup(a, res, 6);
+	}
+}
+
+enum db_rc
+db_channel_members(struct db *db, struct arena *a, int64_t id,
+    const char *after_name, int64_t after_id, struct channel_member **list,
+    size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if (after_name == NULL)
+		after_name = "";
+	if ((rc = db_query(db, a, CH_MEMBERS, &res, "iissi", (long long)id,
+	    (long long)after_id, after_name, after_name,
+	    (long long)after_id)) != DB_OK)
+		return rc;
+	member_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_channel_candidates(struct db *db, struct arena *a, int64_t id,
+    const char *q, size_t limit, struct channel_member **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	char		*pat;
+
+	*list = NULL;
+	*n = 0;
+	pat = db_like_contains(a, q);
+	if ((rc = db_query(db, a, CH_CANDIDATES, &res, "issi", (long long)id,
+	    pat, pat, (long long)limit)) != DB_OK)
+		return rc;
+	member_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_channel_add_member(struct db *db, int64_t id, int64_t user, int admin,
+    int *added)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, CH_ADD, &n, "iii", (long long)id, (long long)admin,
+	    (long long)user);
+	*added = n > 0;
+	return rc;
+}
+
+enum db_rc
+db_channel_remove_member(struct db *db, int64_t id, int64_t user,
+    int *removed)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, CH_REMOVE, &n, "ii", (long long)id, (long long)user);
+	*removed = n > 0;
+	return rc;
+}
+
+enum db_rc
+db_channel_set_admin(struct db *db, int64_t id, int64_t user, int admin,
+    int *changed)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, CH_SET_ADMIN, &n, "iii", (long long)admin,
+	    (long long)id, (long long)user);
+	*changed = n > 0;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sessions                                                            */
+
+/*
+ * Insert an active session and its "started" event; no transaction.
+ * The locks for the next joins start as the form left the camera and
+ * the microphone, so moderators see them locked and may unlock them.
+ */
+static enum db_rc
+insert_session(struct db *db, int64_t channel_id, int64_t live_id,
+    int64_t user_id, const char *provider, const char *meeting_id,
+    const struct classroom_input *in, const char *key, int64_t *sid)
+{
+	enum db_rc	 rc;
+
+	if ((rc = db_exec(db, CR_INSERT, NULL, "iissssiiiiiiiisi",
+	    (long long)channel_id, (long long)live_id, provider, meeting_id,
+	    in->name, in->description, (long long)in->record,
+	    (long long)in->allow_camera, (long long)in->allow_mic,
+	    (long long)in->mute_on_join, (long long)in->notify_system,
+	    (long long)in->notify_email, (long long)!in->allow_camera,
+	    (long long)!in->allow_mic, key, (long long)user_id)) != DB_OK)
+		return rc;
+	*sid = db_last_id(db);
+	return db_exec(db, CR_EVENT, NULL, "isiis", (long long)*sid,
+	    "started", (long long)user_id, 0LL, (const char *)NULL);
+}
+
+enum db_rc
+db_classroom_start(struct db *db, int64_t channel_id, int64_t user_id,
+    const char *provider, const char *meeting_id,
+    const struct classroom_input *in, const struct classroom_notice *nt,
+    int64_t *sid)
+{
+	char		 key[24];
+	enum db_rc	 rc;
+
+	*sid = 0;
+	snprintf(key, sizeof(key), "c%lld", (long long)channel_id);
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = insert_session(db, channel_id, 0, user_id, provider,
+	    meeting_id, in, key, sid)) != DB_OK)
+		goto fail;
+	if (nt != NULL && (in->notify_system || in->notify_email) &&
+	    (rc = notify_channel(db, channel_id, user_id, in->notify_system,
+	    in->notify_email, "classroom.started", nt->subject, nt->body,
+	    nt->link)) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	*sid = 0;
+	return rc;
+}
+
+/* The session holding active key key: *sid 0 when none. */
+static enum db_rc
+by_key(struct db *db, const char *key, int64_t *sid)
+{
+	struct arena	*a = arena_new();
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*sid = 0;
+	if ((rc = db_query(db, a, CR_BY_KEY, &res, "s", key)) == DB_OK &&
+	    db_next(res))
+		*sid = db_int(res, 0);
+	arena_free(a);
+	return rc;
+}
+
+enum db_rc
+db_classroom_lesson_active(struct db *db, int64_t live_id, int64_t *sid)
+{
+	char	 key[24];
+
+	snprintf(key, sizeof(key), "l%lld", (long long)live_id);
+	return by_key(db, key, sid);
+}
+
+enum db_rc
+db_classroom_open_lesson(struct db *db, int64_t live_id, int64_t user_id,
+    const char *provider, const char *meeting_id, const char *name,
+    int64_t *sid)
+{
+	struct classroom_input	 in;
+	char			 key[24];
+	enum db_rc		 rc;
+
+	snprintf(key, sizeof(key), "l%lld", (long long)live_id);
+	if ((rc = by_key(db, key, sid)) != DB_OK || *sid != 0)
+		return rc;
+	/* A lesson's room: cameras and microphones open, nothing recorded. */
+	memset(&in, 0, sizeof(in));
+	in.name = name;
+	in.allow_camera = 1;
+	in.allow_mic = 1;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	rc = insert_session(db, 0, live_id, user_id, provider, meeting_id,
+	    &in, key, sid);
+	if (rc == DB_OK)
+		return db_commit(db);
+	db_rollback(db);
+	*sid = 0;
+	/* Someone opened it meanwhile: use theirs. */
+	if (rc == DB_DUPLICATE)
+		return by_key(db, key, sid);
+	return rc;
+}
+
+enum db_rc
+db_classroom_set_created(struct db *db, int64_t sid, long long create_time)
+{
+	return db_exec(db, CR_SET_CREATED, NULL, "ii", create_time,
+	    (long long)sid);
+}
+
+enum db_rc
+db_classroom_joined(struct db *db, int64_t sid, int64_t user_id,
+    int moderator)
+{
+	enum db_rc	 rc;
+
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, CR_JOIN, NULL, "iis", (long long)sid,
+	    (long long)user_id, moderator ? "moderator" : "viewer")) != DB_OK ||
+	    (rc = db_exec(db, CR_EVENT, NULL, "isiis", (long long)sid,
+	    "joined", (long long)user_id, (long long)user_id,
+	    moderator ? "moderator" : "viewer")) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+enum db_rc
+db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
+    const char *reason, const char *detail, int *ended)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	*ended = 0;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, CR_END, &n, "isi", (long long)user_id, reason,
+	    (long long)sid)) != DB_OK)
+		goto fail;
+	if (n == 0) {
+		db_rollback(db);
+		return DB_OK;
+	}
+	if ((rc = db_exec(db, CR_EVENT, NULL, "isiis", (long long)sid,
+	    "ended", (long long)user_id, 0LL, detail != NULL ? detail :
+	    reason)) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(db)) != DB_OK)
+		return rc;
+	*ended = 1;
+	return DB_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+/* The past sessions of a result (PAST_COLS); allocates. */
+static void
+past_rows(struct arena *a, struct dbres *res, struct classroom_past **list,
+    size_t *n)
+{
+	struct classroom_past	*p;
+	const char		*names, *e;
+
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	*n = 0;
+	while (db_next(res)) {
+		p = &(*list)[(*n)++];
+		p->id = db_int(res, 0);
+		p->name = db_dup(a, res, 1);
+		p->started_at = db_dup(a, res, 2);
+		p->ended_at = db_dup(a, res, 3);
+		p->seconds = db_int(res, 4);
+		p->participants = db_int(res, 5);
+		p->faces = arena_alloc(a, (HISTORY_FACES + 1) *
+		    sizeof(*p->faces));
+		names = db_textn(res, 6);
+		while (names != NULL && *names != '\0' &&
+		    p->nfaces < HISTORY_FACES) {
+			e = strchr(names, '\x1f');
+			if (e == NULL)
+				e = names + strlen(names);
+			p->faces[p->nfaces++] = arena_strndup(a, names,
+			    (size_t)(e - names));
+			names = *e != '\0' ? e + 1 : e;
+		}
+	}
+}
+
+enum db_rc
+db_classroom_history(struct db *db, struct arena *a, int64_t channel_id,
+    const char *after_started, int64_t after_id, struct classroom_past **list,
+    size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if (after_started == NULL || after_id == 0) {
+		after_started = "1970-01-01 00:00:00";
+		after_id = 0;
+	}
+	if ((rc = db_query(db, a, CR_HISTORY, &res, "iissi",
+	    (long long)channel_id, (long long)after_id, after_started,
+	    after_started, (long long)after_id)) != DB_OK)
+		return rc;
+	past_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_lesson_history(struct db *db, struct arena *a, int64_t live_id,
+    struct classroom_past **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_LESSON_HISTORY, &res, "i",
+	    (long long)live_id)) != DB_OK)
+		return rc;
+	past_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_info(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_info *info)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	memset(info, 0, sizeof(*info));
+	if ((rc = db_query(db, a, CR_INFO, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	if (db_next(res)) {
+		info->started_by = db_dup(a, res, 0);
+		info->ended_by = db_dup(a, res, 1);
+		info->end_reason = db_dup(a, res, 2);
+		info->seconds = db_int(res, 3);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_people(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_person **list, size_t *n)
+{
+	struct dbres		*res;
+	struct classroom_person	*p;
+	enum db_rc		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_PEOPLE, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		p = &(*list)[(*n)++];
+		p->user_id = db_int(res, 0);
+		p->name = db_dup(a, res, 1);
+		p->joined_as = db_dup(a, res, 2);
+		p->joins = db_int(res, 3);
+		p->first_join_at = db_dup(a, res, 4);
+		p->last_join_at = db_dup(a, res, 5);
+		p->last_leave_at = db_dup(a, res, 6);
+		p->minutes = db_int(res, 7);
+		p->chats = db_int(res, 8);
+		p->talks = db_int(res, 9);
+		p->talk_seconds = db_int(res, 10);
+		p->raise_hands = db_int(res, 11);
+		p->poll_votes = db_int(res, 12);
+		p->emojis = db_int(res, 13);
+		p->promoted = (int)db_int(res, 14);
+		p->removed = (int)db_int(res, 15);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_events(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_event **list, size_t *n)
+{
+	struct dbres		*res;
+	struct classroom_event	*e;
+	enum db_rc		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_EVENTS, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		e = &(*list)[(*n)++];
+		e->kind = db_dup(a, res, 0);
+		e->actor = db_dup(a, res, 1);
+		e->subject = db_dup(a, res, 2);
+		e->detail = db_dup(a, res, 3);
+		e->at = db_dup(a, res, 4);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_chat(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_chatline **list, size_t *n)
+{
+	struct dbres			*res;
+	struct classroom_chatline	*c;
+	enum db_rc			 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_CHAT, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		c = &(*list)[(*n)++];
+		c->name = db_dup(a, res, 0);
+		c->body = db_dup(a, res, 1);
+		c->posted_at = db_dup(a, res, 2);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_polls(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_poll **list, size_t *n)
+{
+	struct dbres		*res;
+	struct classroom_poll	*p = NULL;
+	enum db_rc		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_POLLS, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	/* One row per option, polls in order: a new id starts a poll. */
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		if (p == NULL || p->id != db_int(res, 0)) {
+			p = &(*list)[(*n)++];
+			p->id = db_int(res, 0);
+			p->question = db_dup(a, res, 1);
+			p->created_at = db_dup(a, res, 2);
+			p->closed_at = db_dup(a, res, 3);
+			p->options = arena_alloc(a, (res->nrows + 1) *
+			    sizeof(*p->options));
+		}
+		if (db_textn(res, 4) == NULL)
+			continue;
+		p->options[p->noptions].label = db_dup(a, res, 4);
+		p->options[p->noptions].votes = db_int(res, 5);
+		p->noptions++;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_recordings(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_rec **list, size_t *n)
+{
+	struct dbres		*res;
+	struct classroom_rec	*r;
+	enum db_rc		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_RECORDINGS, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		r = &(*list)[(*n)++];
+		r->record_id = db_dup(a, res, 0);
+		r->state = db_dup(a, res, 1);
+		r->playback_url = db_dup(a, res, 2);
+		r->start_time = db_int(res, 3);
+		r->end_time = db_int(res, 4);
+		r->id = db_int(res, 5);
+	}
+	return DB_OK;
+}

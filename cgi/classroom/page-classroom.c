@@ -1,0 +1,1140 @@
+/*
+ * page-classroom.c: classrooms as their members see them.  The list of
+ * the user's channels with a LIVE badge, a channel's page (the hero
+ * with "Start Classroom" for its admins, the waiting line for members,
+ * or the active session with "Join Session" and "End Session", then the
+ * past sessions), the "Start Classroom" form, joining and ending a
+ * session, and a session's summary.  Live lessons of the schedule join
+ * through the same machinery.
+ *
+ * The conferencing provider is called only by the join and end actions:
+ * its "create" just before the first join (it is idempotent), never at
+ * start and never while a page is rendered.  A join answers with the
+ * provider's join address (a redirect, an embedding page, or the Jitsi
+ * room page); that address is never logged nor put in a shared page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "classroom/callback.h"
+#include "classroom/channels.h"
+#include "classroom/classroom.h"
+#include "lib/clock.h"
+#include "conference/conference.h"
+#include "core/config.h"
+#include "lib/crypto.h"
+#include "core/db.h"
+#include "schedule/schedule.h"
+#include "core/model.h"
+#include "core/out.h"
+#include "core/req.h"
+#include "classroom/room.h"
+#include "core/routes.h"
+#include "core/tpl.h"
+#include "lib/util.h"
+
+#define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
+#define JITSI_TOKEN_TTL	(4 * 3600)	/* seconds a Jitsi token lasts */
+
+static const char unavailable[] = "The conferencing server is unavailable "
+    "right now. Please try again in a minute.";
+static const char waiting[] = "No classroom session is currently active. "
+    "Your instructor will notify you when class begins.";
+
+/* 1 when s is NULL or has nothing but spaces.  Pure. */
+static int
+blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+/* The UTF-8 character at s copied to out (at most 4 bytes and NUL). */
+static void
+first_char(const char *s, char out[5])
+{
+	size_t	 n = 1;
+
+	out[0] = '\0';
+	if (*s == '\0')
+		return;
+	while (n < 4 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	if (n == 1 && out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* Initials of a name: its first and last words' first letters. */
+static char *
+initials(struct arena *a, const char *name)
+{
+	const char	*last = NULL, *p;
+	char		 one[5], two[5];
+
+	while (*name == ' ')
+		name++;
+	for (p = name; *p != '\0'; p++)
+		if (p[0] == ' ' && p[1] != ' ' && p[1] != '\0')
+			last = p + 1;
+	first_char(name, one);
+	two[0] = '\0';
+	if (last != NULL)
+		first_char(last, two);
+	return arena_printf(a, "%s%s", one, two);
+}
+
+/* "45 min", "1 h 05 min", "under a minute"; an arena string. */
+static char *
+duration_text(struct arena *a, long long seconds)
+{
+	long long	 m = seconds / 60;
+
+	if (seconds < 60)
+		return arena_strdup(a, "under a minute");
+	if (m < 60)
+		return arena_printf(a, "%lld min", m);
+	return arena_printf(a, "%lld h %02lld min", m / 60, m % 60);
+}
+
+/*
+ * Date and time of UTC text in the viewer's zone: "YYYY-MM-DD" into
+ * date, "HH:MM" into hm; abbr gets the zone's abbreviation.
+ */
+static void
+local_parts(struct req *r, const char *utc, char date[11], char hm[6],
+    char abbr[16])
+{
+	char	 text[LOCALTEXT_LEN];
+
+	date[0] = hm[0] = abbr[0] = '\0';
+	if (!local_text(utc, viewer_zone(r), text, abbr))
+		return;
+	memcpy(date, text, 10);
+	date[10] = '\0';
+	memcpy(hm, text + 11, 5);
+	hm[5] = '\0';
+}
+
+/* scheme://host[:port] of an address; an arena string, NULL if none. */
+static char *
+origin_of(struct arena *a, const char *url)
+{
+	const char	*p;
+
+	if (url == NULL)
+		return NULL;
+	if (strncmp(url, "https://", 8) == 0)
+		p = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		p = url + 7;
+	else
+		return NULL;
+	p += strcspn(p, "/?#");
+	return arena_strndup(a, url, (size_t)(p - url));
+}
+
+/* Where a session's people go back to: its channel or its lesson. */
+static char *
+back_path(struct req *r, const struct classroom *c)
+{
+	if (c->channel_id != 0)
+		return arena_printf(r->a, "/platform/channels/%lld",
+		    (long long)c->channel_id);
+	return arena_printf(r->a, "/platform/sessions/%lld",
+	    (long long)c->live_session_id);
+}
+
+void
+classroom_csp_join(struct req *r)
+{
+	if (strcmp(conf_provider(r->cfg)->name, "bbb") == 0 &&
+	    !r->cfg->bbb_embed)
+		out_csp_allow(r, NULL, NULL, origin_of(r->a, r->cfg->bbb_url));
+}
+
+/* ------------------------------------------------------------------ */
+/* The user's classrooms                                               */
+
+/*
+ * GET /platform/channels?after_name=&after_id=: the channels the user
+ * belongs to (site administrators: every channel), by name, 50 at a
+ * time, each with a LIVE badge while a session is active; one query.
+ * Statuses: 200, 400 (bad position), 503.
+ */
+int
+page_classrooms(struct req *r)
+{
+	struct tpl_dict	*d, *row, *s;
+	struct channel	*list;
+	size_t		 n, i, shown;
+	int		 all = r->user->role == ROLE_ADMIN;
+
+	if (db_channel_user_list(r->db, r->a, r->user->id, all,
+	    P_str(r, "after_name"), (int64_t)P_num(r, "after_id"), &list,
+	    &n) != DB_OK)
+		return send_db_error(r);
+	d = page_begin(r, "channel-list.tpl", "Classrooms");
+	shown = n > CHANNEL_PAGE ? CHANNEL_PAGE : n;
+	for (i = 0; i < shown; i++) {
+		row = tpl_section(d, "CHANNEL");
+		tpl_set_int(row, "ID", (long long)list[i].id);
+		tpl_set(row, "NAME", list[i].name);
+		if (list[i].description != NULL)
+			tpl_set(tpl_section(row, "DESCRIPTION"),
+			    "DESCRIPTION_TEXT", list[i].description);
+		if (list[i].active_id != 0) {
+			s = tpl_section(row, "LIVE");
+			tpl_set(s, "SESSION_NAME", list[i].active_name);
+		}
+		if (list[i].is_admin)
+			tpl_show(row, "CHANNEL_ADMIN");
+	}
+	if (shown == 0)
+		tpl_show(d, P_num(r, "after_id") > 0 ? "NO_MORE" : "NONE");
+	if (all)
+		tpl_show(d, "SITE_ADMIN");
+	if (n > CHANNEL_PAGE) {
+		s = tpl_section(d, "NEXT");
+		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
+		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].id);
+	}
+	if (P_num(r, "after_id") > 0)
+		tpl_show(d, "FIRST_PAGE");
+	return page_send(r, 200);
+}
+
+/* ------------------------------------------------------------------ */
+/* A channel                                                           */
+
+/*
+ * The channel of the path when the user may see it (a member or a site
+ * administrator), else NULL after sending 404 or 503.
+ */
+static struct channel *
+channel_load(struct req *r, int *status)
+{
+	struct channel	*ch;
+
+	*status = 0;
+	if (db_channel_get(r->db, r->a, r->ids[0], r->user->id, &ch) !=
+	    DB_OK) {
+		*status = send_db_error(r);
+		return NULL;
+	}
+	if (ch == NULL || (!ch->is_member && r->user->role != ROLE_ADMIN)) {
+		*status = send_error(r, 404, "There is no such classroom.");
+		return NULL;
+	}
+	return ch;
+}
+
+/* 1 when the user may start and end sessions in ch. */
+static int
+channel_admin(const struct req *r, const struct channel *ch)
+{
+	return r->user->role == ROLE_ADMIN || ch->is_admin;
+}
+
+/* The cards of past sessions into repetitions of section sec. */
+static void
+past_cards(struct req *r, struct tpl_dict *d, const char *sec,
+    const struct classroom_past *list, size_t n)
+{
+	struct tpl_dict	*e, *f;
+	char		 date[11], hm[6], abbr[16], edate[11], ehm[6];
+	size_t		 i, j;
+
+	for (i = 0; i < n; i++) {
+		e = tpl_section(d, sec);
+		tpl_set_int(e, "SUMMARY_ID", (long long)list[i].id);
+		tpl_set(e, "SESSION_NAME", list[i].name);
+		local_parts(r, list[i].started_at, date, hm, abbr);
+		local_parts(r, list[i].ended_at, edate, ehm, abbr);
+		tpl_set(e, "DATE", date);
+		tpl_set(e, "TIME", arena_printf(r->a, "%s–%s", hm, ehm));
+		tpl_set(e, "ZONE", zone_label(r, abbr));
+		tpl_set(e, "DURATION", duration_text(r->a, list[i].seconds));
+		tpl_set_int(e, "PARTICIPANTS", list[i].participants);
+		for (j = 0; j < list[i].nfaces; j++) {
+			f = tpl_section(e, "FACE");
+			tpl_set(f, "FACE_NAME", list[i].faces[j]);
+			tpl_set(f, "INITIALS", initials(r->a,
+			    list[i].faces[j]));
+		}
+		if (list[i].participants > (long long)list[i].nfaces)
+			tpl_set_int(tpl_section(e, "MORE_FACES"), "MORE",
+			    list[i].participants - (long long)list[i].nfaces);
+		if (list[i].participants == 0)
+			tpl_show(e, "NOBODY");
+	}
+}
+
+/*
+ * The channel's page: the active session or what to do without one,
+ * then a page of past sessions.  notice (may be NULL) is shown on top.
+ */
+static int
+channel_page(struct req *r, const struct channel *ch, int status,
+    const char *notice)
+{
+	struct classroom_past	*past;
+	struct tpl_dict		*d, *s;
+	const char		*after = P_str(r, "after");
+	time_t			 t;
+	size_t			 n, shown;
+	int			 admin = channel_admin(r, ch);
+
+	if (after != NULL && !dbtime_parse(after, &t))
+		return send_error(r, 400, "The page position is not valid.");
+	if (db_classroom_history(r->db, r->a, ch->id, after,
+	    (int64_t)P_num(r, "after_id"), &past, &n) != DB_OK)
+		return send_db_error(r);
+	d = page_begin(r, "channel-page.tpl", ch->name);
+	tpl_set_int(d, "CHANNEL_ID", (long long)ch->id);
+	tpl_set(d, "NAME", ch->name);
+	tpl_set(d, "MEMBERS_TEXT", ch->members == 1 ? "1 member" :
+	    arena_printf(r->a, "%lld members", ch->members));
+	if (ch->description != NULL)
+		tpl_set(tpl_section(d, "DESCRIPTION"), "DESCRIPTION_TEXT",
+		    ch->description);
+	if (notice != NULL)
+		tpl_set(tpl_section(d, "NOTICE"), "NOTICE_TEXT", notice);
+	if (r->user->role == ROLE_ADMIN)
+		tpl_show(d, "MANAGE");
+	if (ch->active_id != 0) {
+		s = tpl_section(d, "LIVE");
+		tpl_set_int(s, "SESSION_ID", (long long)ch->active_id);
+		tpl_set(s, "SESSION_NAME", ch->active_name);
+		tpl_set(s, "STARTED", show_time(r, ch->active_started_at));
+		if (admin)
+			tpl_show(s, "CAN_END");
+		classroom_csp_join(r);
+	} else if (ch->archived)
+		tpl_show(d, "ARCHIVED");
+	else if (admin)
+		tpl_show(d, "HERO");
+	else
+		tpl_set(tpl_section(d, "WAITING"), "WAITING_TEXT", waiting);
+
+	shown = n > HISTORY_PAGE ? HISTORY_PAGE : n;
+	past_cards(r, d, "PAST", past, shown);
+	if (shown == 0)
+		tpl_show(d, after != NULL ? "NO_MORE_PAST" : "NO_PAST");
+	if (after != NULL)
+		tpl_show(d, "PAST_FIRST_PAGE");
+	if (n > HISTORY_PAGE) {
+		s = tpl_section(d, "PAST_NEXT");
+		tpl_set(s, "AFTER", past[shown - 1].started_at);
+		tpl_set_int(s, "AFTER_ID", (long long)past[shown - 1].id);
+	}
+	return page_send(r, status);
+}
+
+/*
+ * GET /platform/channels/:id?after=&after_id=: the channel's page, for
+ * its members and site administrators (anyone else: 404).
+ * Statuses: 200, 400 (bad position), 404, 503.
+ */
+int
+page_classroom_channel(struct req *r)
+{
+	struct channel	*ch;
+	int		 st;
+
+	if ((ch = channel_load(r, &st)) == NULL)
+		return st;
+	return channel_page(r, ch, 200, NULL);
+}
+
+/*
+ * The channel of the path when the user may start a session in it now,
+ * else NULL after sending the answer: 403 for a plain member, 404, 409
+ * for an archived channel or one with a session already active.
+ */
+static struct channel *
+start_load(struct req *r, int *status)
+{
+	struct channel	*ch;
+
+	if ((ch = channel_load(r, status)) == NULL)
+		return NULL;
+	if (!channel_admin(r, ch))
+		*status = send_error(r, 403, "Only the channel's admins can "
+		    "start a classroom session.");
+	else if (ch->archived)
+		*status = send_error(r, 409, "This channel is archived: no "
+		    "session can start in it.");
+	else if (ch->active_id != 0)
+		*status = channel_page(r, ch, 409,
+		    "A session is already active.");
+	else
+		return ch;
+	return NULL;
+}
+
+/* The "Start Classroom" form; fresh shows the defaults. */
+static int
+start_form(struct req *r, const struct channel *ch, int status)
+{
+	static const struct {
+		const char	*name;
+		const char	*sec;
+		int		 dflt;
+	} opts[] = {
+		{ "record", "RECORD", 0 },
+		{ "allow_camera", "ALLOW_CAMERA", 1 },
+		{ "allow_mic", "ALLOW_MIC", 1 },
+		{ "mute_on_join", "MUTE_ON_JOIN", 0 },
+		{ "notify_system", "NOTIFY_SYSTEM", 1 },
+		{ "notify_email", "NOTIFY_EMAIL", 0 },
+	};
+	struct tpl_dict	*d;
+	size_t		 i;
+	int		 posted = r->method == M_POST;
+
+	d = page_begin(r, "channel-start.tpl", "Start Classroom");
+	tpl_set_int(d, "CHANNEL_ID", (long long)ch->id);
+	tpl_set(d, "CHANNEL_NAME", ch->name);
+	if (posted) {
+		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
+		form_field(d, P(r, "description"), "DESCRIPTION_VALUE",
+		    "DESCRIPTION_ERROR");
+	}
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (posted ? P_num(r, opts[i].name) != 0 : opts[i].dflt)
+			tpl_show(d, opts[i].sec);
+	return page_send(r, status);
+}
+
+/*
+ * GET /platform/channels/:id/start: the "Start Classroom" form, for the
+ * channel's admins and site administrators.
+ * Statuses: 200, 403, 404, 409, 503.
+ */
+int
+page_classroom_form(struct req *r)
+{
+	struct channel	*ch;
+	int		 st;
+
+	if ((ch = start_load(r, &st)) == NULL)
+		return st;
+	return start_form(r, ch, 200);
+}
+
+/*
+ * POST /platform/channels/:id/start: start a session with the form's
+ * options.  One transaction writes the session (its unique active key
+ * refuses a second active session), its "started" event and the
+ * notifications asked for, to every member but the starter.  The
+ * provider is not called: its meeting is made just before the first
+ * join.
+ * Statuses: 303, 403, 404, 409 (a session is already active), 422, 503.
+ */
+int
+page_classroom_start(struct req *r)
+{
+	struct channel		*ch;
+	struct classroom_input	 in;
+	struct classroom_notice	 nt;
+	const char		*desc = P_str(r, "description");
+	char			 meeting[33];
+	char			*link, *url;
+	int64_t			 sid;
+	int			 st;
+	enum db_rc		 rc;
+
+	if ((ch = start_load(r, &st)) == NULL)
+		return st;
+	if (r->nerrors > 0)
+		return start_form(r, ch, 422);
+	memset(&in, 0, sizeof(in));
+	in.name = blank(P_str(r, "name")) ? ch->name : P_str(r, "name");
+	in.description = blank(desc) ? NULL : desc;
+	in.record = P_num(r, "record") != 0;
+	in.allow_camera = P_num(r, "allow_camera") != 0;
+	in.allow_mic = P_num(r, "allow_mic") != 0;
+	in.mute_on_join = P_num(r, "mute_on_join") != 0;
+	in.notify_system = P_num(r, "notify_system") != 0;
+	in.notify_email = P_num(r, "notify_email") != 0;
+
+	link = arena_printf(r->a, "/platform/channels/%lld", (long long)ch->id);
+	url = arena_printf(r->a, "%s%s", r->cfg->base_url, link);
+	memset(&nt, 0, sizeof(nt));
+	nt.subject = arena_printf(r->a, "Class has started: %s", in.name);
+	nt.body = arena_printf(r->a, "%s started the classroom session "
+	    "\"%s\" in %s.\n\n%s%sJoin it from the channel's page:\n%s\n",
+	    r->user->name, in.name, ch->name, in.description ?
+	    in.description : "", in.description ? "\n\n" : "", url);
+	nt.link = link;
+
+	random_hex(meeting, 16);
+	rc = db_classroom_start(r->db, ch->id, r->user->id,
+	    conf_provider(r->cfg)->name, meeting, &in, &nt, &sid);
+	if (rc == DB_DUPLICATE) {
+		/* Someone started one meanwhile: show theirs. */
+		if ((ch = channel_load(r, &st)) == NULL)
+			return st;
+		return channel_page(r, ch, 409, "A session is already active.");
+	}
+	if (rc != DB_OK)
+		return send_db_error(r);
+	flash_set(r, arena_printf(r->a, "Classroom started: %s.", in.name));
+	return send_redirect(r, link);
+}
+
+/* ------------------------------------------------------------------ */
+/* Joining                                                             */
+
+/*
+ * Ask the provider to create the session's meeting (idempotent), with
+ * the session's options, our callback addresses, its slides as signed
+ * expiring links, and remember its createTime.  Returns 1, or 0 after
+ * logging why (never a secret).
+ */
+static int
+create_meeting(struct req *r, const struct conf_provider *p,
+    struct classroom *c)
+{
+	struct conf_meeting	 m;
+	struct room_slide	*sl;
+	const char		*base = r->cfg->base_url;
+	const char		*names[3], *values[3];
+	const char		**urls, **files;
+	char			*err = NULL;
+	long long		 ct = 0, exp;
+	size_t			 ns, i;
+	enum conf_rc		 rc;
+
+	if (db_room_slides(r->db, r->a, c->id, &sl, &ns) != DB_OK) {
+		fprintf(stderr, "lectern: classroom %lld: slides not read\n",
+		    (long long)c->id);
+		return 0;
+	}
+	memset(&m, 0, sizeof(m));
+	m.meeting_id = c->meeting_id;
+	m.name = c->name;	/* the provider shortens it to its limit */
+	m.welcome = c->description;
+	m.record = c->record;
+	/*
+	 * The locks start as the form left camera and microphone and are
+	 * changed by moderators; they are the truth for the next joins.
+	 */
+	m.allow_camera = !c->lock_camera;
+	m.allow_mic = !c->lock_mic;
+	m.mute_on_join = c->mute_on_join;
+	m.logout_url = arena_printf(r->a, "%s%s", base, back_path(r, c));
+	m.end_callback_url = callback_end_url(r->cfg, r->a, c->meeting_id);
+	m.recording_ready_url = callback_recording_url(r->cfg, r->a);
+	m.analytics_url = callback_analytics_url(r->cfg, r->a);
+	names[0] = "lectern-school";
+	values[0] = r->cfg->school_name;
+	names[1] = "lectern-session";
+	values[1] = arena_printf(r->a, "%lld", (long long)c->id);
+	if (c->channel_id != 0) {
+		names[2] = "lectern-channel";
+		values[2] = arena_printf(r->a, "%lld",
+		    (long long)c->channel_id);
+	} else {
+		names[2] = "lectern-lesson";
+		values[2] = arena_printf(r->a, "%lld",
+		    (long long)c->live_session_id);
+	}
+	m.meta_names = names;
+	m.meta_values = values;
+	m.nmeta = 3;
+	urls = arena_alloc(r->a, (ns + 1) * sizeof(*urls));
+	files = arena_alloc(r->a, (ns + 1) * sizeof(*files));
+	exp = (long long)time(NULL) + SLIDE_LINK_TTL;
+	for (i = 0; i < ns; i++) {
+		urls[i] = arena_printf(r->a, "%s%s", base,
+		    room_slide_path(r->cfg, r->a, sl[i].id, exp));
+		files[i] = sl[i].filename;
+	}
+	m.slide_urls = urls;
+	m.slide_names = files;
+	m.nslides = ns;
+
+	rc = p->create(r->cfg, r->a, &m, &ct, &err);
+	if (rc != CONF_OK) {
+		fprintf(stderr, "lectern: classroom %lld: %s create failed "
+		    "(%s): %s\n", (long long)c->id, p->name,
+		    rc == CONF_UNAVAILABLE ? "unavailable" : rc ==
+		    CONF_NOT_FOUND ? "not found" : "failed",
+		    err ? err : "no reason given");
+		return 0;
+	}
+	if (db_classroom_set_created(r->db, c->id, ct) != DB_OK) {
+		fprintf(stderr, "lectern: classroom %lld: createTime not "
+		    "stored\n", (long long)c->id);
+		return 0;
+	}
+	c->create_time = ct;
+	return 1;
+}
+
+/* The Jitsi room page: the provider's script opens the room. */
+static int
+jitsi_page(struct req *r, const struct classroom *c,
+    const struct conf_user *cu, const char *token)
+{
+	struct tpl_dict	*d;
+	const char	*url = r->cfg->jitsi_url;
+	char		*origin = origin_of(r->a, url);
+	const char	*domain;
+	size_t		 len = strlen(url);
+
+	while (len > 0 && url[len - 1] == '/')
+		len--;
+	domain = origin ? strstr(origin, "://") + 3 : "";
+	out_csp_allow(r, origin, origin, NULL);
+	d = page_begin(r, "classroom-jitsi.tpl", c->name);
+	tpl_set(d, "NAME", c->name);
+	tpl_set(d, "SCRIPT_URL", arena_printf(r->a, "%.*s/external_api.js",
+	    (int)len, url));
+	tpl_set(d, "DOMAIN", domain);
+	tpl_set(d, "ROOM", c->meeting_id);
+	tpl_set(d, "JWT", token);
+	tpl_set(d, "DISPLAY_NAME", cu->full_name);
+	tpl_set(d, "AUDIO_MUTED", c->mute_on_join ? "1" : "0");
+	tpl_set(d, "VIDEO_MUTED", c->allow_camera && !c->lock_camera ?
+	    "0" : "1");
+	tpl_set(d, "MODERATOR", cu->moderator ? "1" : "0");
+	tpl_set_int(d, "SESSION_ID", (long long)c->id);
+	tpl_set(d, "BACK", back_path(r, c));
+	return page_send(r, 200);
+}
+
+/* The page that embeds the conferencing client (bbb_embed = 1). */
+static int
+embed_page(struct req *r, const struct classroom *c, const char *url)
+{
+	struct tpl_dict	*d;
+
+	out_csp_allow(r, NULL, origin_of(r->a, url), NULL);
+	d = page_begin(r, "classroom-embed.tpl", c->name);
+	tpl_set(d, "NAME", c->name);
+	/* The user's own join address, in a page answering their POST. */
+	tpl_set(d, "JOIN_URL", url);
+	tpl_set(d, "BACK", back_path(r, c));
+	return page_send(r, 200);
+}
+
+/*
+ * Let the user into active session c with the part acc gives them:
+ * create the meeting when it was not yet, then count the join and
+ * answer with the way in.  Statuses: 200, 303, 503.
+ */
+static int
+join_room(struct req *r, struct classroom *c,
+    const struct classroom_access *acc)
+{
+	const struct conf_provider	*p;
+	struct conf_user		 cu;
+	char				*url = NULL, *token = NULL;
+	int				 jitsi;
+
+	if ((p = conf_provider_named(c->provider)) == NULL) {
+		fprintf(stderr, "lectern: classroom %lld: no provider %s\n",
+		    (long long)c->id, c->provider);
+		return send_error(r, 503, unavailable);
+	}
+	jitsi = strcmp(p->name, "jitsi") == 0;
+	if (c->create_time == 0 && !create_meeting(r, p, c))
+		return send_error(r, 503, unavailable);
+	memset(&cu, 0, sizeof(cu));
+	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
+	cu.full_name = r->user->name;
+	cu.moderator = acc->role == CR_MODERATOR;
+	if (jitsi)
+		token = jitsi_token(r->cfg, r->a, c->meeting_id, &cu,
+		    (long long)time(NULL), JITSI_TOKEN_TTL);
+	else
+		url = p->join_url(r->cfg, r->a, c->meeting_id, c->create_time,
+		    &cu);
+	if (token == NULL && url == NULL) {
+		fprintf(stderr, "lectern: classroom %lld: no %s join address "
+		    "(is the provider configured?)\n", (long long)c->id,
+		    p->name);
+		return send_error(r, 503, unavailable);
+	}
+	/*
+	 * With Jitsi the page's presence beacons count the joins and the
+	 * minutes (page-room.c); counting the click too would count twice.
+	 */
+	if (jitsi)
+		return jitsi_page(r, c, &cu, token);
+	if (db_classroom_joined(r->db, c->id, r->user->id, cu.moderator) !=
+	    DB_OK)
+		return send_db_error(r);
+	if (r->cfg->bbb_embed)
+		return embed_page(r, c, url);
+	return send_redirect_away(r, url);
+}
+
+/*
+ * The session of the path and the user's part in it, or NULL after
+ * sending 404 / 503.
+ */
+static struct classroom *
+session_load(struct req *r, struct classroom_access *acc, int *status)
+{
+	struct classroom	*c;
+
+	*status = 0;
+	if (db_classroom_get(r->db, r->a, r->ids[0], &c) != DB_OK ||
+	    (c != NULL && db_classroom_access(r->db, c, r->user, acc) !=
+	    DB_OK)) {
+		*status = send_db_error(r);
+		return NULL;
+	}
+	if (c == NULL || c->deleted) {
+		*status = send_error(r, 404, "There is no such classroom "
+		    "session.");
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * Refuse a user who may not join c, or send them back from an ended
+ * session.  Returns the status sent, or 0 when they may go in.
+ */
+static int
+join_refused(struct req *r, const struct classroom *c,
+    const struct classroom_access *acc)
+{
+	if (acc->role == CR_NONE && acc->removed)
+		return send_error(r, 403, "A moderator removed you from this "
+		    "session. You cannot rejoin it.");
+	if (acc->role == CR_NONE)
+		return send_error(r, 403, "Only members of this classroom "
+		    "can join its session.");
+	if (strcmp(c->status, "active") != 0) {
+		flash_set(r, "This session has ended.");
+		return send_redirect(r, back_path(r, c));
+	}
+	return 0;
+}
+
+/*
+ * POST /platform/classroom/:id/join: join an active session as a
+ * moderator (channel admins, site administrators, the lesson's teacher,
+ * promoted participants) or a viewer.  Answers 303 to the provider's
+ * join address, the embedding page, or the Jitsi room page.
+ * Statuses: 200, 303, 403 (not a member, removed), 404, 503 (the
+ * conferencing server is unavailable).
+ */
+int
+page_classroom_join(struct req *r)
+{
+	struct classroom	*c;
+	struct classroom_access	 acc;
+	int			 st;
+
+	if ((c = session_load(r, &acc, &st)) == NULL)
+		return st;
+	if ((st = join_refused(r, c, &acc)) != 0)
+		return st;
+	return join_room(r, c, &acc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Ending                                                              */
+
+/*
+ * Tell the provider to end c's meeting (when it was made) and end the
+ * session here whatever it answers: a teacher must always be able to
+ * close the class, and the provider's room closes itself once empty.
+ * Sets *ended when this call ended it; *reached 0 when the provider
+ * could not be told.  Returns DB_OK or the database failure.
+ */
+static enum db_rc
+end_session(struct req *r, const struct classroom *c, const char *reason,
+    int *ended, int *reached)
+{
+	const struct conf_provider	*p;
+	char				*err = NULL;
+	enum conf_rc			 rc;
+
+	*reached = 1;
+	p = conf_provider_named(c->provider);
+	if (p != NULL && c->create_time != 0) {
+		rc = p->end(r->cfg, r->a, c->meeting_id, &err);
+		if (rc != CONF_OK && rc != CONF_NOT_FOUND) {
+			*reached = 0;
+			fprintf(stderr, "lectern: classroom %lld: %s end "
+			    "failed (%s), ended here only: %s\n",
+			    (long long)c->id, p->name, rc == CONF_UNAVAILABLE ?
+			    "unavailable" : "failed", err ? err :
+			    "no reason given");
+		}
+	}
+	return db_classroom_end(r->db, c->id, r->user->id, reason, NULL,
+	    ended);
+}
+
+/*
+ * POST /platform/classroom/:id/end: end the session for everyone; for
+ * channel admins, site administrators and the lesson's teacher.
+ * Statuses: 303, 403, 404, 503.
+ */
+int
+page_classroom_end(struct req *r)
+{
+	struct classroom	*c;
+	struct classroom_access	 acc;
+	int			 st, ended, reached;
+
+	if ((c = session_load(r, &acc, &st)) == NULL)
+		return st;
+	if (!acc.admin)
+		return send_error(r, 403, "Only the classroom's admins can "
+		    "end its session.");
+	if (strcmp(c->status, "active") != 0) {
+		flash_set(r, "This session had already ended.");
+		return send_redirect(r, back_path(r, c));
+	}
+	if (end_session(r, c, "ended by moderator", &ended, &reached) !=
+	    DB_OK)
+		return send_db_error(r);
+	flash_set(r, !ended ? "This session had already ended." : reached ?
+	    "Session ended." : "Session ended. The conferencing server "
+	    "could not be reached; its room closes by itself once empty.");
+	return send_redirect(r, back_path(r, c));
+}
+
+void
+classroom_end_lesson(struct req *r, int64_t live_id)
+{
+	struct classroom	*c;
+	int64_t			 sid;
+	int			 ended, reached;
+
+	if (db_classroom_lesson_active(r->db, live_id, &sid) != DB_OK ||
+	    (sid != 0 && db_classroom_get(r->db, r->a, sid, &c) != DB_OK)) {
+		fprintf(stderr, "lectern: lesson %lld: its classroom could "
+		    "not be ended\n", (long long)live_id);
+		return;
+	}
+	if (sid == 0 || c == NULL)
+		return;
+	if (end_session(r, c, "lesson completed", &ended, &reached) != DB_OK)
+		fprintf(stderr, "lectern: lesson %lld: classroom %lld not "
+		    "ended\n", (long long)live_id, (long long)sid);
+}
+
+/* ------------------------------------------------------------------ */
+/* Live lessons                                                        */
+
+/*
+ * POST /platform/sessions/:id/join: join the live lesson's classroom,
+ * made when the first person comes, from 10 minutes before its start
+ * until its end; for its teacher (a moderator), its learners and site
+ * administrators.
+ * Statuses: 200, 303, 404, 409 (not open now), 503.
+ */
+int
+page_live_join(struct req *r)
+{
+	struct live_session	*s;
+	struct live_participant	*p;
+	struct classroom	*c;
+	struct classroom_access	 acc;
+	size_t			 np, i;
+	char			 meeting[33];
+	int64_t			 sid;
+	time_t			 t0, t1, now = time(NULL);
+	int			 ok, st;
+
+	if (db_live_get(r->db, r->a, r->ids[0], &s) != DB_OK ||
+	    (s != NULL && db_live_participants(r->db, r->a, s->id, &p,
+	    &np) != DB_OK))
+		return send_db_error(r);
+	ok = s != NULL && (r->user->role == ROLE_ADMIN ||
+	    s->teacher_id == r->user->id);
+	for (i = 0; s != NULL && !ok && i < np; i++)
+		if (p[i].learner_id == r->user->id)
+			ok = 1;
+	if (!ok)
+		return send_error(r, 404, "There is no such session.");
+	if ((strcmp(s->status, "scheduled") != 0 &&
+	    strcmp(s->status, "active") != 0) ||
+	    !dbtime_parse(s->starts_at, &t0) ||
+	    !dbtime_parse(s->ends_at, &t1) || now >= t1)
+		return send_error(r, 409, "This lesson is over: it cannot be "
+		    "joined any more.");
+	if (now < t0 - LIVE_JOIN_EARLY)
+		return send_error(r, 409, "Join Session opens 10 minutes "
+		    "before the lesson starts.");
+	random_hex(meeting, 16);
+	if (db_classroom_open_lesson(r->db, s->id, r->user->id,
+	    conf_provider(r->cfg)->name, meeting, s->title != NULL ?
+	    s->title : s->course_title, &sid) != DB_OK ||
+	    db_classroom_get(r->db, r->a, sid, &c) != DB_OK || c == NULL ||
+	    db_classroom_access(r->db, c, r->user, &acc) != DB_OK)
+		return send_db_error(r);
+	if ((st = join_refused(r, c, &acc)) != 0)
+		return st;
+	return join_room(r, c, &acc);
+}
+
+/* ------------------------------------------------------------------ */
+/* The summary                                                         */
+
+/* Label of an event kind.  Pure. */
+static const char *
+event_label(const char *kind)
+{
+	static const struct {
+		const char	*kind;
+		const char	*label;
+	} labels[] = {
+		{ "started", "Started the session" },
+		{ "ended", "Ended the session" },
+		{ "promoted", "Promoted to moderator" },
+		{ "removed", "Removed from the session" },
+		{ "lock_camera", "Locked cameras" },
+		{ "unlock_camera", "Unlocked cameras" },
+		{ "lock_mic", "Locked microphones" },
+		{ "unlock_mic", "Unlocked microphones" },
+		{ "slides", "Added slides" },
+		{ "poll", "Started a poll" },
+		{ "recording", "Recording" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(kind, labels[i].kind) == 0)
+			return labels[i].label;
+	return kind;
+}
+
+/* Label of a recording's state.  Pure. */
+static const char *
+recording_label(const char *state)
+{
+	if (strcmp(state, "processing") == 0)
+		return "Processing (usually 10–30 minutes)";
+	if (strcmp(state, "published") == 0)
+		return "Published";
+	if (strcmp(state, "unpublished") == 0)
+		return "Unpublished";
+	return state;
+}
+
+/* Show a DATETIME, or a dash when there is none. */
+static const char *
+time_or_dash(struct req *r, const char *utc)
+{
+	return utc != NULL ? show_time(r, utc) : "–";
+}
+
+/* "HH:MM" of a DATETIME in the viewer's zone (the day and zone are on
+ * the page already), or a dash. */
+static const char *
+clock_or_dash(struct req *r, const char *utc)
+{
+	char	 date[11], hm[6], abbr[16];
+
+	if (utc == NULL)
+		return "–";
+	local_parts(r, utc, date, hm, abbr);
+	return hm[0] != '\0' ? arena_strdup(r->a, hm) : "–";
+}
+
+/* The participants card. */
+static void
+summary_people(struct req *r, struct tpl_dict *d,
+    const struct classroom_person *pp, size_t n)
+{
+	struct tpl_dict	*e;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		e = tpl_section(d, "PERSON");
+		tpl_set_int(e, "USER_ID", (long long)pp[i].user_id);
+		tpl_set(e, "PERSON_NAME", pp[i].name);
+		tpl_set(e, "INITIALS", initials(r->a, pp[i].name));
+		tpl_set(e, "ROLE", pp[i].joined_as == NULL ? "–" :
+		    strcmp(pp[i].joined_as, "moderator") == 0 ? "Moderator" :
+		    "Viewer");
+		tpl_set(e, "FIRST_JOIN", clock_or_dash(r, pp[i].first_join_at));
+		tpl_set(e, "LAST_LEAVE", clock_or_dash(r, pp[i].last_leave_at));
+		tpl_set_int(e, "JOINS", pp[i].joins);
+		tpl_set_int(e, "MINUTES", pp[i].minutes);
+		tpl_set_int(e, "CHATS", pp[i].chats);
+		tpl_set_int(e, "TALKS", pp[i].talks);
+		tpl_set_int(e, "RAISE_HANDS", pp[i].raise_hands);
+		tpl_set_int(e, "POLL_VOTES", pp[i].poll_votes);
+		tpl_set_int(e, "EMOJIS", pp[i].emojis);
+		if (pp[i].promoted)
+			tpl_show(e, "PROMOTED");
+		if (pp[i].removed)
+			tpl_show(e, "REMOVED");
+	}
+	if (n == 0)
+		tpl_show(d, "NO_PEOPLE");
+}
+
+/* Everything produced in the session: chat, polls, recordings, slides. */
+static int
+summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
+{
+	struct classroom_chatline	*chat;
+	struct classroom_poll		*polls;
+	struct classroom_rec		*recs;
+	struct room_slide		*slides;
+	struct tpl_dict			*e, *o;
+	size_t				 nchat, npolls, nrecs, nslides, i, j;
+
+	if (db_classroom_chat(r->db, r->a, sid, &chat, &nchat) != DB_OK ||
+	    db_classroom_polls(r->db, r->a, sid, &polls, &npolls) != DB_OK ||
+	    db_classroom_recordings(r->db, r->a, sid, &recs, &nrecs) !=
+	    DB_OK ||
+	    db_room_slides(r->db, r->a, sid, &slides, &nslides) != DB_OK)
+		return 0;
+	for (i = 0; i < nchat && i < SUMMARY_CHAT; i++) {
+		e = tpl_section(d, "CHAT");
+		tpl_set(e, "CHAT_NAME", chat[i].name);
+		tpl_set(e, "CHAT_BODY", chat[i].body);
+		tpl_set(e, "CHAT_AT", show_time(r, chat[i].posted_at));
+	}
+	if (nchat > SUMMARY_CHAT)
+		tpl_set_int(tpl_section(d, "CHAT_CUT"), "CHAT_LIMIT",
+		    SUMMARY_CHAT);
+	for (i = 0; i < npolls; i++) {
+		e = tpl_section(d, "POLL");
+		tpl_set(e, "QUESTION", polls[i].question);
+		tpl_set(e, "POLL_AT", show_time(r, polls[i].created_at));
+		if (polls[i].closed_at == NULL)
+			tpl_show(e, "POLL_OPEN");
+		for (j = 0; j < polls[i].noptions; j++) {
+			o = tpl_section(e, "OPTION");
+			tpl_set(o, "LABEL", polls[i].options[j].label);
+			tpl_set_int(o, "VOTES", polls[i].options[j].votes);
+		}
+	}
+	for (i = 0; i < nrecs; i++) {
+		e = tpl_section(d, "RECORDING");
+		tpl_set(e, "STATE", recording_label(recs[i].state));
+		if (recs[i].start_time > 0 && recs[i].end_time >
+		    recs[i].start_time)
+			tpl_set(e, "LENGTH", duration_text(r->a,
+			    (recs[i].end_time - recs[i].start_time) / 1000));
+		tpl_set_int(e, "RECORDING_ID", (long long)recs[i].id);
+		tpl_set(e, "STATE_CLASS", recs[i].state);
+		if (recs[i].playback_url != NULL &&
+		    strcmp(recs[i].state, "published") == 0)
+			tpl_set(tpl_section(e, "PLAYBACK"), "PLAYBACK_URL",
+			    recs[i].playback_url);
+		/* The actions call the provider; the page never does. */
+		if (admin) {
+			o = tpl_section(e, "REC_ACTIONS");
+			tpl_set_int(o, "REC_SESSION", (long long)sid);
+			tpl_set_int(o, "REC_ID", (long long)recs[i].id);
+			if (strcmp(recs[i].state, "published") == 0)
+				tpl_show(o, "CAN_UNPUBLISH");
+			else if (strcmp(recs[i].state, "unpublished") == 0)
+				tpl_show(o, "CAN_PUBLISH");
+		}
+	}
+	for (i = 0; i < nslides; i++) {
+		e = tpl_section(d, "SLIDE");
+		tpl_set(e, "FILENAME", slides[i].filename);
+		tpl_set_int(e, "KILOBYTES", (slides[i].size + 1023) / 1024);
+	}
+	if (nchat == 0)
+		tpl_show(d, "NO_CHAT");
+	if (npolls == 0)
+		tpl_show(d, "NO_POLLS");
+	if (nrecs == 0)
+		tpl_show(d, "NO_RECORDINGS");
+	if (nslides == 0)
+		tpl_show(d, "NO_SLIDES");
+	if (nchat == 0 && npolls == 0 && nrecs == 0 && nslides == 0)
+		tpl_show(d, "NOTHING_PRODUCED");
+	return 1;
+}
+
+/*
+ * GET /platform/classroom/:id/summary: the session's dashboard, read
+ * only: session info, participants with attendance and engagement,
+ * moderator events, the chat transcript, polls with their results,
+ * recordings and slides; for the classroom's members and admins.  Its
+ * admins also get buttons to publish, unpublish and delete recordings
+ * (page-recordings.c).
+ * Statuses: 200, 404, 503.
+ */
+int
+page_classroom_summary(struct req *r)
+{
+	struct classroom	*c;
+	struct classroom_access	 acc;
+	struct classroom_info	 info;
+	struct classroom_person	*pp;
+	struct classroom_event	*ev;
+	struct tpl_dict		*d, *e;
+	size_t			 npp, nev, i;
+	int			 st;
+
+	if ((c = session_load(r, &acc, &st)) == NULL)
+		return st;
+	if (acc.role == CR_NONE && !acc.removed)
+		return send_error(r, 404, "There is no such classroom "
+		    "session.");
+	if (db_classroom_info(r->db, r->a, c->id, &info) != DB_OK ||
+	    db_classroom_people(r->db, r->a, c->id, &pp, &npp) != DB_OK ||
+	    db_classroom_events(r->db, r->a, c->id, &ev, &nev) != DB_OK)
+		return send_db_error(r);
+	d = page_begin(r, "classroom-summary.tpl", c->name);
+	tpl_set_int(d, "SESSION_ID", (long long)c->id);
+	tpl_set(d, "NAME", c->name);
+	tpl_set(d, "ROOM_NAME", c->room_name);
+	tpl_set(d, "BACK", back_path(r, c));
+	tpl_set(d, "STARTED", show_time(r, c->started_at));
+	tpl_set(d, "DURATION", duration_text(r->a, info.seconds));
+	tpl_set(d, "STARTED_BY", info.started_by ? info.started_by : "–");
+	if (c->description != NULL)
+		tpl_set(tpl_section(d, "DESCRIPTION"), "DESCRIPTION_TEXT",
+		    c->description);
+	if (strcmp(c->status, "active") == 0) {
+		tpl_show(d, "IN_PROGRESS");
+	} else {
+		e = tpl_section(d, "ENDED");
+		tpl_set(e, "ENDED_AT", time_or_dash(r, c->ended_at));
+		tpl_set(e, "ENDED_BY", info.ended_by ? info.ended_by : "–");
+		tpl_set(e, "END_REASON", info.end_reason ? info.end_reason :
+		    "–");
+	}
+	tpl_set(d, "OPTIONS", arena_printf(r->a, "Recording %s; cameras %s; "
+	    "microphones %s%s.", c->record ? "on" : "off", c->allow_camera ?
+	    "allowed" : "locked", c->allow_mic ? "allowed" : "locked",
+	    c->mute_on_join ? "; muted on join" : ""));
+	summary_people(r, d, pp, npp);
+	for (i = 0; i < nev; i++) {
+		e = tpl_section(d, "EVENT");
+		tpl_set(e, "EVENT_AT", show_time(r, ev[i].at));
+		tpl_set(e, "EVENT_LABEL", event_label(ev[i].kind));
+		tpl_set(e, "ACTOR", ev[i].actor ? ev[i].actor : "Lectern");
+		if (ev[i].subject != NULL)
+			tpl_set(tpl_section(e, "EVENT_SUBJECT"), "SUBJECT",
+			    ev[i].subject);
+		if (ev[i].detail != NULL)
+			tpl_set(tpl_section(e, "EVENT_DETAIL"), "DETAIL",
+			    ev[i].detail);
+	}
+	if (nev == 0)
+		tpl_show(d, "NO_EVENTS");
+	if (!summary_content(r, d, c->id, acc.admin))
+		return send_db_error(r);
+	return page_send(r, 200);
+}

@@ -1,0 +1,149 @@
+/*
+ * classroom-sync.c: the worker's classroom steps.  BigBlueButton tells
+ * us about recordings by a callback that carries no playback address,
+ * and a meeting can end without its end callback reaching us (our site
+ * was down, the server restarted).  So each pass asks the server: the
+ * recordings of recently ended recorded sessions until they have their
+ * playback address, and whether the meetings we think are running
+ * still are.  Both steps are bounded; when the server does not answer,
+ * the step stops after one log line and the next pass tries again.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "classroom/sync.h"
+#include "classroom/classroom.h"
+#include "conference/conference.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "lib/util.h"
+
+/* Our state for the provider's; NULL for a state we do not keep. */
+static const char *
+our_state(const struct conf_recording *rec)
+{
+	if (rec->state == NULL)
+		return rec->published ? "published" : NULL;
+	if (strcmp(rec->state, "published") == 0)
+		return "published";
+	if (strcmp(rec->state, "unpublished") == 0)
+		return "unpublished";
+	if (strcmp(rec->state, "processing") == 0 ||
+	    strcmp(rec->state, "processed") == 0)
+		return "processing";
+	return NULL;
+}
+
+static void
+log_failure(const char *what, int64_t sid, enum conf_rc rc, const char *err)
+{
+	fprintf(stderr, "lecternctl: worker: classroom %lld: bbb %s failed "
+	    "(%s): %s\n", (long long)sid, what, rc == CONF_UNAVAILABLE ?
+	    "unavailable" : "failed", err != NULL ? err : "no reason given");
+}
+
+enum db_rc
+classroom_sync_recordings(struct db *db, const struct config *cfg,
+    struct classroom_sync_stats *st)
+{
+	const struct conf_provider	*p = &conf_bbb;
+	struct arena			*a = arena_new(), *ca;
+	struct classroom_due		*due;
+	struct conf_recording		*recs;
+	const char			*state;
+	size_t				 n, nrecs, i, j;
+	char				*err;
+	enum conf_rc			 crc;
+	enum db_rc			 rc;
+	int				 changed;
+
+	if ((rc = db_sync_recordings_due(db, a, SYNC_SESSIONS, &due, &n)) !=
+	    DB_OK)
+		goto out;
+	for (i = 0; i < n; i++) {
+		ca = arena_new();
+		err = NULL;
+		recs = NULL;
+		nrecs = 0;
+		st->checked++;
+		crc = p->recordings(cfg, ca, due[i].meeting_id, 0,
+		    SYNC_RECORDINGS, &recs, &nrecs, &err);
+		/* Asked (unless the server is down): the next ones go first. */
+		if (crc != CONF_UNAVAILABLE &&
+		    (rc = db_sync_recordings_checked(db, due[i].id)) != DB_OK) {
+			arena_free(ca);
+			goto out;
+		}
+		if (crc != CONF_OK && crc != CONF_NOT_FOUND) {
+			st->failed++;
+			log_failure("recordings", due[i].id, crc, err);
+			arena_free(ca);
+			/* The server is down: the others would wait too. */
+			if (crc == CONF_UNAVAILABLE)
+				break;
+			continue;
+		}
+		for (j = 0; crc == CONF_OK && j < nrecs; j++) {
+			if (recs[j].record_id == NULL ||
+			    (state = our_state(&recs[j])) == NULL ||
+			    (recs[j].meeting_id != NULL &&
+			    strcmp(recs[j].meeting_id, due[i].meeting_id) != 0))
+				continue;
+			if ((rc = db_sync_recording(db, due[i].id,
+			    recs[j].record_id, state, recs[j].playback_url,
+			    recs[j].start_time, recs[j].end_time, &changed)) !=
+			    DB_OK)
+				break;
+			st->stored += changed;
+		}
+		arena_free(ca);
+		if (rc != DB_OK)
+			goto out;
+	}
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum db_rc
+classroom_sync_missed(struct db *db, const struct config *cfg,
+    long long now_ms, struct classroom_sync_stats *st)
+{
+	const struct conf_provider	*p = &conf_bbb;
+	struct arena			*a = arena_new(), *ca;
+	struct classroom_due		*due;
+	size_t				 n, i;
+	char				*err;
+	enum conf_rc			 crc;
+	enum db_rc			 rc;
+	int				 running, ended;
+
+	if ((rc = db_sync_missed_due(db, a, now_ms - SYNC_MISSED_MINUTES *
+	    60 * 1000LL, SYNC_MISSED_SESSIONS, &due, &n)) != DB_OK)
+		goto out;
+	for (i = 0; i < n; i++) {
+		ca = arena_new();
+		err = NULL;
+		running = 1;
+		crc = p->is_running(cfg, ca, due[i].meeting_id, &running,
+		    &err);
+		if (crc != CONF_OK && crc != CONF_NOT_FOUND) {
+			st->failed++;
+			log_failure("isMeetingRunning", due[i].id, crc, err);
+			arena_free(ca);
+			if (crc == CONF_UNAVAILABLE)
+				break;
+			continue;
+		}
+		arena_free(ca);
+		if (crc == CONF_OK && running)
+			continue;
+		if ((rc = db_classroom_end(db, due[i].id, 0, "provider",
+		    "not running on the server", &ended)) != DB_OK)
+			goto out;
+		st->ended += ended;
+	}
+out:
+	arena_free(a);
+	return rc;
+}

@@ -1,0 +1,812 @@
+/*
+ * db.c: the MariaDB connection, the table of prepared statements, and
+ * the exec/query/transaction primitives.  All SQL text of the
+ * application lives in the table below.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+
+#include "core/config.h"
+#include "core/db.h"
+#include "lib/util.h"
+
+#define USER_COLS \
+	"id, name, email, role, timezone, disabled, password_hash, " \
+	"password_temporary, created_at"
+#define LIST_COLS	"id, name, email, role, disabled, timezone"
+#define KEYSET		"(name > ? OR (name = ? AND id > ?))"
+
+static const char *const sqltab[STMT__MAX] = {
+	[STMT_USER_BY_ID] =
+	    "SELECT " USER_COLS " FROM users WHERE id = ?",
+	[STMT_USER_BY_EMAIL] =
+	    "SELECT " USER_COLS " FROM users WHERE email = ?",
+	[STMT_USER_ID_BY_EMAIL] =
+	    "SELECT id FROM users WHERE email = ?",
+	[STMT_USER_INSERT] =
+	    "INSERT INTO users (name, email, password_hash, "
+	    "password_temporary, timezone, role, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[STMT_USER_UPDATE] =
+	    "UPDATE users SET name = ?, email = ?, role = ?, timezone = ?, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_SET_PASSWORD] =
+	    "UPDATE users SET password_hash = ?, password_temporary = ?, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USER_SET_DISABLED] =
+	    "UPDATE users SET disabled = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?",
+	[STMT_USER_SET_TIMEZONE] =
+	    "UPDATE users SET timezone = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?",
+	[STMT_USER_LIST_FIRST] =
+	    "SELECT " LIST_COLS " FROM users ORDER BY name, id LIMIT ?",
+	[STMT_USER_LIST_AFTER] =
+	    "SELECT " LIST_COLS " FROM users WHERE " KEYSET
+	    " ORDER BY name, id LIMIT ?",
+	[STMT_USER_SEARCH_FIRST] =
+	    "SELECT " LIST_COLS " FROM users "
+	    "WHERE (name LIKE ? OR email LIKE ?) ORDER BY name, id LIMIT ?",
+	[STMT_USER_SEARCH_AFTER] =
+	    "SELECT " LIST_COLS " FROM users "
+	    "WHERE (name LIKE ? OR email LIKE ?) AND " KEYSET
+	    " ORDER BY name, id LIMIT ?",
+	[STMT_USER_COUNT_ADMINS] =
+	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0",
+
+	[STMT_AUTH_INSERT] =
+	    "INSERT INTO auth_sessions (token_hash, user_id, csrf_token, "
+	    "created_at, last_seen_at) "
+	    "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[STMT_AUTH_LOAD] =
+	    "SELECT u.id, u.name, u.email, u.role, u.timezone, "
+	    "u.password_temporary, s.csrf_token, s.flash, "
+	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) "
+	    "FROM auth_sessions s JOIN users u ON u.id = s.user_id "
+	    "WHERE s.token_hash = ? AND u.disabled = 0 "
+	    "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE "
+	    "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR",
+	[STMT_AUTH_TOUCH] =
+	    "UPDATE auth_sessions SET last_seen_at = UTC_TIMESTAMP(), "
+	    "flash = NULL WHERE token_hash = ?",
+	[STMT_AUTH_DELETE] =
+	    "DELETE FROM auth_sessions WHERE token_hash = ?",
+	[STMT_AUTH_DELETE_USER] =
+	    "DELETE FROM auth_sessions WHERE user_id = ?",
+	[STMT_AUTH_DELETE_USER_OTHERS] =
+	    "DELETE FROM auth_sessions WHERE user_id = ? AND token_hash <> ?",
+	[STMT_AUTH_SET_FLASH] =
+	    "UPDATE auth_sessions SET flash = ? WHERE token_hash = ?",
+	[STMT_AUTH_PURGE] =
+	    "DELETE FROM auth_sessions "
+	    "WHERE last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE "
+	    "OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
+	[STMT_FAIL_INSERT] =
+	    "INSERT INTO login_failures (email, address, failed_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP())",
+	[STMT_FAIL_COUNT_EMAIL] =
+	    "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(failed_at), "
+	    "UTC_TIMESTAMP()), 0) FROM login_failures WHERE email = ? "
+	    "AND failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	[STMT_FAIL_COUNT_ADDRESS] =
+	    "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(failed_at), "
+	    "UTC_TIMESTAMP()), 0) FROM login_failures WHERE address = ? "
+	    "AND failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	[STMT_FAIL_CLEAR_EMAIL] =
+	    "DELETE FROM login_failures WHERE email = ?",
+	[STMT_FAIL_PURGE] =
+	    "DELETE FROM login_failures "
+	    "WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY",
+	[STMT_TOKEN_INSERT] =
+	    "INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at) "
+	    "VALUES (?, ?, 'welcome', UTC_TIMESTAMP() + INTERVAL ? DAY)",
+	[STMT_TOKEN_LOAD] =
+	    "SELECT t.user_id, u.name, u.email FROM user_tokens t "
+	    "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? "
+	    "AND t.used_at IS NULL AND t.expires_at > UTC_TIMESTAMP() "
+	    "AND u.disabled = 0",
+	[STMT_TOKEN_USE] =
+	    "UPDATE user_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE token_hash = ? AND used_at IS NULL",
+
+	[STMT_IMPORT_INSERT] =
+	    "INSERT INTO csv_imports (kind, admin_id, filename, content, "
+	    "created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	[STMT_IMPORT_LOAD] =
+	    "SELECT id, filename, content, applied_at FROM csv_imports "
+	    "WHERE id = ? AND admin_id = ? AND kind = ?",
+	[STMT_IMPORT_MARK_APPLIED] =
+	    "UPDATE csv_imports SET applied_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND applied_at IS NULL",
+};
+
+_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == STMT__MAX,
+    "one SQL text per statement");
+
+static const struct sqltable sql_core = { STMT__MAX, sqltab };
+
+/* Every domain's statements, prepared together when a connection opens. */
+static const struct sqltable *const domains[DOM__MAX] = {
+	[DOM_CORE] = &sql_core,
+	[DOM_CATALOGUE] = &sql_catalogue,
+	[DOM_SESSIONS] = &sql_sessions,
+	[DOM_LEARN] = &sql_learn,
+	[DOM_ENROL] = &sql_enrol,
+	[DOM_LIVE] = &sql_live,
+	[DOM_NOTIFY] = &sql_notify,
+	[DOM_CLASSROOM] = &sql_classroom,
+	[DOM_ROOM] = &sql_room,
+	[DOM_CALLBACK] = &sql_callback,
+};
+
+#define MAX_PARAMS	16
+
+struct db {
+	const struct config *cfg;
+	MYSQL		*my;
+	MYSQL_STMT	**stmts[DOM__MAX];
+	int		 prepare;
+	int		 in_tx;
+	int		 down;
+	unsigned	 queries;
+};
+
+static void
+db_log(const char *what, const char *msg)
+{
+	fprintf(stderr, "lectern: db: %s: %s\n", what, msg);
+}
+
+/* SQL text of a statement id, or NULL when there is no such id. */
+static const char *
+sqltext(int st)
+{
+	unsigned	 dom = (unsigned)st >> DOM_SHIFT;
+	size_t		 idx = (size_t)st & ((1u << DOM_SHIFT) - 1);
+
+	if (dom >= DOM__MAX || idx >= domains[dom]->n)
+		return NULL;
+	return domains[dom]->sql[idx];
+}
+
+/* The prepared handle of a statement id, or NULL. */
+static MYSQL_STMT *
+handle(struct db *db, int st)
+{
+	unsigned	 dom = (unsigned)st >> DOM_SHIFT;
+	size_t		 idx = (size_t)st & ((1u << DOM_SHIFT) - 1);
+
+	if (sqltext(st) == NULL || db->stmts[dom] == NULL)
+		return NULL;
+	return db->stmts[dom][idx];
+}
+
+static void
+close_stmts(struct db *db)
+{
+	size_t	 d, i;
+
+	for (d = 0; d < DOM__MAX; d++) {
+		if (db->stmts[d] == NULL)
+			continue;
+		for (i = 0; i < domains[d]->n; i++)
+			if (db->stmts[d][i] != NULL)
+				mysql_stmt_close(db->stmts[d][i]);
+		free(db->stmts[d]);
+		db->stmts[d] = NULL;
+	}
+}
+
+/*
+ * Open the connection and (when asked) prepare every statement.
+ * Returns 1 on success, 0 with a message in err.
+ */
+static int
+connect_db(struct db *db, char *err, size_t errlen)
+{
+	const struct config *c = db->cfg;
+	unsigned	 t = (unsigned)c->db_timeout;
+	my_bool		 no = 0;
+	MYSQL_STMT	*h;
+	size_t		 d, i;
+
+	if ((db->my = mysql_init(NULL)) == NULL) {
+		snprintf(err, errlen, "mysql_init failed");
+		return 0;
+	}
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &t);
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &t);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &t);
+	mysql_options(db->my, MYSQL_OPT_RECONNECT, &no);
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->my, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', "
+	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
+	if (mysql_real_connect(db->my, c->db_host, c->db_user,
+	    c->db_password, c->db_name, (unsigned)c->db_port,
+	    c->db_host == NULL ? c->db_socket : NULL,
+	    CLIENT_MULTI_STATEMENTS) == NULL) {
+		snprintf(err, errlen, "cannot connect to database %s: %s",
+		    c->db_name, mysql_error(db->my));
+		mysql_close(db->my);
+		db->my = NULL;
+		return 0;
+	}
+	if (!db->prepare)
+		return 1;
+	for (d = 0; d < DOM__MAX; d++) {
+		db->stmts[d] = xcalloc(domains[d]->n, sizeof(MYSQL_STMT *));
+		for (i = 0; i < domains[d]->n; i++) {
+			h = db->stmts[d][i] = mysql_stmt_init(db->my);
+			if (h != NULL && mysql_stmt_prepare(h, domains[d]->sql[i],
+			    strlen(domains[d]->sql[i])) == 0)
+				continue;
+			snprintf(err, errlen, "cannot prepare statement %zu "
+			    "of domain %zu: %s", i, d, h ? mysql_stmt_error(h) :
+			    "out of memory");
+			close_stmts(db);
+			mysql_close(db->my);
+			db->my = NULL;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+struct db *
+db_open(const struct config *cfg, int prepare, char *err, size_t errlen)
+{
+	struct db	*db = xcalloc(1, sizeof(*db));
+
+	db->cfg = cfg;
+	db->prepare = prepare;
+	if (!connect_db(db, err, errlen)) {
+		free(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	close_stmts(db);
+	if (db->my != NULL)
+		mysql_close(db->my);
+	free(db);
+}
+
+/* 1 when errno says the connection (or its statements) went away. */
+static int
+is_gone(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == ER_UNKNOWN_STMT_HANDLER || e == CR_SERVER_LOST_EXTENDED ||
+	    e == ER_CONNECTION_KILLED;
+}
+
+/* Drop the connection and open it again.  Returns 1 on success. */
+static int
+reconnect(struct db *db)
+{
+	char	 err[512];
+
+	close_stmts(db);
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+	if (!connect_db(db, err, sizeof(err))) {
+		db_log("reconnect", err);
+		db->down = 1;
+		return 0;
+	}
+	db->down = 0;
+	return 1;
+}
+
+struct arg {
+	char		 type;
+	const char	*s;
+	size_t		 len;
+	long long	 i;
+};
+
+static int
+collect(const char *fmt, va_list ap, struct arg *args)
+{
+	int	 n = 0;
+
+	for (; *fmt != '\0'; fmt++, n++) {
+		if (n == MAX_PARAMS)
+			return -1;
+		args[n].type = *fmt;
+		switch (*fmt) {
+		case 's':
+			args[n].s = va_arg(ap, const char *);
+			args[n].len = args[n].s ? strlen(args[n].s) : 0;
+			break;
+		case 'i':
+			args[n].i = va_arg(ap, long long);
+			break;
+		case 'b':
+			args[n].s = va_arg(ap, const void *);
+			args[n].len = va_arg(ap, size_t);
+			break;
+		default:
+			return -1;
+		}
+	}
+	return n;
+}
+
+/*
+ * Bind and execute one statement.  Returns DB_OK, or the failure with
+ * the connection state updated.
+ */
+static enum db_rc
+run(struct db *db, int st, struct arg *args, int nargs)
+{
+	MYSQL_BIND	 b[MAX_PARAMS];
+	unsigned long	 lens[MAX_PARAMS];
+	my_bool		 nulls[MAX_PARAMS];
+	MYSQL_STMT	*s;
+	unsigned	 e;
+	int		 i, attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (db->my == NULL && !reconnect(db))
+			return DB_DOWN;
+		s = handle(db, st);
+		if (s == NULL) {
+			db_log("run", "statement not prepared");
+			return DB_ERROR;
+		}
+		if ((int)mysql_stmt_param_count(s) != nargs) {
+			db_log(sqltext(st), "wrong number of arguments");
+			return DB_ERROR;
+		}
+		memset(b, 0, sizeof(b));
+		for (i = 0; i < nargs; i++) {
+			nulls[i] = 0;
+			switch (args[i].type) {
+			case 's':
+			case 'b':
+				b[i].buffer_type = args[i].type == 's' ?
+				    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+				b[i].buffer = (void *)args[i].s;
+				lens[i] = (unsigned long)args[i].len;
+				b[i].length = &lens[i];
+				if (args[i].s == NULL) {
+					nulls[i] = 1;
+					b[i].buffer_type = MYSQL_TYPE_NULL;
+				}
+				break;
+			default:
+				b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				b[i].buffer = &args[i].i;
+				break;
+			}
+			b[i].is_null = &nulls[i];
+		}
+		db->queries++;
+		if (mysql_stmt_bind_param(s, b) == 0 &&
+		    mysql_stmt_execute(s) == 0)
+			return DB_OK;
+		e = mysql_stmt_errno(s);
+		if (e == ER_DUP_ENTRY)
+			return DB_DUPLICATE;
+		if (!is_gone(e) || db->in_tx) {
+			db_log(sqltext(st), mysql_stmt_error(s));
+			if (is_gone(e)) {
+				db->in_tx = 0;
+				reconnect(db);
+				return db->down ? DB_DOWN : DB_ERROR;
+			}
+			return DB_ERROR;
+		}
+		db_log("connection lost, reconnecting", mysql_stmt_error(s));
+		if (!reconnect(db))
+			return DB_DOWN;
+	}
+	return DB_ERROR;
+}
+
+/* Collect the arguments of fmt and run statement st with them. */
+static enum db_rc
+vrun(struct db *db, int st, const char *fmt, va_list ap)
+{
+	struct arg	 args[MAX_PARAMS];
+	int		 n;
+
+	if ((n = collect(fmt, ap, args)) < 0) {
+		db_log(sqltext(st) ? sqltext(st) : "?", "bad argument format");
+		return DB_ERROR;
+	}
+	return run(db, st, args, n);
+}
+
+enum db_rc
+db_exec(struct db *db, int st, long long *affected, const char *fmt, ...)
+{
+	va_list		 ap;
+	enum db_rc	 rc;
+
+	va_start(ap, fmt);
+	rc = vrun(db, st, fmt, ap);
+	va_end(ap);
+	if (rc == DB_OK && affected != NULL)
+		*affected = (long long)mysql_stmt_affected_rows(handle(db, st));
+	return rc;
+}
+
+/* Fetch every row of an executed statement into the arena. */
+static enum db_rc
+fetch_all(struct db *db, MYSQL_STMT *s, struct arena *a, struct dbres **out)
+{
+	MYSQL_RES	*meta;
+	MYSQL_BIND	*b = NULL;
+	unsigned long	*lens = NULL;
+	my_bool		*nulls = NULL, *errs = NULL, on = 1;
+	char		**bufs = NULL;
+	struct dbres	*res;
+	size_t		 ncols, nrows, r, c, cap;
+	int		 frc;
+	enum db_rc	 rc = DB_ERROR;
+
+	mysql_stmt_attr_set(s, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_store_result(s) != 0) {
+		db_log("store_result", mysql_stmt_error(s));
+		return is_gone(mysql_stmt_errno(s)) ? DB_DOWN : DB_ERROR;
+	}
+	if ((meta = mysql_stmt_result_metadata(s)) == NULL) {
+		mysql_stmt_free_result(s);
+		return DB_ERROR;
+	}
+	ncols = mysql_num_fields(meta);
+	nrows = (size_t)mysql_stmt_num_rows(s);
+	res = arena_alloc(a, sizeof(*res));
+	res->ncols = ncols;
+	res->nrows = nrows;
+	res->vals = arena_alloc(a, sizeof(char *) * (nrows * ncols + 1));
+	res->lens = arena_alloc(a, sizeof(size_t) * (nrows * ncols + 1));
+
+	b = xcalloc(ncols, sizeof(*b));
+	lens = xcalloc(ncols, sizeof(*lens));
+	nulls = xcalloc(ncols, sizeof(*nulls));
+	errs = xcalloc(ncols, sizeof(*errs));
+	bufs = xcalloc(ncols, sizeof(*bufs));
+	for (c = 0; c < ncols; c++) {
+		MYSQL_FIELD *f = mysql_fetch_field_direct(meta, (unsigned)c);
+
+		/* Numbers come back as text; 64 bytes hold any of them. */
+		cap = f->max_length > 64 ? f->max_length + 1 : 65;
+		bufs[c] = xmalloc(cap);
+		b[c].buffer_type = MYSQL_TYPE_STRING;
+		b[c].buffer = bufs[c];
+		b[c].buffer_length = cap;
+		b[c].length = &lens[c];
+		b[c].is_null = &nulls[c];
+		b[c].error = &errs[c];
+	}
+	if (mysql_stmt_bind_result(s, b) != 0) {
+		db_log("bind_result", mysql_stmt_error(s));
+		goto out;
+	}
+	for (r = 0; r < nrows; r++) {
+		frc = mysql_stmt_fetch(s);
+		if (frc == 1 || frc == MYSQL_NO_DATA) {
+			db_log("fetch", mysql_stmt_error(s));
+			goto out;
+		}
+		for (c = 0; c < ncols; c++) {
+			size_t i = r * ncols + c;
+
+			if (nulls[c]) {
+				res->vals[i] = NULL;
+				res->lens[i] = 0;
+				continue;
+			}
+			if (lens[c] >= b[c].buffer_length) {
+				/* Truncated: fetch this column again in full. */
+				MYSQL_BIND one;
+				char *big = arena_alloc(a, lens[c] + 1);
+
+				memset(&one, 0, sizeof(one));
+				one.buffer_type = MYSQL_TYPE_STRING;
+				one.buffer = big;
+				one.buffer_length = lens[c] + 1;
+				if (mysql_stmt_fetch_column(s, &one,
+				    (unsigned)c, 0) != 0) {
+					db_log("fetch_column", mysql_stmt_error(s));
+					goto out;
+				}
+				big[lens[c]] = '\0';
+				res->vals[i] = big;
+			} else
+				res->vals[i] = arena_strndup(a, bufs[c], lens[c]);
+			res->lens[i] = lens[c];
+		}
+	}
+	*out = res;
+	rc = DB_OK;
+out:
+	mysql_stmt_free_result(s);
+	mysql_free_result(meta);
+	for (c = 0; c < ncols; c++)
+		free(bufs[c]);
+	free(bufs);
+	free(b);
+	free(lens);
+	free(nulls);
+	free(errs);
+	(void)db;
+	return rc;
+}
+
+enum db_rc
+db_query(struct db *db, struct arena *a, int st, struct dbres **out,
+    const char *fmt, ...)
+{
+	va_list		 ap;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	va_start(ap, fmt);
+	rc = vrun(db, st, fmt, ap);
+	va_end(ap);
+	if (rc != DB_OK)
+		return rc;
+	return fetch_all(db, handle(db, st), a, out);
+}
+
+long long
+db_last_id(struct db *db)
+{
+	return db->my ? (long long)mysql_insert_id(db->my) : 0;
+}
+
+int
+db_next(struct dbres *res)
+{
+	if (res == NULL || res->cur >= res->nrows)
+		return 0;
+	res->cur++;
+	return 1;
+}
+
+/* The current row is the one db_next() last moved to (or row 0). */
+static size_t
+cell(const struct dbres *res, size_t col)
+{
+	size_t	 row = res->cur > 0 ? res->cur - 1 : 0;
+
+	return row * res->ncols + col;
+}
+
+const char *
+db_textn(const struct dbres *res, size_t col)
+{
+	if (res == NULL || res->nrows == 0 || col >= res->ncols)
+		return NULL;
+	return res->vals[cell(res, col)];
+}
+
+const char *
+db_text(const struct dbres *res, size_t col)
+{
+	const char	*s = db_textn(res, col);
+
+	return s ? s : "";
+}
+
+long long
+db_int(const struct dbres *res, size_t col)
+{
+	const char	*s = db_textn(res, col);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+char *
+db_dup(struct arena *a, const struct dbres *res, size_t col)
+{
+	const char	*s = db_textn(res, col);
+
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+size_t
+db_len(const struct dbres *res, size_t col)
+{
+	if (res == NULL || res->nrows == 0 || col >= res->ncols)
+		return 0;
+	return res->lens[cell(res, col)];
+}
+
+/* Run a statement without parameters or rows (transaction control). */
+static enum db_rc
+simple(struct db *db, const char *sql, int retry)
+{
+	unsigned	 e;
+
+	if (db->my == NULL && !reconnect(db))
+		return DB_DOWN;
+	db->queries++;
+	if (mysql_query(db->my, sql) == 0)
+		return DB_OK;
+	e = mysql_errno(db->my);
+	db_log(sql, mysql_error(db->my));
+	if (is_gone(e)) {
+		if (!reconnect(db))
+			return DB_DOWN;
+		if (retry)
+			return simple(db, sql, 0);
+	}
+	return DB_ERROR;
+}
+
+enum db_rc
+db_begin(struct db *db)
+{
+	enum db_rc	 rc;
+
+	if ((rc = simple(db, "START TRANSACTION", 1)) == DB_OK)
+		db->in_tx = 1;
+	return rc;
+}
+
+enum db_rc
+db_commit(struct db *db)
+{
+	enum db_rc	 rc = simple(db, "COMMIT", 0);
+
+	db->in_tx = 0;
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->in_tx)
+		(void)simple(db, "ROLLBACK", 0);
+	db->in_tx = 0;
+}
+
+enum db_rc
+db_exec_sql(struct db *db, const char *sql, const char *fmt, ...)
+{
+	struct arg	 args[MAX_PARAMS];
+	MYSQL_BIND	 b[MAX_PARAMS];
+	unsigned long	 lens[MAX_PARAMS];
+	MYSQL_STMT	*s;
+	va_list		 ap;
+	int		 n, i;
+	enum db_rc	 rc = DB_ERROR;
+
+	va_start(ap, fmt);
+	n = collect(fmt, ap, args);
+	va_end(ap);
+	if (n < 0 || db->my == NULL || (s = mysql_stmt_init(db->my)) == NULL)
+		return DB_ERROR;
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < n; i++) {
+		if (args[i].type == 'i') {
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = &args[i].i;
+		} else {
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)args[i].s;
+			lens[i] = (unsigned long)args[i].len;
+			b[i].length = &lens[i];
+		}
+	}
+	if (mysql_stmt_prepare(s, sql, strlen(sql)) == 0 &&
+	    mysql_stmt_bind_param(s, b) == 0 && mysql_stmt_execute(s) == 0)
+		rc = DB_OK;
+	else
+		db_log(sql, mysql_stmt_error(s));
+	mysql_stmt_close(s);
+	return rc;
+}
+
+enum db_rc
+db_script(struct db *db, const char *sql, char *err, size_t errlen)
+{
+	int	 st;
+
+	if (mysql_query(db->my, sql) != 0)
+		goto fail;
+	do {
+		MYSQL_RES *r = mysql_store_result(db->my);
+
+		if (r != NULL)
+			mysql_free_result(r);
+		if ((st = mysql_next_result(db->my)) > 0)
+			goto fail;
+	} while (st == 0);
+	return DB_OK;
+fail:
+	snprintf(err, errlen, "%s", mysql_error(db->my));
+	return DB_ERROR;
+}
+
+struct dbres *
+db_raw_query(struct db *db, struct arena *a, const char *sql)
+{
+	MYSQL_RES	*r;
+	MYSQL_ROW	 row;
+	unsigned long	*l;
+	struct dbres	*res;
+	size_t		 i, c;
+
+	if (mysql_query(db->my, sql) != 0 ||
+	    (r = mysql_store_result(db->my)) == NULL)
+		return NULL;
+	res = arena_alloc(a, sizeof(*res));
+	res->ncols = mysql_num_fields(r);
+	res->nrows = (size_t)mysql_num_rows(r);
+	res->vals = arena_alloc(a, sizeof(char *) * (res->nrows * res->ncols + 1));
+	res->lens = arena_alloc(a, sizeof(size_t) * (res->nrows * res->ncols + 1));
+	for (i = 0; (row = mysql_fetch_row(r)) != NULL; i++) {
+		l = mysql_fetch_lengths(r);
+		for (c = 0; c < res->ncols; c++) {
+			res->vals[i * res->ncols + c] = row[c] ?
+			    arena_strndup(a, row[c], l[c]) : NULL;
+			res->lens[i * res->ncols + c] = l[c];
+		}
+	}
+	mysql_free_result(r);
+	return res;
+}
+
+char *
+db_like_contains(struct arena *a, const char *s)
+{
+	struct buf	 b;
+	char		*p;
+
+	buf_init(&b);
+	buf_putc(&b, '%');
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *s);
+	}
+	buf_putc(&b, '%');
+	p = arena_strdup(a, b.data);
+	buf_free(&b);
+	return p;
+}
+
+unsigned
+db_queries(struct db *db)
+{
+	return db->queries;
+}
+
+void
+db_reset_count(struct db *db)
+{
+	db->queries = 0;
+}
+
+int
+db_is_down(struct db *db)
+{
+	return db->down;
+}
+
+const struct config *
+db_config(const struct db *db)
+{
+	return db->cfg;
+}

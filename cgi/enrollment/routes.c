@@ -1,0 +1,145 @@
+/*
+ * routes-enrol.c: the enrol pages of the route table: enrollments of
+ * learners in courses with a teacher (administered by administrators,
+ * listed for their teachers), the schedule rules of an enrollment and
+ * the teachers' student groups.  Handlers check the right to the
+ * enrollment or group itself: a teacher reaches only their own.
+ */
+#include <stddef.h>
+
+#include "enrollment/enrollment.h"
+#include "core/model.h"
+#include "core/req.h"
+#include "core/routes.h"
+
+#define ADMIN		ROLE_ADMIN
+#define STAFF		(ROLE_ADMIN | ROLE_TEACHER)
+#define ANY_ROLE	(ROLE_ADMIN | ROLE_TEACHER | ROLE_LEARNER)
+#define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
+
+static const struct pdecl list_get[] = {
+	{ "q", PT_TEXT, 0, 0, 100, NULL, "Search" },
+	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+static const struct pdecl mine_get[] = {
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+static const struct pdecl new_get[] = {
+	{ "lq", PT_TEXT, 0, 0, 100, NULL, "Find a learner" },
+	END
+};
+
+static const struct pdecl enrol_post[] = {
+	{ "learner", PT_ID, PF_REQ, 0, 0, NULL, "Learner" },
+	{ "course", PT_ID, PF_REQ, 0, 0, NULL, "Course" },
+	{ "teacher", PT_ID, PF_REQ, 0, 0, NULL, "Teacher" },
+	{ "default_length", PT_INT, PF_REQ, 5, 180, NULL,
+	    "Default lesson length" },
+	{ "lq", PT_TEXT, 0, 0, 100, NULL, "Find a learner" },
+	END
+};
+
+static const struct pdecl enrol_save_post[] = {
+	{ "teacher", PT_ID, PF_REQ, 0, 0, NULL, "Teacher" },
+	{ "default_length", PT_INT, PF_REQ, 5, 180, NULL,
+	    "Default lesson length" },
+	END
+};
+
+static const struct pdecl rule_post[] = {
+	{ "day_mon", PT_BOOL, 0, 0, 0, NULL, "Monday" },
+	{ "day_tue", PT_BOOL, 0, 0, 0, NULL, "Tuesday" },
+	{ "day_wed", PT_BOOL, 0, 0, 0, NULL, "Wednesday" },
+	{ "day_thu", PT_BOOL, 0, 0, 0, NULL, "Thursday" },
+	{ "day_fri", PT_BOOL, 0, 0, 0, NULL, "Friday" },
+	{ "day_sat", PT_BOOL, 0, 0, 0, NULL, "Saturday" },
+	{ "day_sun", PT_BOOL, 0, 0, 0, NULL, "Sunday" },
+	{ "time", PT_TEXT, PF_REQ, 0, 5, NULL, "Time" },
+	{ "length", PT_INT, PF_REQ, 5, 180, NULL, "Length" },
+	{ "start_date", PT_DATE, PF_REQ, 0, 0, NULL, "Start date" },
+	{ "end_date", PT_DATE, 0, 0, 0, NULL, "End date" },
+	END
+};
+
+static const struct pdecl groups_get[] = {
+	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+static const struct pdecl group_post[] = {
+	{ "name", PT_TEXT, PF_REQ, 1, 100, NULL, "Group name" },
+	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
+	END
+};
+
+static const struct pdecl group_get[] = {
+	{ "q", PT_TEXT, 0, 0, 100, NULL, "Find learners" },
+	END
+};
+
+static const struct pdecl group_archive_post[] = {
+	{ "restore", PT_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+static const struct pdecl member_post[] = {
+	{ "learner", PT_ID, PF_REQ, 0, 0, NULL, "Learner" },
+	END
+};
+
+static const struct route routes[] = {
+	{ "admin.enrollments", M_GET, "/admin/enrollments", page_enrol_list,
+	    ADMIN, RT_FORM, list_get },
+	{ "admin.enrollment.new", M_GET, "/admin/enrollments/new",
+	    page_enrol_new, ADMIN, RT_FORM, new_get },
+	{ "admin.enrollment.create", M_POST, "/admin/enrollments/new",
+	    page_enrol_create, ADMIN, RT_CSRF | RT_FORM, enrol_post },
+	{ "admin.enrollment.save", M_POST, "/admin/enrollments/:id",
+	    page_enrol_save, ADMIN, RT_CSRF | RT_FORM, enrol_save_post },
+	{ "admin.enrollment.deactivate", M_POST,
+	    "/admin/enrollments/:id/deactivate", page_enrol_deactivate, ADMIN,
+	    RT_CSRF, NULL },
+	{ "admin.enrollment.activate", M_POST,
+	    "/admin/enrollments/:id/activate", page_enrol_activate, ADMIN,
+	    RT_CSRF, NULL },
+	{ "enrollments", M_GET, "/platform/enrollments", page_enrol_mine,
+	    STAFF, 0, mine_get },
+	{ "enrollment", M_GET, "/platform/enrollments/:id", page_enrol_view,
+	    ANY_ROLE, 0, NULL },
+	{ "enrollment.rule.new", M_GET, "/platform/enrollments/:id/rules/new",
+	    page_rule_new, STAFF, 0, NULL },
+	{ "enrollment.rule.create", M_POST,
+	    "/platform/enrollments/:id/rules/new", page_rule_create, STAFF,
+	    RT_CSRF | RT_FORM, rule_post },
+	{ "enrollment.rule", M_GET, "/platform/enrollments/:id/rules/:id",
+	    page_rule_edit, STAFF, 0, NULL },
+	{ "enrollment.rule.save", M_POST,
+	    "/platform/enrollments/:id/rules/:id", page_rule_save, STAFF,
+	    RT_CSRF | RT_FORM, rule_post },
+	{ "enrollment.rule.delete", M_POST,
+	    "/platform/enrollments/:id/rules/:id/delete", page_rule_delete,
+	    STAFF, RT_CSRF, NULL },
+	{ "groups", M_GET, "/platform/groups", page_groups, STAFF, 0,
+	    groups_get },
+	{ "group.create", M_POST, "/platform/groups", page_group_create,
+	    STAFF, RT_CSRF | RT_FORM, group_post },
+	{ "group", M_GET, "/platform/groups/:id", page_group_view, STAFF,
+	    RT_FORM, group_get },
+	{ "group.rename", M_POST, "/platform/groups/:id", page_group_rename,
+	    STAFF, RT_CSRF | RT_FORM, group_post },
+	{ "group.archive", M_POST, "/platform/groups/:id/archive",
+	    page_group_archive, STAFF, RT_CSRF, group_archive_post },
+	{ "group.member.add", M_POST, "/platform/groups/:id/members",
+	    page_group_member_add, STAFF, RT_CSRF | RT_FORM, member_post },
+	{ "group.member.remove", M_POST,
+	    "/platform/groups/:id/members/:id/remove", page_group_member_remove,
+	    STAFF, RT_CSRF, NULL },
+};
+
+ROUTESET(enrol_routes, routes);

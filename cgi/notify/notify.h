@@ -1,0 +1,197 @@
+/*
+ * notify.h: notifications.  In-app notifications and email queued in
+ * the outbox are written by the caller inside its own open transaction,
+ * so a change and the messages it causes commit or roll back together.
+ * The worker (lecternctl worker) delivers the outbox.
+ */
+#ifndef LECTERN_NOTIFY_H
+#define LECTERN_NOTIFY_H
+
+#include <stdint.h>
+
+#include "core/db.h"
+
+/* An in-app notification for one user; link may be NULL. */
+enum db_rc	notify_inapp(struct db *, int64_t user_id, const char *kind,
+		    const char *subject, const char *body, const char *link);
+/*
+ * An email to one user (address and name read from users; disabled
+ * accounts get none).  dedupe (may be NULL) names a message that must
+ * exist at most once: queueing it again changes nothing.
+ */
+enum db_rc	notify_email(struct db *, int64_t user_id, const char *kind,
+		    const char *subject, const char *body, const char *dedupe);
+/*
+ * In-app notifications (inapp set) and emails (email set) for every
+ * member of a classroom channel but except_user (0: none), each as one
+ * statement whatever the channel's size.
+ */
+enum db_rc	notify_channel(struct db *, int64_t channel_id,
+		    int64_t except_user, int inapp, int email,
+		    const char *kind, const char *subject, const char *body,
+		    const char *link);
+
+struct arena;
+
+/* ------------------------------------------------------------------ */
+/* Live sessions and recurring schedules (db-notify.c, notice.c)       */
+
+/*
+ * Who hears of a live session change, and what, is decided here; each
+ * function runs inside the caller's open transaction (db-live.c,
+ * db-enrol.c) and writes in-app notifications and outbox rows composed
+ * per reader in the reader's timezone.  Sessions generated from rules
+ * get no message each: the rule's note and the reminders cover them.
+ */
+struct live_snapshot;
+/* The session and its people before an edit, for notify_live_saved. */
+enum db_rc	notify_live_before(struct db *, struct arena *,
+		    int64_t session, struct live_snapshot **);
+/*
+ * After a create (before NULL) or an edit of session by user actor:
+ * "scheduled" to new participants (and to the teacher when someone
+ * else planned it), "changed" to those kept when something they see
+ * changed, "removed" to those taken off.
+ */
+enum db_rc	notify_live_saved(struct db *, struct arena *,
+		    const struct live_snapshot *before, int64_t session,
+		    int64_t actor);
+/* After a status change: "canceled" (with the reason) or the held
+ * follow-up when it ended. */
+enum db_rc	notify_live_moved(struct db *, int64_t session,
+		    const char *from, const char *to, int64_t actor);
+/* After the attendance and session notes were saved: the follow-up
+ * takes the notes and goes out now, unless it went out already. */
+enum db_rc	notify_live_notes(struct db *, int64_t session);
+/* After a schedule rule was added, changed or removed. */
+enum rule_note { RULE_NOTE_ADDED, RULE_NOTE_CHANGED, RULE_NOTE_REMOVED };
+enum db_rc	notify_rule(struct db *, int64_t rule, enum rule_note);
+/*
+ * Queue the 24-hour reminders of scheduled sessions starting within a
+ * day, one per reader and start time (outbox dedupe key), each with
+ * its in-app twin.  *queued counts the new ones.
+ */
+enum db_rc	notify_reminders(struct db *, int *queued);
+/*
+ * 1 when an outbox reminder (its dedupe key) still fits its session:
+ * scheduled, at that start, with that reader.  0 when it went stale.
+ */
+enum db_rc	notify_reminder_current(struct db *, const char *dedupe,
+		    int *current);
+
+/* ------------------------------------------------------------------ */
+/* In-app notifications                                                */
+
+#define INAPP_PAGE	30	/* a page of the list; one more is fetched */
+#define INAPP_BADGE_MAX	99	/* the unread count stops counting here */
+
+struct inapp {
+	int64_t		 id;
+	char		*kind;
+	char		*subject;
+	char		*body;
+	char		*link;		/* NULL: none */
+	char		*created_at;
+	int		 unread;
+};
+
+/* Newest first, with ids below before_id (0: from the newest); at most
+ * INAPP_PAGE + 1. */
+enum db_rc	db_inapp_list(struct db *, struct arena *, int64_t user,
+		    int64_t before_id, struct inapp **, size_t *);
+/* Unread notifications of user, counted up to INAPP_BADGE_MAX + 1. */
+enum db_rc	db_inapp_unread(struct db *, int64_t user, long long *);
+/* The user's notification id, or NULL when it is not theirs. */
+enum db_rc	db_inapp_get(struct db *, struct arena *, int64_t id,
+		    int64_t user, struct inapp **);
+enum db_rc	db_inapp_read(struct db *, int64_t id, int64_t user);
+enum db_rc	db_inapp_read_all(struct db *, int64_t user, long long *);
+
+/* ------------------------------------------------------------------ */
+/* Calendar feed tokens (only their SHA-256 is kept)                   */
+
+/* One live session of a calendar feed. */
+struct cal_event {
+	int64_t		 id;
+	char		*title;		/* NULL: none */
+	char		*course;
+	char		*lesson;	/* NULL: none */
+	char		*teacher;
+	char		*starts_at, *ends_at;
+	char		*status;
+	char		*notes;		/* NULL: none */
+	char		*cancel_reason;	/* NULL: none */
+	char		*created_at, *updated_at;
+	long long	 sequence;	/* grows with every change */
+};
+
+/* Sessions a feed lists at most. */
+#define CAL_MAX_EVENTS	2000
+
+/* When the user's feed address was made, or NULL when there is none. */
+enum db_rc	db_calendar_created(struct db *, struct arena *,
+		    int64_t user, char **);
+/* Make hash_hex (SHA-256, hex) the user's only feed token. */
+enum db_rc	db_calendar_set(struct db *, int64_t user,
+		    const char *hash_hex);
+enum db_rc	db_calendar_revoke(struct db *, int64_t user);
+/* The enabled user whose token has hash_hex; *user 0 when none. */
+enum db_rc	db_calendar_owner(struct db *, struct arena *,
+		    const char *hash_hex, int64_t *user, char **name);
+/* The user's live sessions (teaching or taking part) starting in
+ * [from, to), at most CAL_MAX_EVENTS, in one query. */
+enum db_rc	db_calendar_events(struct db *, struct arena *, int64_t user,
+		    const char *from, const char *to, struct cal_event **,
+		    size_t *);
+
+/* ------------------------------------------------------------------ */
+/* The outbox, for the worker (worker.c)                               */
+
+struct outbox_msg {
+	int64_t		 id;
+	char		*to_address;
+	char		*to_name;
+	char		*kind;
+	char		*subject;
+	char		*body;
+	char		*dedupe;	/* NULL: none */
+	int		 attempts;	/* this one included */
+};
+
+/* Claims older than lease seconds go back to the queue (or fail after
+ * the last attempt). */
+enum db_rc	db_outbox_release(struct db *, int lease, long long *);
+/* Ids of due pending messages, oldest due first, at most limit. */
+enum db_rc	db_outbox_due(struct db *, struct arena *, int limit,
+		    int64_t **, size_t *);
+/* Claim message id for worker (pending to sending, one conditional
+ * UPDATE) and load it; *msg is NULL when another worker was first. */
+enum db_rc	db_outbox_claim(struct db *, struct arena *, int64_t id,
+		    const char *worker, struct outbox_msg **msg);
+enum db_rc	db_outbox_sent(struct db *, int64_t id, const char *worker);
+/* A failed attempt: back to pending after delay seconds, or 'failed'
+ * when final is set. */
+enum db_rc	db_outbox_retry(struct db *, int64_t id, const char *worker,
+		    int final, long delay, const char *error);
+/* Drop a claimed message that has no reason to go out any more. */
+enum db_rc	db_outbox_drop(struct db *, int64_t id, const char *worker);
+/* Failed messages back to the queue with fresh attempts. */
+enum db_rc	db_outbox_requeue(struct db *, long long *);
+/* Forget sent messages older than days (a bounded number per call). */
+enum db_rc	db_outbox_purge(struct db *, int days, long long *);
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                               */
+
+struct req;
+
+/* page-notify.c */
+int	page_notifications(struct req *);
+int	page_notification_read(struct req *);
+int	page_notifications_read_all(struct req *);
+int	page_calendar_feed(struct req *);
+/* page-account.c: the "Calendar feed" section of the account page */
+int	page_account_calendar(struct req *);
+int	page_account_calendar_revoke(struct req *);
+
+#endif

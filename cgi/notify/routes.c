@@ -1,0 +1,42 @@
+/*
+ * routes-notify.c: the notifications pages of the route table: the
+ * in-app list and marking read, the account's calendar feed address and
+ * the public feed itself (the secret token in the address is its key).
+ */
+#include <stddef.h>
+
+#include "core/model.h"
+#include "notify/notify.h"
+#include "core/req.h"
+#include "core/routes.h"
+
+#define ANY_ROLE	(ROLE_ADMIN | ROLE_TEACHER | ROLE_LEARNER)
+#define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
+
+static const struct pdecl list_get[] = {
+	{ "before", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+static const struct pdecl read_post[] = {
+	{ "open", PT_BOOL, 0, 0, 0, NULL, "Open" },
+	{ "before", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+static const struct route routes[] = {
+	{ "notify.list", M_GET, "/notifications", page_notifications,
+	    ANY_ROLE, 0, list_get },
+	{ "notify.read", M_POST, "/notifications/:id/read",
+	    page_notification_read, ANY_ROLE, RT_CSRF, read_post },
+	{ "notify.read_all", M_POST, "/notifications/read-all",
+	    page_notifications_read_all, ANY_ROLE, RT_CSRF, NULL },
+	{ "account.calendar", M_POST, "/account/calendar",
+	    page_account_calendar, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
+	{ "account.calendar.revoke", M_POST, "/account/calendar/revoke",
+	    page_account_calendar_revoke, ANY_ROLE, RT_CSRF, NULL },
+	{ "calendar.feed", M_GET, "/calendar/:token.ics",
+	    page_calendar_feed, 0, RT_NO_REFERRER, NULL },
+};
+
+ROUTESET(notify_routes, routes);

@@ -1,0 +1,187 @@
+/*
+ * users.c: role names, password rules, and checking a users CSV.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lib/csvfile.h"
+#include "core/db.h"
+#include "core/model.h"
+#include "people/store.h"
+#include "people/people.h"
+#include "lib/util.h"
+#include "lib/valid.h"
+
+const char *
+role_name(enum role r)
+{
+	switch (r) {
+	case ROLE_ADMIN: return "admin";
+	case ROLE_TEACHER: return "teacher";
+	default: return "learner";
+	}
+}
+
+const char *
+role_label(enum role r)
+{
+	switch (r) {
+	case ROLE_ADMIN: return "Administrator";
+	case ROLE_TEACHER: return "Teacher";
+	default: return "Learner";
+	}
+}
+
+enum role
+role_parse(const char *s)
+{
+	if (s == NULL)
+		return 0;
+	if (strcasecmp(s, "admin") == 0)
+		return ROLE_ADMIN;
+	if (strcasecmp(s, "teacher") == 0)
+		return ROLE_TEACHER;
+	if (strcasecmp(s, "learner") == 0)
+		return ROLE_LEARNER;
+	return 0;
+}
+
+const char *
+password_problem(const char *pw, const char *confirm)
+{
+	size_t	 n = 0;
+	const char *p;
+
+	for (p = pw; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			n++;
+	if (n < 10)
+		return "Choose a password of at least 10 characters.";
+	if (n > 128)
+		return "Choose a password of at most 128 characters.";
+	if (confirm != NULL && strcmp(pw, confirm) != 0)
+		return "The two passwords do not match.";
+	return NULL;
+}
+
+/* 1 when the record is the optional header line. */
+static int
+is_header(const struct csv_record *rec)
+{
+	return rec->nfields >= 3 && strcasecmp(rec->fields[0], "name") == 0 &&
+	    strcasecmp(rec->fields[1], "email") == 0 &&
+	    strcasecmp(rec->fields[2], "role") == 0;
+}
+
+/* Lowercased copy, for spotting repeated addresses. */
+static char *
+lower(struct arena *a, const char *s)
+{
+	char	*p = arena_strdup(a, s), *q;
+
+	for (q = p; *q != '\0'; q++)
+		*q = (char)tolower((unsigned char)*q);
+	return p;
+}
+
+struct seen {
+	char	*email;
+	size_t	 idx;
+};
+
+/* Order by address, then by position in the file. */
+static int
+cmp_seen(const void *x, const void *y)
+{
+	const struct seen *p = x, *q = y;
+	int c = strcmp(p->email, q->email);
+
+	if (c != 0)
+		return c;
+	return p->idx < q->idx ? -1 : p->idx > q->idx;
+}
+
+int
+users_check_import(struct db *db, struct arena *a,
+    const struct csv_record *recs, size_t n, struct import_row **out,
+    size_t *nout)
+{
+	struct import_row	*rows;
+	struct user		*found;
+	struct seen		*seen;
+	const char		*f;
+	size_t			 i, k, first, start = 0;
+	int			 bad = 0;
+
+	if (n > 0 && is_header(&recs[0]))
+		start = 1;
+	rows = arena_alloc(a, sizeof(*rows) * (n + 1));
+	seen = arena_alloc(a, sizeof(*seen) * (n + 1));
+	*out = rows;
+	*nout = 0;
+	for (i = start; i < n; i++) {
+		const struct csv_record *rec = &recs[i];
+		struct import_row *row = &rows[(*nout)++];
+
+		row->line = rec->line;
+		if (rec->nfields < 3 || rec->nfields > 4) {
+			row->error = arena_printf(a, "expected 3 or 4 fields "
+			    "(name, email, role, timezone), found %zu",
+			    rec->nfields);
+			continue;
+		}
+		row->u.name = rec->fields[0];
+		row->u.email = rec->fields[1];
+		row->u.role = role_parse(rec->fields[2]);
+		f = rec->nfields == 4 ? rec->fields[3] : "";
+		row->u.timezone = *f ? (char *)f : NULL;
+		if (*row->u.name == '\0')
+			row->error = "the name is empty";
+		else if (!valid_text(row->u.name, strlen(row->u.name), 100, 0))
+			row->error = "the name is longer than 100 characters "
+			    "or contains control characters";
+		else if (!valid_email(row->u.email))
+			row->error = arena_printf(a, "\"%.80s\" is not a valid "
+			    "email address", row->u.email);
+		else if (row->u.role == 0)
+			row->error = arena_printf(a, "unknown role \"%.40s\" "
+			    "(use learner, teacher or admin)", rec->fields[2]);
+		else if (row->u.timezone && !valid_timezone(row->u.timezone))
+			row->error = arena_printf(a, "unknown timezone "
+			    "\"%.64s\"", row->u.timezone);
+	}
+
+	/* Repeated addresses inside the file: every repeat after the first. */
+	for (i = 0, k = 0; i < *nout; i++)
+		if (rows[i].error == NULL) {
+			seen[k].email = lower(a, rows[i].u.email);
+			seen[k++].idx = i;
+		}
+	qsort(seen, k, sizeof(*seen), cmp_seen);
+	for (i = 1, first = 0; i < k; i++) {
+		if (strcmp(seen[first].email, seen[i].email) != 0) {
+			first = i;
+			continue;
+		}
+		rows[seen[i].idx].error = arena_printf(a, "%s appears again "
+		    "(first on line %zu)", rows[seen[i].idx].u.email,
+		    rows[seen[first].idx].line);
+	}
+
+	for (i = 0; i < *nout; i++) {
+		if (rows[i].error != NULL)
+			continue;
+		if (db_user_by_email(db, a, rows[i].u.email, &found) != DB_OK)
+			return -1;
+		if (found != NULL)
+			rows[i].error = arena_printf(a, "a user with email %s "
+			    "already exists", rows[i].u.email);
+	}
+	for (i = 0; i < *nout; i++)
+		if (rows[i].error != NULL)
+			bad++;
+	return bad;
+}

@@ -1,0 +1,86 @@
+/*
+ * routes-live.c: the live lessons pages of the route table: the
+ * schedule of live sessions, creating and editing a session, its page,
+ * its status changes and its attendance.  Everyone signed in sees a
+ * schedule; teachers and administrators plan sessions.
+ */
+#include <stddef.h>
+
+#include "schedule/schedule.h"
+#include "core/model.h"
+#include "core/req.h"
+#include "core/routes.h"
+
+#define ANY_ROLE	(ROLE_ADMIN | ROLE_TEACHER | ROLE_LEARNER)
+#define PLANNER		(ROLE_ADMIN | ROLE_TEACHER)
+#define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
+
+static const char *const view_opts[] = { "week", "list", NULL };
+static const char *const meeting_opts[] = { "individual", "group", NULL };
+
+static const struct pdecl schedule_get[] = {
+	{ "week", PT_DATE, 0, 0, 0, NULL, "Week" },
+	{ "view", PT_ENUM, 0, 0, 0, view_opts, "View" },
+	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
+	{ "after", PT_TEXT, 0, 0, 19, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+static const struct pdecl new_get[] = {
+	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
+	END
+};
+
+static const struct pdecl live_post[] = {
+	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
+	{ "course", PT_ID, PF_REQ, 0, 0, NULL, "Course" },
+	{ "lesson", PT_ID, 0, 0, 0, NULL, "Course lesson" },
+	{ "date", PT_DATE, PF_REQ, 0, 0, NULL, "Date" },
+	{ "time", PT_TEXT, PF_REQ, 0, 8, NULL, "Time" },
+	{ "duration", PT_INT, PF_REQ, 5, 180, NULL, "Duration" },
+	{ "meeting_type", PT_ENUM, PF_REQ, 0, 0, meeting_opts,
+	    "Meeting type" },
+	{ "enrollment", PT_ID, 0, 0, 0, NULL, "Learner" },
+	{ "learner", PT_ID, 0, 0, 0, NULL, "Learners" },
+	{ "group", PT_ID, 0, 0, 0, NULL, "Student group" },
+	{ "title", PT_TEXT, 0, 0, 200, NULL, "Title" },
+	{ "notes", PT_TEXT, PF_MULTILINE, 0, 5000, NULL, "Notes" },
+	END
+};
+
+static const struct pdecl cancel_post[] = {
+	{ "reason", PT_TEXT, 0, 0, 500, NULL, "Reason" },
+	END
+};
+
+static const struct pdecl attendance_post[] = {
+	{ "session_notes", PT_TEXT, PF_MULTILINE, 0, 5000, NULL,
+	    "Session notes" },
+	END
+};
+
+static const struct route routes[] = {
+	{ "live.schedule", M_GET, "/platform/schedule", page_schedule,
+	    ANY_ROLE, 0, schedule_get },
+	{ "live.new", M_GET, "/platform/sessions/new", page_live_new,
+	    PLANNER, 0, new_get },
+	{ "live.create", M_POST, "/platform/sessions/new", page_live_create,
+	    PLANNER, RT_CSRF | RT_FORM, live_post },
+	{ "live.show", M_GET, "/platform/sessions/:id", page_live_show,
+	    ANY_ROLE, 0, NULL },
+	{ "live.edit", M_GET, "/platform/sessions/:id/edit", page_live_edit,
+	    PLANNER, 0, NULL },
+	{ "live.save", M_POST, "/platform/sessions/:id/edit", page_live_save,
+	    PLANNER, RT_CSRF | RT_FORM, live_post },
+	{ "live.cancel", M_POST, "/platform/sessions/:id/cancel",
+	    page_live_cancel, PLANNER, RT_CSRF, cancel_post },
+	{ "live.start", M_POST, "/platform/sessions/:id/start",
+	    page_live_start, PLANNER, RT_CSRF, NULL },
+	{ "live.complete", M_POST, "/platform/sessions/:id/complete",
+	    page_live_complete, PLANNER, RT_CSRF, NULL },
+	{ "live.attendance", M_POST, "/platform/sessions/:id/attendance",
+	    page_live_attendance, PLANNER, RT_CSRF, attendance_post },
+};
+
+ROUTESET(live_routes, routes);

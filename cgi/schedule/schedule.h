@@ -1,0 +1,167 @@
+/*
+ * live.h: live lessons: the schedule of live sessions, their
+ * participants, status history and attendance.  The records the live
+ * domain (db-live.c) hands to its pages, its functions and the page
+ * handlers of page-schedule.c.  Functions return DB_OK or the failure;
+ * lookups that find nothing return DB_OK with NULL.  Results are
+ * allocated in the given arena.  Instants are UTC "YYYY-MM-DD HH:MM:SS".
+ */
+#ifndef LECTERN_LIVE_H
+#define LECTERN_LIVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/db.h"
+
+struct arena;
+struct req;
+
+/* "Join Session" opens this many seconds before a lesson's start. */
+#define LIVE_JOIN_EARLY	(10 * 60)
+
+/* Sessions of a list page; the statement fetches one more. */
+#define LIVE_PAGE	50
+
+/* One live session, as listed or as shown on its page. */
+struct live_session {
+	int64_t		 id;
+	int64_t		 course_id;
+	char		*course_title;
+	int64_t		 lesson_id;	/* 0: none */
+	char		*lesson_title;	/* NULL: none */
+	int64_t		 teacher_id;
+	char		*teacher_name;
+	char		*meeting_type;	/* individual, group */
+	int64_t		 enrollment_id;	/* 0: none */
+	int64_t		 group_id;	/* 0: none */
+	char		*title;		/* NULL: none */
+	char		*notes;		/* NULL: none */
+	char		*starts_at, *ends_at;
+	long long	 duration_min;
+	char		*status;	/* scheduled, active, ended, canceled */
+	char		*cancel_reason;	/* NULL: none */
+	char		*session_notes;	/* NULL: none */
+	int64_t		 rule_id;	/* 0: made by hand */
+	long long	 participants;
+};
+
+/* Who sees which sessions: 0 leaves a side out. */
+struct live_scope {
+	int64_t		 teacher_id;
+	int64_t		 learner_id;
+};
+
+struct live_participant {
+	int64_t		 learner_id;
+	char		*name;
+	char		*attendance;	/* NULL: not taken */
+};
+
+struct live_log {
+	char		*from_status;	/* NULL: created */
+	char		*to_status;
+	char		*user_name;	/* NULL: the system */
+	char		*reason;
+	char		*changed_at;
+};
+
+/* A choice of the session form. */
+struct live_option {
+	int64_t		 id;
+	int64_t		 course_id;	/* lessons, enrollments */
+	int64_t		 learner_id;	/* enrollments */
+	char		*label;
+	char		*extra;		/* course title of an enrollment */
+};
+
+/* What the form creates or changes. */
+struct live_input {
+	int64_t		 teacher_id;
+	int64_t		 course_id;
+	int64_t		 lesson_id;	/* 0: none */
+	const char	*meeting_type;
+	int64_t		 enrollment_id;	/* 0: none */
+	int64_t		 group_id;	/* 0: none */
+	const char	*title;		/* NULL: none */
+	const char	*notes;		/* NULL: none */
+	const char	*starts_at, *ends_at;
+	long long	 duration_min;
+	const int64_t	*learners;
+	size_t		 nlearners;
+};
+
+/* db-live.c */
+/* Sessions starting in [from, to) seen by scope, with participant counts. */
+enum db_rc	db_live_range(struct db *, struct arena *,
+		    const struct live_scope *, const char *from,
+		    const char *to, struct live_session **, size_t *);
+/* Sessions not ended before now, after (after, after_id) when after_id
+ * > 0; at most LIVE_PAGE + 1. */
+enum db_rc	db_live_upcoming(struct db *, struct arena *,
+		    const struct live_scope *, const char *now,
+		    const char *after, int64_t after_id,
+		    struct live_session **, size_t *);
+enum db_rc	db_live_get(struct db *, struct arena *, int64_t,
+		    struct live_session **);
+enum db_rc	db_live_participants(struct db *, struct arena *, int64_t,
+		    struct live_participant **, size_t *);
+enum db_rc	db_live_log(struct db *, struct arena *, int64_t,
+		    struct live_log **, size_t *);
+/* Active teachers (label name). */
+enum db_rc	db_live_teachers(struct db *, struct arena *,
+		    struct live_option **, size_t *);
+/* Courses not archived, and keep_id whatever its state. */
+enum db_rc	db_live_courses(struct db *, struct arena *, int64_t keep_id,
+		    struct live_option **, size_t *);
+/* Lessons of courses not archived, and keep_id. */
+enum db_rc	db_live_lessons(struct db *, struct arena *, int64_t keep_id,
+		    struct live_option **, size_t *);
+/* The teacher's active enrollments: label learner name, extra course. */
+enum db_rc	db_live_enrollments(struct db *, struct arena *, int64_t tid,
+		    struct live_option **, size_t *);
+/* The teacher's groups not archived. */
+enum db_rc	db_live_groups(struct db *, struct arena *, int64_t tid,
+		    struct live_option **, size_t *);
+/* Learner ids of a group. */
+enum db_rc	db_live_group_members(struct db *, struct arena *, int64_t gid,
+		    int64_t **, size_t *);
+/*
+ * Create (id 0) or change session id from in, with its participants,
+ * in one transaction; a new session gets its first status log row by
+ * user_id, and the notifications the change causes (notify.h) are
+ * written in the same transaction.  When the teacher has another non-canceled session that
+ * overlaps, nothing is written and *clash is 1.  Learners booked
+ * elsewhere at the same time come back as names in *warn (may be 0).
+ */
+enum db_rc	db_live_save(struct db *, struct arena *, int64_t id,
+		    const struct live_input *, int64_t user_id, int64_t *newid,
+		    int *clash, char ***warn, size_t *nwarn);
+/*
+ * Move session id from status from to status to, logging it by user
+ * with reason (may be NULL), in one transaction with its notifications
+ * (canceled: to everyone; ended: the learners' follow-up).  *moved is 0 when the
+ * session was no longer in status from (nothing written).
+ */
+enum db_rc	db_live_transition(struct db *, int64_t id, const char *from,
+		    const char *to, int64_t user_id, const char *reason,
+		    int *moved);
+/* Attendance of each listed learner and the session notes, together,
+ * with the follow-up mail that carries the notes. */
+enum db_rc	db_live_attendance(struct db *, int64_t id,
+		    const struct live_participant *, size_t,
+		    const char *notes);
+
+/* page-schedule.c */
+int	page_schedule(struct req *);
+int	page_live_new(struct req *);
+int	page_live_create(struct req *);
+int	page_live_show(struct req *);
+int	page_live_edit(struct req *);
+int	page_live_save(struct req *);
+int	page_live_cancel(struct req *);
+int	page_live_start(struct req *);
+int	page_live_complete(struct req *);
+int	page_live_attendance(struct req *);
+
+#endif

@@ -1,0 +1,887 @@
+/*
+ * db-sessions.c: the sessions domain's SQL and its functions: training
+ * sessions, their courses and coaches, learner enrollments (one by one,
+ * by class, from CSV) and the tracking page.  Every change to a
+ * session's courses or learners updates its course_count and
+ * learner_count in the same transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "training/training.h"
+#include "lib/util.h"
+
+enum {
+	SES_GET = DOM_BASE(DOM_SESSIONS),
+	SES_INSERT,
+	SES_UPDATE,
+	SES_LIST_NAME_ASC,
+	SES_LIST_NAME_DESC,
+	SES_LIST_START_ASC,
+	SES_LIST_START_DESC,
+	SES_LIST_END_ASC,
+	SES_LIST_END_DESC,
+	SES_COURSES_DELTA,
+	SES_LEARNERS_DELTA,
+	OPT_TEACHERS,
+	OPT_CATEGORIES,
+	OPT_COURSES,
+	OPT_CLASSES,
+	COURSE_FIND,
+	CLASS_FIND,
+	SC_LIST,
+	SC_INSERT,
+	SC_SET_COACH,
+	SC_DELETE,
+	SCL_FILL_COURSE,
+	SCL_FILL_LEARNER,
+	SCL_INSERT_ONE,
+	SCL_DELETE_COURSE,
+	SCL_DELETE_LEARNER,
+	SL_PAGE,
+	SL_ALL,
+	SL_SEARCH,
+	SL_INSERT,
+	SL_INSERT_CSV,
+	SL_DELETE,
+	CLASS_COUNT,
+	CLASS_SCL,
+	CLASS_SL,
+	TRACK_PAGE,
+	ENR_SESSION_BY_ID,
+	ENR_SESSION_BY_NAME,
+	ENR_COURSE,
+	ENR_USER_STATE,
+	SES__END
+};
+
+#define SES_COLS \
+	"s.id, s.name, s.description, s.category_id, c.name, s.coach_id, " \
+	"u.name, s.visibility, s.display_start, s.display_end, " \
+	"s.access_start, s.access_end, s.coach_start, s.coach_end, " \
+	"s.course_count, s.learner_count, s.sort_start, s.sort_end"
+
+/*
+ * The session list: every filter is optional ("? IS NULL OR ..."), the
+ * status is worked out from the access dates against today's date
+ * (bound), and the keyset position is optional too.  One statement per
+ * sort column and direction, 16 parameters each:
+ *   search, search, category, category, status, today, today, status,
+ *   from, from, to, to, after_id, after, after, after_id.
+ */
+#define LIST_HEAD \
+	"SELECT s.id, s.name, s.access_start, s.access_end, c.name, " \
+	"s.course_count, s.learner_count, s.sort_start, s.sort_end " \
+	"FROM lms_sessions s " \
+	"LEFT JOIN session_categories c ON c.id = s.category_id " \
+	"WHERE (? IS NULL OR s.name LIKE ?) " \
+	"AND (? IS NULL OR s.category_id = ?) " \
+	"AND (? IS NULL OR (CASE WHEN s.access_start > ? THEN 'upcoming' " \
+	"WHEN s.access_end < ? THEN 'past' ELSE 'active' END) = ?) " \
+	"AND (? IS NULL OR s.sort_end >= ?) " \
+	"AND (? IS NULL OR s.sort_start <= ?) "
+#define LIST_PAGE	"LIMIT 51"
+#define LIST_BY(col, cmp, dir) \
+	LIST_HEAD "AND (? IS NULL OR " col " " cmp " ? OR (" col " = ? " \
+	"AND s.id " cmp " ?)) ORDER BY " col " " dir ", s.id " dir " " LIST_PAGE
+
+_Static_assert(SESSION_PAGE + 1 == 51, "LIST_PAGE fetches one page and one");
+
+/* Learners of a session in name order after an optional (name, id). */
+#define LEARNER_KEYSET \
+	"(? IS NULL OR u.name > ? OR (u.name = ? AND u.id > ?))"
+#define LEARNER_COLS \
+	"u.id, u.name, u.email, sl.source, cl.name, sl.enrolled_at, " \
+	"u.disabled"
+#define LEARNER_FROM \
+	"FROM session_learners sl JOIN users u ON u.id = sl.user_id " \
+	"LEFT JOIN classes cl ON cl.id = sl.class_id WHERE sl.session_id = ? "
+
+/* Members of a class who are active learners. */
+#define CLASS_LEARNERS \
+	"FROM class_members m JOIN users u ON u.id = m.user_id " \
+	"AND u.role = 'learner' AND u.disabled = 0 "
+
+/* Index in the table below of a statement id. */
+#define S(id)	((id) - SES_GET)
+
+static const char *const sqltab[] = {
+	[S(SES_GET)] =
+	    "SELECT " SES_COLS " FROM lms_sessions s "
+	    "LEFT JOIN session_categories c ON c.id = s.category_id "
+	    "LEFT JOIN users u ON u.id = s.coach_id WHERE s.id = ?",
+	[S(SES_INSERT)] =
+	    "INSERT INTO lms_sessions (name, description, category_id, "
+	    "coach_id, visibility, display_start, display_end, access_start, "
+	    "access_end, coach_start, coach_end, created_at, updated_at) "
+	    "VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[S(SES_UPDATE)] =
+	    "UPDATE lms_sessions SET name = ?, description = ?, "
+	    "category_id = NULLIF(?, 0), coach_id = NULLIF(?, 0), "
+	    "visibility = ?, display_start = ?, display_end = ?, "
+	    "access_start = ?, access_end = ?, coach_start = ?, "
+	    "coach_end = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[S(SES_LIST_NAME_ASC)] = LIST_BY("s.name", ">", "ASC"),
+	[S(SES_LIST_NAME_DESC)] = LIST_BY("s.name", "<", "DESC"),
+	[S(SES_LIST_START_ASC)] = LIST_BY("s.sort_start", ">", "ASC"),
+	[S(SES_LIST_START_DESC)] = LIST_BY("s.sort_start", "<", "DESC"),
+	[S(SES_LIST_END_ASC)] = LIST_BY("s.sort_end", ">", "ASC"),
+	[S(SES_LIST_END_DESC)] = LIST_BY("s.sort_end", "<", "DESC"),
+	[S(SES_COURSES_DELTA)] =
+	    "UPDATE lms_sessions SET course_count = "
+	    "CAST(course_count AS SIGNED) + ? WHERE id = ?",
+	[S(SES_LEARNERS_DELTA)] =
+	    "UPDATE lms_sessions SET learner_count = "
+	    "CAST(learner_count AS SIGNED) + ? WHERE id = ?",
+
+	[S(OPT_TEACHERS)] =
+	    "SELECT id, name, email, disabled OR role <> 'teacher' FROM users "
+	    "WHERE (role = 'teacher' AND disabled = 0) OR id = ? "
+	    "ORDER BY name, id",
+	[S(OPT_CATEGORIES)] =
+	    "SELECT id, name, NULL, archived FROM session_categories "
+	    "WHERE archived = 0 OR id = ? OR ? = 1 ORDER BY name, id",
+	[S(OPT_COURSES)] =
+	    "SELECT c.id, c.title, c.code, 0 FROM courses c "
+	    "WHERE c.archived = 0 AND NOT EXISTS (SELECT 1 FROM "
+	    "session_courses sc WHERE sc.session_id = ? AND "
+	    "sc.course_id = c.id) ORDER BY c.title, c.id",
+	[S(OPT_CLASSES)] =
+	    "SELECT cl.id, cl.name, NULL, (SELECT COUNT(*) " CLASS_LEARNERS
+	    "WHERE m.class_id = cl.id) FROM classes cl WHERE cl.archived = 0 "
+	    "ORDER BY cl.name, cl.id",
+	[S(COURSE_FIND)] =
+	    "SELECT id, title, code, archived FROM courses WHERE id = ?",
+	[S(CLASS_FIND)] =
+	    "SELECT id, name, NULL, archived FROM classes WHERE id = ?",
+
+	[S(SC_LIST)] =
+	    "SELECT sc.course_id, c.title, c.code, c.archived, sc.coach_id, "
+	    "u.name, (SELECT COUNT(*) FROM course_lessons l WHERE "
+	    "l.course_id = sc.course_id AND l.archived = 0) "
+	    "FROM session_courses sc JOIN courses c ON c.id = sc.course_id "
+	    "LEFT JOIN users u ON u.id = sc.coach_id WHERE sc.session_id = ? "
+	    "ORDER BY sc.position, c.title, sc.course_id",
+	[S(SC_INSERT)] =
+	    "INSERT INTO session_courses (session_id, course_id, coach_id, "
+	    "position, added_at) SELECT ?, ?, NULLIF(?, 0), "
+	    "COALESCE(MAX(position), 0) + 1, UTC_TIMESTAMP() "
+	    "FROM session_courses WHERE session_id = ?",
+	[S(SC_SET_COACH)] =
+	    "UPDATE session_courses SET coach_id = NULLIF(?, 0) "
+	    "WHERE session_id = ? AND course_id = ?",
+	[S(SC_DELETE)] =
+	    "DELETE FROM session_courses "
+	    "WHERE session_id = ? AND course_id = ?",
+	[S(SCL_FILL_COURSE)] =
+	    "INSERT IGNORE INTO session_course_learners (session_id, "
+	    "course_id, user_id, enrolled_at) SELECT session_id, ?, user_id, "
+	    "UTC_TIMESTAMP() FROM session_learners WHERE session_id = ?",
+	[S(SCL_FILL_LEARNER)] =
+	    "INSERT IGNORE INTO session_course_learners (session_id, "
+	    "course_id, user_id, enrolled_at) SELECT session_id, course_id, ?, "
+	    "UTC_TIMESTAMP() FROM session_courses WHERE session_id = ?",
+	[S(SCL_INSERT_ONE)] =
+	    "INSERT IGNORE INTO session_course_learners (session_id, "
+	    "course_id, user_id, enrolled_at) "
+	    "VALUES (?, ?, ?, UTC_TIMESTAMP())",
+	[S(SCL_DELETE_COURSE)] =
+	    "DELETE FROM session_course_learners "
+	    "WHERE session_id = ? AND course_id = ?",
+	[S(SCL_DELETE_LEARNER)] =
+	    "DELETE FROM session_course_learners "
+	    "WHERE session_id = ? AND user_id = ?",
+
+	[S(SL_PAGE)] =
+	    "SELECT " LEARNER_COLS " " LEARNER_FROM "AND " LEARNER_KEYSET
+	    " ORDER BY u.name, u.id LIMIT ?",
+	[S(SL_ALL)] =
+	    "SELECT " LEARNER_COLS " " LEARNER_FROM "ORDER BY u.name, u.id",
+	[S(SL_SEARCH)] =
+	    "SELECT u.id, u.name, u.email, sl.user_id IS NOT NULL "
+	    "FROM users u LEFT JOIN session_learners sl ON "
+	    "sl.session_id = ? AND sl.user_id = u.id "
+	    "WHERE u.role = 'learner' AND u.disabled = 0 "
+	    "AND (u.name LIKE ? OR u.email LIKE ?) AND " LEARNER_KEYSET
+	    " ORDER BY u.name, u.id LIMIT ?",
+	[S(SL_INSERT)] =
+	    "INSERT INTO session_learners (session_id, user_id, source, "
+	    "class_id, enrolled_at) VALUES (?, ?, 'individual', NULL, "
+	    "UTC_TIMESTAMP())",
+	[S(SL_INSERT_CSV)] =
+	    "INSERT IGNORE INTO session_learners (session_id, user_id, "
+	    "source, class_id, enrolled_at) VALUES (?, ?, 'csv', NULL, "
+	    "UTC_TIMESTAMP())",
+	[S(SL_DELETE)] =
+	    "DELETE FROM session_learners WHERE session_id = ? AND user_id = ?",
+
+	[S(CLASS_COUNT)] =
+	    "SELECT COUNT(*) " CLASS_LEARNERS "WHERE m.class_id = ?",
+	[S(CLASS_SCL)] =
+	    "INSERT IGNORE INTO session_course_learners (session_id, "
+	    "course_id, user_id, enrolled_at) SELECT sc.session_id, "
+	    "sc.course_id, m.user_id, UTC_TIMESTAMP() " CLASS_LEARNERS
+	    "JOIN session_courses sc ON sc.session_id = ? "
+	    "WHERE m.class_id = ? AND NOT EXISTS (SELECT 1 FROM "
+	    "session_learners sl WHERE sl.session_id = sc.session_id "
+	    "AND sl.user_id = m.user_id)",
+	[S(CLASS_SL)] =
+	    "INSERT IGNORE INTO session_learners (session_id, user_id, "
+	    "source, class_id, enrolled_at) SELECT ?, m.user_id, 'class', "
+	    "m.class_id, UTC_TIMESTAMP() " CLASS_LEARNERS
+	    "WHERE m.class_id = ?",
+
+	[S(TRACK_PAGE)] =
+	    "SELECT pl.id, pl.name, pl.email, scl.course_id, "
+	    "t.last_access_at, COALESCE(t.lessons_done, 0) FROM "
+	    "(SELECT u.id, u.name, u.email FROM session_learners sl "
+	    "JOIN users u ON u.id = sl.user_id WHERE sl.session_id = ? AND "
+	    LEARNER_KEYSET " ORDER BY u.name, u.id LIMIT ?) pl "
+	    "LEFT JOIN session_course_learners scl ON scl.session_id = ? "
+	    "AND scl.user_id = pl.id "
+	    "LEFT JOIN session_courses sc ON sc.session_id = scl.session_id "
+	    "AND sc.course_id = scl.course_id "
+	    "LEFT JOIN session_tracking t ON t.session_id = scl.session_id "
+	    "AND t.course_id = scl.course_id AND t.user_id = pl.id "
+	    "ORDER BY pl.name, pl.id, sc.position, scl.course_id",
+
+	[S(ENR_SESSION_BY_ID)] =
+	    "SELECT id, name FROM lms_sessions WHERE id = ?",
+	[S(ENR_SESSION_BY_NAME)] =
+	    "SELECT id, name FROM lms_sessions WHERE name = ? "
+	    "AND CAST(name AS BINARY) = CAST(? AS BINARY) ORDER BY id LIMIT 2",
+	[S(ENR_COURSE)] =
+	    "SELECT c.id, c.title, sc.course_id IS NOT NULL FROM courses c "
+	    "LEFT JOIN session_courses sc ON sc.session_id = ? "
+	    "AND sc.course_id = c.id WHERE c.code = ?",
+	[S(ENR_USER_STATE)] =
+	    "SELECT u.id, u.name, u.role = 'learner', u.disabled, "
+	    "EXISTS (SELECT 1 FROM "
+	    "session_learners sl WHERE sl.session_id = ? AND "
+	    "sl.user_id = u.id), EXISTS (SELECT 1 FROM "
+	    "session_course_learners x WHERE x.session_id = ? AND "
+	    "x.course_id = ? AND x.user_id = u.id) FROM users u "
+	    "WHERE u.email = ?",
+};
+
+_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == SES__END - SES_GET,
+    "one SQL text per sessions statement");
+
+const struct sqltable sql_sessions = {
+	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
+};
+
+/* "" and NULL both mean an open date: bind NULL. */
+static const char *
+date_arg(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+enum db_rc
+db_session_get(struct db *db, struct arena *a, int64_t id,
+    struct lms_session **out)
+{
+	struct dbres		*res;
+	struct lms_session	*s;
+	enum db_rc		 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, SES_GET, &res, "i", (long long)id)) != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	s = arena_alloc(a, sizeof(*s));
+	s->id = db_int(res, 0);
+	s->name = db_dup(a, res, 1);
+	s->description = db_dup(a, res, 2);
+	s->category_id = db_int(res, 3);
+	s->category_name = db_dup(a, res, 4);
+	s->coach_id = db_int(res, 5);
+	s->coach_name = db_dup(a, res, 6);
+	s->visibility = db_dup(a, res, 7);
+	s->display_start = db_dup(a, res, 8);
+	s->display_end = db_dup(a, res, 9);
+	s->access_start = db_dup(a, res, 10);
+	s->access_end = db_dup(a, res, 11);
+	s->coach_start = db_dup(a, res, 12);
+	s->coach_end = db_dup(a, res, 13);
+	s->course_count = db_int(res, 14);
+	s->learner_count = db_int(res, 15);
+	s->sort_start = db_dup(a, res, 16);
+	s->sort_end = db_dup(a, res, 17);
+	*out = s;
+	return DB_OK;
+}
+
+enum db_rc
+db_session_create(struct db *db, const struct lms_session *s, int64_t *id)
+{
+	enum db_rc	 rc;
+
+	rc = db_exec(db, SES_INSERT, NULL, "ssiisssssss", s->name,
+	    s->description, (long long)s->category_id,
+	    (long long)s->coach_id, s->visibility,
+	    date_arg(s->display_start), date_arg(s->display_end),
+	    date_arg(s->access_start), date_arg(s->access_end),
+	    date_arg(s->coach_start), date_arg(s->coach_end));
+	if (rc == DB_OK && id != NULL)
+		*id = db_last_id(db);
+	return rc;
+}
+
+enum db_rc
+db_session_update(struct db *db, const struct lms_session *s)
+{
+	return db_exec(db, SES_UPDATE, NULL, "ssiisssssssi", s->name,
+	    s->description, (long long)s->category_id,
+	    (long long)s->coach_id, s->visibility,
+	    date_arg(s->display_start), date_arg(s->display_end),
+	    date_arg(s->access_start), date_arg(s->access_end),
+	    date_arg(s->coach_start), date_arg(s->coach_end),
+	    (long long)s->id);
+}
+
+enum db_rc
+db_session_list(struct db *db, struct arena *a,
+    const struct session_filter *f, enum sess_sort sort, int desc,
+    const char *after, int64_t after_id, struct lms_session **list,
+    size_t *n)
+{
+	static const int	 stmts[3][2] = {
+		{ SES_LIST_NAME_ASC, SES_LIST_NAME_DESC },
+		{ SES_LIST_START_ASC, SES_LIST_START_DESC },
+		{ SES_LIST_END_ASC, SES_LIST_END_DESC },
+	};
+	struct dbres		*res;
+	struct lms_session	*s;
+	const char		*pat = NULL, *cat = NULL, *pos = NULL;
+	const char		*status = NULL, *today = NULL;
+	enum db_rc		 rc;
+	size_t			 i;
+
+	if (f->search != NULL && *f->search != '\0')
+		pat = db_like_contains(a, f->search);
+	if (f->category_id > 0)
+		cat = arena_printf(a, "%lld", (long long)f->category_id);
+	if (f->status != NULL && f->today != NULL) {
+		status = f->status;
+		today = f->today;
+	}
+	if (after_id > 0 && after != NULL)
+		pos = arena_printf(a, "%lld", (long long)after_id);
+	else
+		after = NULL;
+	rc = db_query(db, a, stmts[sort][desc != 0], &res,
+	    "ssssssssssssssss", pat, pat, cat, cat, status, today, today,
+	    status, date_arg(f->from), date_arg(f->from), date_arg(f->to),
+	    date_arg(f->to), pos, after, after, pos);
+	if (rc != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		s = &(*list)[i];
+		s->id = db_int(res, 0);
+		s->name = db_dup(a, res, 1);
+		s->access_start = db_dup(a, res, 2);
+		s->access_end = db_dup(a, res, 3);
+		s->category_name = db_dup(a, res, 4);
+		s->course_count = db_int(res, 5);
+		s->learner_count = db_int(res, 6);
+		s->sort_start = db_dup(a, res, 7);
+		s->sort_end = db_dup(a, res, 8);
+	}
+	return DB_OK;
+}
+
+/* Fetch id, label, extra, flag rows into options. */
+static enum db_rc
+options(struct db *db, struct arena *a, int st, long long arg, int has_arg,
+    struct option **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	rc = has_arg ? db_query(db, a, st, &res, "i", arg) :
+	    db_query(db, a, st, &res, "");
+	if (rc != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		(*list)[i].id = db_int(res, 0);
+		(*list)[i].label = db_dup(a, res, 1);
+		(*list)[i].extra = db_dup(a, res, 2);
+		(*list)[i].flag = (int)db_int(res, 3);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_teacher_options(struct db *db, struct arena *a, int64_t keep_id,
+    struct option **list, size_t *n)
+{
+	return options(db, a, OPT_TEACHERS, (long long)keep_id, 1, list, n);
+}
+
+enum db_rc
+db_category_options(struct db *db, struct arena *a, int64_t keep_id,
+    int all, struct option **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	if ((rc = db_query(db, a, OPT_CATEGORIES, &res, "ii",
+	    (long long)keep_id, (long long)(all != 0))) != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		(*list)[i].id = db_int(res, 0);
+		(*list)[i].label = db_dup(a, res, 1);
+		(*list)[i].flag = (int)db_int(res, 3);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_course_options(struct db *db, struct arena *a, int64_t sid,
+    struct option **list, size_t *n)
+{
+	return options(db, a, OPT_COURSES, (long long)sid, 1, list, n);
+}
+
+enum db_rc
+db_class_options(struct db *db, struct arena *a, struct option **list,
+    size_t *n)
+{
+	return options(db, a, OPT_CLASSES, 0, 0, list, n);
+}
+
+/* The single option a lookup by id found, or NULL. */
+static enum db_rc
+find_one(struct db *db, struct arena *a, int st, int64_t id,
+    struct option **out)
+{
+	struct option	*list;
+	size_t		 n;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = options(db, a, st, (long long)id, 1, &list, &n)) != DB_OK)
+		return rc;
+	if (n > 0)
+		*out = &list[0];
+	return DB_OK;
+}
+
+enum db_rc
+db_course_find(struct db *db, struct arena *a, int64_t id,
+    struct option **out)
+{
+	return find_one(db, a, COURSE_FIND, id, out);
+}
+
+enum db_rc
+db_class_find(struct db *db, struct arena *a, int64_t id,
+    struct option **out)
+{
+	return find_one(db, a, CLASS_FIND, id, out);
+}
+
+enum db_rc
+db_session_courses(struct db *db, struct arena *a, int64_t sid,
+    struct session_course **list, size_t *n)
+{
+	struct dbres		*res;
+	struct session_course	*c;
+	enum db_rc		 rc;
+	size_t			 i;
+
+	if ((rc = db_query(db, a, SC_LIST, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		c = &(*list)[i];
+		c->course_id = db_int(res, 0);
+		c->title = db_dup(a, res, 1);
+		c->code = db_dup(a, res, 2);
+		c->archived = (int)db_int(res, 3);
+		c->coach_id = db_int(res, 4);
+		c->coach_name = db_dup(a, res, 5);
+		c->lessons = db_int(res, 6);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_session_add_course(struct db *db, int64_t sid, int64_t cid,
+    int64_t coach_id)
+{
+	enum db_rc	 rc;
+
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, SC_INSERT, NULL, "iiii", (long long)sid,
+	    (long long)cid, (long long)coach_id, (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, SCL_FILL_COURSE, NULL, "ii", (long long)cid,
+	    (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, SES_COURSES_DELTA, NULL, "ii", 1LL,
+	    (long long)sid)) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+enum db_rc
+db_session_set_coach(struct db *db, int64_t sid, int64_t cid,
+    int64_t coach_id)
+{
+	return db_exec(db, SC_SET_COACH, NULL, "iii", (long long)coach_id,
+	    (long long)sid, (long long)cid);
+}
+
+/*
+ * Remove one row of a session (a course or a learner) in one transaction:
+ * first its course enrollments (children), then the row itself, then
+ * the session's counter by the rows removed.  *found = 0 when there was
+ * no such row (nothing changes).
+ */
+static enum db_rc
+remove_counted(struct db *db, int children, int row, int counter,
+    int64_t sid, int64_t other, int *found)
+{
+	long long	 gone = 0;
+	enum db_rc	 rc;
+
+	*found = 0;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, children, NULL, "ii", (long long)sid,
+	    (long long)other)) != DB_OK ||
+	    (rc = db_exec(db, row, &gone, "ii", (long long)sid,
+	    (long long)other)) != DB_OK)
+		goto fail;
+	if (gone == 0) {
+		db_rollback(db);
+		return DB_OK;
+	}
+	if ((rc = db_exec(db, counter, NULL, "ii", -gone,
+	    (long long)sid)) != DB_OK)
+		goto fail;
+	*found = 1;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+enum db_rc
+db_session_remove_course(struct db *db, int64_t sid, int64_t cid,
+    int *found)
+{
+	return remove_counted(db, SCL_DELETE_COURSE, SC_DELETE,
+	    SES_COURSES_DELTA, sid, cid, found);
+}
+
+/* Copy LEARNER_COLS rows into learners. */
+static void
+learner_rows(struct arena *a, struct dbres *res, struct session_learner **list,
+    size_t *n)
+{
+	struct session_learner	*l;
+	size_t			 i;
+
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		l = &(*list)[i];
+		l->user_id = db_int(res, 0);
+		l->name = db_dup(a, res, 1);
+		l->email = db_dup(a, res, 2);
+		l->source = db_dup(a, res, 3);
+		l->class_name = db_dup(a, res, 4);
+		l->enrolled_at = db_dup(a, res, 5);
+		l->disabled = (int)db_int(res, 6);
+		l->enrolled = 1;
+	}
+}
+
+/* The keyset position as bind values: NULL id on the first page. */
+static const char *
+keyset_id(struct arena *a, const char **after_name, int64_t after_id)
+{
+	if (after_id <= 0 || *after_name == NULL) {
+		*after_name = NULL;
+		return NULL;
+	}
+	return arena_printf(a, "%lld", (long long)after_id);
+}
+
+enum db_rc
+db_session_learners(struct db *db, struct arena *a, int64_t sid,
+    const char *after_name, int64_t after_id, int limit,
+    struct session_learner **list, size_t *n)
+{
+	struct dbres	*res;
+	const char	*pos = keyset_id(a, &after_name, after_id);
+	enum db_rc	 rc;
+
+	if ((rc = db_query(db, a, SL_PAGE, &res, "issssi", (long long)sid,
+	    pos, after_name, after_name, pos, (long long)limit)) != DB_OK)
+		return rc;
+	learner_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_session_learners_all(struct db *db, struct arena *a, int64_t sid,
+    struct session_learner **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	if ((rc = db_query(db, a, SL_ALL, &res, "i", (long long)sid)) != DB_OK)
+		return rc;
+	learner_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_learner_search(struct db *db, struct arena *a, int64_t sid,
+    const char *q, const char *after_name, int64_t after_id, int limit,
+    struct session_learner **list, size_t *n)
+{
+	struct dbres		*res;
+	struct session_learner	*l;
+	const char		*pos = keyset_id(a, &after_name, after_id);
+	char			*pat = db_like_contains(a, q);
+	enum db_rc		 rc;
+	size_t			 i;
+
+	if ((rc = db_query(db, a, SL_SEARCH, &res, "issssssi",
+	    (long long)sid, pat, pat, pos, after_name, after_name, pos,
+	    (long long)limit)) != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		l = &(*list)[i];
+		l->user_id = db_int(res, 0);
+		l->name = db_dup(a, res, 1);
+		l->email = db_dup(a, res, 2);
+		l->enrolled = (int)db_int(res, 3);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_session_add_learner(struct db *db, int64_t sid, int64_t uid)
+{
+	enum db_rc	 rc;
+
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, SL_INSERT, NULL, "ii", (long long)sid,
+	    (long long)uid)) != DB_OK ||
+	    (rc = db_exec(db, SCL_FILL_LEARNER, NULL, "ii", (long long)uid,
+	    (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, SES_LEARNERS_DELTA, NULL, "ii", 1LL,
+	    (long long)sid)) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+enum db_rc
+db_session_remove_learner(struct db *db, int64_t sid, int64_t uid,
+    int *found)
+{
+	return remove_counted(db, SCL_DELETE_LEARNER, SL_DELETE,
+	    SES_LEARNERS_DELTA, sid, uid, found);
+}
+
+enum db_rc
+db_session_enroll_class(struct db *db, int64_t sid, int64_t class_id,
+    long long *added, long long *already)
+{
+	struct arena	*a = arena_new();
+	struct dbres	*res;
+	long long	 members;
+	enum db_rc	 rc;
+
+	*added = *already = 0;
+	if ((rc = db_begin(db)) != DB_OK)
+		goto out;
+	if ((rc = db_query(db, a, CLASS_COUNT, &res, "i",
+	    (long long)class_id)) != DB_OK)
+		goto fail;
+	members = db_int(res, 0);
+	/* Courses first: afterwards everyone would look enrolled already. */
+	if ((rc = db_exec(db, CLASS_SCL, NULL, "ii", (long long)sid,
+	    (long long)class_id)) != DB_OK ||
+	    (rc = db_exec(db, CLASS_SL, added, "ii", (long long)sid,
+	    (long long)class_id)) != DB_OK)
+		goto fail;
+	if (*added > 0 && (rc = db_exec(db, SES_LEARNERS_DELTA, NULL, "ii",
+	    *added, (long long)sid)) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(db)) != DB_OK)
+		goto out;
+	*already = members - *added;
+	goto out;
+fail:
+	db_rollback(db);
+	*added = 0;
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum db_rc
+db_tracking_page(struct db *db, struct arena *a, int64_t sid,
+    const char *after_name, int64_t after_id, int limit,
+    struct track_row **list, size_t *n)
+{
+	struct dbres		*res;
+	struct track_row	*t;
+	const char		*pos = keyset_id(a, &after_name, after_id);
+	enum db_rc		 rc;
+	size_t			 i;
+
+	if ((rc = db_query(db, a, TRACK_PAGE, &res, "issssii", (long long)sid,
+	    pos, after_name, after_name, pos, (long long)limit,
+	    (long long)sid)) != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		t = &(*list)[i];
+		t->user_id = db_int(res, 0);
+		t->name = db_dup(a, res, 1);
+		t->email = db_dup(a, res, 2);
+		t->course_id = db_int(res, 3);
+		t->last_access = db_dup(a, res, 4);
+		t->lessons_done = db_int(res, 5);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_enroll_find_session(struct db *db, struct arena *a, const char *key,
+    int64_t *sid, char **name, int *n)
+{
+	struct dbres	*res;
+	long long	 id;
+	enum db_rc	 rc;
+	const char	*p;
+
+	*sid = 0;
+	*name = NULL;
+	*n = 0;
+	for (p = key; *p >= '0' && *p <= '9'; p++)
+		continue;
+	/* A number is an id; a name of digits is found when no id is. */
+	res = NULL;
+	if (*key != '\0' && *p == '\0' && strlen(key) <= 15) {
+		id = strtoll(key, NULL, 10);
+		if ((rc = db_query(db, a, ENR_SESSION_BY_ID, &res, "i",
+		    id)) != DB_OK)
+			return rc;
+	}
+	if ((res == NULL || res->nrows == 0) && (rc = db_query(db, a,
+	    ENR_SESSION_BY_NAME, &res, "ss", key, key)) != DB_OK)
+		return rc;
+	*n = (int)res->nrows;
+	if (db_next(res)) {
+		*sid = db_int(res, 0);
+		*name = db_dup(a, res, 1);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_enroll_find_course(struct db *db, struct arena *a, int64_t sid,
+    const char *code, int64_t *cid, char **title, int *in_session)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*cid = 0;
+	*title = NULL;
+	*in_session = 0;
+	if ((rc = db_query(db, a, ENR_COURSE, &res, "is", (long long)sid,
+	    code)) != DB_OK)
+		return rc;
+	if (db_next(res)) {
+		*cid = db_int(res, 0);
+		*title = db_dup(a, res, 1);
+		*in_session = (int)db_int(res, 2);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_enroll_row_state(struct db *db, struct arena *a, const char *email,
+    int64_t sid, int64_t cid, int64_t *uid, char **name, int *learner,
+    int *disabled, int *in_session, int *in_course)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*uid = 0;
+	*name = NULL;
+	*learner = *disabled = *in_session = *in_course = 0;
+	if ((rc = db_query(db, a, ENR_USER_STATE, &res, "iiis",
+	    (long long)sid, (long long)sid, (long long)cid, email)) != DB_OK)
+		return rc;
+	if (db_next(res)) {
+		*uid = db_int(res, 0);
+		*name = db_dup(a, res, 1);
+		*learner = (int)db_int(res, 2);
+		*disabled = (int)db_int(res, 3);
+		*in_session = (int)db_int(res, 4);
+		*in_course = (int)db_int(res, 5);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_enroll_csv_row(struct db *db, int64_t sid, int64_t cid, int64_t uid,
+    int *added)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	*added = 0;
+	if ((rc = db_exec(db, SL_INSERT_CSV, &n, "ii", (long long)sid,
+	    (long long)uid)) != DB_OK)
+		return rc;
+	*added = n > 0;
+	if (cid > 0)
+		return db_exec(db, SCL_INSERT_ONE, NULL, "iii", (long long)sid,
+		    (long long)cid, (long long)uid);
+	/*
+	 * A row without a course means every course, even when an earlier
+	 * row of the same file enrolled the learner in one of them.
+	 */
+	return db_exec(db, SCL_FILL_LEARNER, NULL, "ii", (long long)uid,
+	    (long long)sid);
+}
+
+enum db_rc
+db_session_add_learner_count(struct db *db, int64_t sid, long long delta)
+{
+	return db_exec(db, SES_LEARNERS_DELTA, NULL, "ii", delta,
+	    (long long)sid);
+}

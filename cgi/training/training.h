@@ -1,0 +1,234 @@
+/*
+ * sessions.h: training sessions administration: the records the
+ * sessions domain (db-sessions.c) hands to its pages, its functions,
+ * and the page handlers of page-sessions.c and page-enroll.c.
+ * Functions return DB_OK or the failure; lookups that find nothing
+ * return DB_OK with NULL.  Results are allocated in the given arena.
+ */
+#ifndef LECTERN_SESSIONS_H
+#define LECTERN_SESSIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/db.h"
+
+struct arena;
+struct req;
+
+/* One training session; dates are "YYYY-MM-DD" or NULL (open end). */
+struct lms_session {
+	int64_t		 id;
+	char		*name;
+	char		*description;	/* NULL: none */
+	int64_t		 category_id;	/* 0: none */
+	char		*category_name;	/* NULL: none */
+	int64_t		 coach_id;	/* 0: none */
+	char		*coach_name;	/* NULL: none */
+	char		*visibility;	/* listed, hidden, readonly_after_end */
+	char		*display_start, *display_end;
+	char		*access_start, *access_end;
+	char		*coach_start, *coach_end;
+	long long	 course_count;
+	long long	 learner_count;
+	char		*sort_start;	/* access_start, 1000-01-01 when open */
+	char		*sort_end;	/* access_end, 9999-12-31 when open */
+};
+
+/* A choice in a select: a teacher, a category, a course or a class. */
+struct option {
+	int64_t		 id;
+	char		*label;
+	char		*extra;		/* course code, email; may be NULL */
+	int		 flag;		/* inactive teacher, archived */
+};
+
+/* A course of a session with its course coach. */
+struct session_course {
+	int64_t		 course_id;
+	char		*title;
+	char		*code;
+	int		 archived;
+	int64_t		 coach_id;	/* 0: none */
+	char		*coach_name;
+	long long	 lessons;	/* non-archived lessons */
+};
+
+/* A learner of a session, or a learner found by a search. */
+struct session_learner {
+	int64_t		 user_id;
+	char		*name;
+	char		*email;
+	char		*source;	/* individual, class, csv */
+	char		*class_name;	/* NULL unless source is class */
+	char		*enrolled_at;	/* UTC "YYYY-MM-DD HH:MM:SS" */
+	int		 enrolled;	/* search results: already in */
+	int		 disabled;
+};
+
+/* One row of the tracking page: a learner and one of their courses. */
+struct track_row {
+	int64_t		 user_id;
+	char		*name;
+	char		*email;
+	int64_t		 course_id;	/* 0: the learner has no course */
+	char		*last_access;	/* UTC, NULL: never */
+	long long	 lessons_done;
+};
+
+enum sess_sort { SORT_NAME, SORT_START, SORT_END };
+
+/* Filters of the session list; NULL or 0 leaves a filter out. */
+struct session_filter {
+	const char	*search;	/* name contains */
+	int64_t		 category_id;
+	const char	*status;	/* "active", "upcoming", "past" */
+	const char	*today;		/* needed with status */
+	const char	*from, *to;	/* access window overlaps [from, to] */
+};
+
+/* db-sessions.c */
+enum db_rc	db_session_get(struct db *, struct arena *, int64_t,
+		    struct lms_session **);
+enum db_rc	db_session_create(struct db *, const struct lms_session *,
+		    int64_t *id);
+enum db_rc	db_session_update(struct db *, const struct lms_session *);
+/*
+ * One page of sessions in the chosen order, after the keyset position
+ * (after: the sort column's value, after_id) when after_id > 0.
+ * Fetches at most SESSION_PAGE + 1 rows.
+ */
+#define SESSION_PAGE	50
+enum db_rc	db_session_list(struct db *, struct arena *,
+		    const struct session_filter *, enum sess_sort, int desc,
+		    const char *after, int64_t after_id,
+		    struct lms_session **, size_t *);
+
+/* Active teachers, and keep_id whatever its state (0: none). */
+enum db_rc	db_teacher_options(struct db *, struct arena *, int64_t keep_id,
+		    struct option **, size_t *);
+/* Categories not archived (all of them when all is set), and keep_id
+ * whatever its state. */
+enum db_rc	db_category_options(struct db *, struct arena *,
+		    int64_t keep_id, int all, struct option **, size_t *);
+/* Courses not archived and not yet in the session. */
+enum db_rc	db_course_options(struct db *, struct arena *, int64_t sid,
+		    struct option **, size_t *);
+/* Classes not archived, with their member counts in flag. */
+enum db_rc	db_class_options(struct db *, struct arena *,
+		    struct option **, size_t *);
+/* A course by id: label title, extra code, flag archived; NULL if none. */
+enum db_rc	db_course_find(struct db *, struct arena *, int64_t,
+		    struct option **);
+/* A class by id: label name, flag archived; NULL if none. */
+enum db_rc	db_class_find(struct db *, struct arena *, int64_t,
+		    struct option **);
+
+/* The session's courses in their order, with lesson counts. */
+enum db_rc	db_session_courses(struct db *, struct arena *, int64_t sid,
+		    struct session_course **, size_t *);
+/* Add a course (and every learner of the session to it); DB_DUPLICATE
+ * when it is in the session already.  One transaction. */
+enum db_rc	db_session_add_course(struct db *, int64_t sid, int64_t cid,
+		    int64_t coach_id);
+/* Change the coach (0: none) of a course of the session. */
+enum db_rc	db_session_set_coach(struct db *, int64_t sid, int64_t cid,
+		    int64_t coach_id);
+/* Remove a course and its learners' places in it.  One transaction. */
+enum db_rc	db_session_remove_course(struct db *, int64_t sid, int64_t cid,
+		    int *found);
+
+/* One page of the session's learners by name, after (name, id). */
+enum db_rc	db_session_learners(struct db *, struct arena *, int64_t sid,
+		    const char *after_name, int64_t after_id, int limit,
+		    struct session_learner **, size_t *);
+/* Every learner of the session, by name (the export). */
+enum db_rc	db_session_learners_all(struct db *, struct arena *,
+		    int64_t sid, struct session_learner **, size_t *);
+/* Learners whose name or email contains q, by name, after (name, id);
+ * enrolled says who is in the session already. */
+enum db_rc	db_learner_search(struct db *, struct arena *, int64_t sid,
+		    const char *q, const char *after_name, int64_t after_id,
+		    int limit, struct session_learner **, size_t *);
+/* Enroll one learner in the session and all its courses; DB_DUPLICATE
+ * when enrolled already.  One transaction. */
+enum db_rc	db_session_add_learner(struct db *, int64_t sid, int64_t uid);
+/* Unenroll a learner from the session and its courses. */
+enum db_rc	db_session_remove_learner(struct db *, int64_t sid,
+		    int64_t uid, int *found);
+/* Enroll the class's current learners who are not in the session yet
+ * (source class); *added, and *already for those who were.  One
+ * transaction. */
+enum db_rc	db_session_enroll_class(struct db *, int64_t sid,
+		    int64_t class_id, long long *added, long long *already);
+
+/* One page of tracking rows: learners by name after (name, id), at most
+ * limit learners, each with one row per course (or one without). */
+enum db_rc	db_tracking_page(struct db *, struct arena *, int64_t sid,
+		    const char *after_name, int64_t after_id, int limit,
+		    struct track_row **, size_t *);
+
+/*
+ * The CSV import's lookups.  A session by id or by exact name: *n the
+ * number of matches (the first in *sid, *name).  A course by code: *cid
+ * 0 when unknown, *in_session when the session sid has it.  A user by
+ * email with their enrollment state in session sid (0: none) and course
+ * cid (0: none): *uid 0 when unknown, *learner 1 for the learner role,
+ * *disabled 1 for a disabled account.
+ */
+enum db_rc	db_enroll_find_session(struct db *, struct arena *,
+		    const char *key, int64_t *sid, char **name, int *n);
+enum db_rc	db_enroll_find_course(struct db *, struct arena *, int64_t sid,
+		    const char *code, int64_t *cid, char **title,
+		    int *in_session);
+enum db_rc	db_enroll_row_state(struct db *, struct arena *,
+		    const char *email, int64_t sid, int64_t cid, int64_t *uid,
+		    char **name, int *learner, int *disabled, int *in_session,
+		    int *in_course);
+/*
+ * Inside the caller's transaction: enroll uid (source csv) in the
+ * session when not yet, then in course cid, or in every course when cid
+ * is 0.  *added is 1 when the session enrollment is new.
+ */
+enum db_rc	db_enroll_csv_row(struct db *, int64_t sid, int64_t cid,
+		    int64_t uid, int *added);
+/* Inside the caller's transaction: learner_count += delta. */
+enum db_rc	db_session_add_learner_count(struct db *, int64_t sid,
+		    long long delta);
+
+/* page-sessions.c */
+int	page_sessions(struct req *);
+int	page_session_new(struct req *);
+int	page_session_create(struct req *);
+int	page_session_edit(struct req *);
+int	page_session_save(struct req *);
+int	page_session_course_add(struct req *);
+int	page_session_course_coach(struct req *);
+int	page_session_course_remove(struct req *);
+int	page_session_tracking(struct req *);
+int	page_session_export(struct req *);
+
+/* page-enroll.c */
+int	page_session_learner_add(struct req *);
+int	page_session_learner_remove(struct req *);
+int	page_session_class_add(struct req *);
+int	page_enroll_import(struct req *);
+int	page_enroll_upload(struct req *);
+int	page_enroll_apply(struct req *);
+int	page_enroll_apply_valid(struct req *);
+
+/*
+ * Shared by both page files: load the session named by the first path
+ * id, or send 404 / 503 and return NULL with the status in *status.
+ */
+struct lms_session	*session_from_path(struct req *, int *status);
+/* Render the edit page of s; msgs for the section that failed (or NULL). */
+struct edit_msgs {
+	const char	*course_error;
+	const char	*learner_error;
+	const char	*class_error;
+};
+int	session_edit_page(struct req *, struct lms_session *, int status,
+	    const struct edit_msgs *);
+
+#endif
