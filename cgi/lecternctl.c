@@ -33,6 +33,7 @@
 
 #include "classroom/channels.h"
 #include "lib/clock.h"
+#include "app.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
@@ -40,7 +41,7 @@
 #include "notify/mailmsg.h"
 #include "core/model.h"
 #include "notify/notify.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "core/tpl.h"
 #include "people/people.h"
 #include "lib/util.h"
@@ -574,6 +575,7 @@ main(int argc, char *argv[])
 {
 	char	 err[512];
 
+	app_init();
 	if (argc < 2)
 		usage();
 	if (!config_load(&cfg, err, sizeof(err))) {

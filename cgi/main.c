@@ -11,6 +11,7 @@
 
 #include <fcgiapp.h>
 
+#include "app.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
@@ -75,6 +76,7 @@ main(int argc, char *argv[])
 	FCGX_Request	 rq;
 	char		 err[512];
 
+	app_init();
 	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
 		routes_print();
 		return 0;

@@ -17,6 +17,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in catalogue/db.c (see app.c). */
+#define CATALOGUE_SLOT	4
+extern const struct sqltable	sql_catalogue;
+extern const struct routeset	catalogue_routes;
+
 struct arena;
 struct req;
 

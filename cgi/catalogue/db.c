@@ -11,7 +11,7 @@
 #include "lib/util.h"
 
 enum {
-	CAT_COURSE_GET = DOM_BASE(DOM_CATALOGUE),
+	CAT_COURSE_GET = DB_BASE(CATALOGUE_SLOT),
 	CAT_COURSE_INSERT,
 	CAT_COURSE_UPDATE,
 	CAT_COURSE_SET_ARCHIVED,
@@ -44,8 +44,8 @@ enum {
 	CAT__END
 };
 
-#define CAT_N		(CAT__END - DOM_BASE(DOM_CATALOGUE))
-#define IDX(st)		[(st) - DOM_BASE(DOM_CATALOGUE)]
+#define CAT_N		(CAT__END - DB_BASE(CATALOGUE_SLOT))
+#define IDX(st)		[(st) - DB_BASE(CATALOGUE_SLOT)]
 
 /* "Archived rows only when asked" and "after the keyset position". */
 #define WITH_ARCHIVED	"(archived = 0 OR ? = 1)"

@@ -12,7 +12,7 @@
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "core/tpl.h"
 #include "lib/util.h"
 

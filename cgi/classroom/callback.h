@@ -15,6 +15,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in classroom/db-callback.c (see app.c). */
+#define CALLBACK_SLOT	11
+extern const struct sqltable	sql_callback;
+extern const struct routeset	callback_routes;
+
 struct arena;
 struct config;
 struct req;

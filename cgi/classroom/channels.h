@@ -16,6 +16,8 @@
 
 #include "core/db.h"
 
+extern const struct routeset	classroom_routes;
+
 struct arena;
 struct req;
 

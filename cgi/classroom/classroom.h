@@ -14,6 +14,10 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in classroom/db.c (see app.c). */
+#define CLASSROOM_SLOT	9
+extern const struct sqltable	sql_classroom;
+
 struct arena;
 struct user;
 

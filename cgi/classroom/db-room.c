@@ -14,7 +14,7 @@
 #include "lib/util.h"
 
 enum {
-	RM_CHAT_LATEST = DOM_BASE(DOM_ROOM),
+	RM_CHAT_LATEST = DB_BASE(ROOM_SLOT),
 	RM_CHAT_AFTER,
 	RM_CHAT_ADD,
 	RM_POLLS,

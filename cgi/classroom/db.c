@@ -17,7 +17,7 @@
 #include "lib/util.h"
 
 enum {
-	CL_GET = DOM_BASE(DOM_CLASSROOM),
+	CL_GET = DB_BASE(CLASSROOM_SLOT),
 	CL_BY_MEETING,
 	CL_ACCESS,
 	/* channels */

@@ -16,7 +16,7 @@
 #include "core/req.h"
 #include "core/routes.h"
 #include "core/tpl.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "lib/util.h"
 
 /* People a member search shows at most. */

@@ -35,7 +35,7 @@
 #include "core/req.h"
 #include "classroom/room.h"
 #include "core/routes.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "core/tpl.h"
 #include "lib/util.h"
 #include "lib/valid.h"

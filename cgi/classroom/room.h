@@ -15,6 +15,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in classroom/db-room.c (see app.c). */
+#define ROOM_SLOT	10
+extern const struct sqltable	sql_room;
+extern const struct routeset	room_routes;
+
 struct arena;
 struct classroom;
 struct config;

@@ -16,50 +16,7 @@
 #include "core/db.h"
 #include "lib/util.h"
 
-#define USER_COLS \
-	"id, name, email, role, timezone, disabled, password_hash, " \
-	"password_temporary, created_at"
-#define LIST_COLS	"id, name, email, role, disabled, timezone"
-#define KEYSET		"(name > ? OR (name = ? AND id > ?))"
-
 static const char *const sqltab[STMT__MAX] = {
-	[STMT_USER_BY_ID] =
-	    "SELECT " USER_COLS " FROM users WHERE id = ?",
-	[STMT_USER_BY_EMAIL] =
-	    "SELECT " USER_COLS " FROM users WHERE email = ?",
-	[STMT_USER_ID_BY_EMAIL] =
-	    "SELECT id FROM users WHERE email = ?",
-	[STMT_USER_INSERT] =
-	    "INSERT INTO users (name, email, password_hash, "
-	    "password_temporary, timezone, role, created_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	[STMT_USER_UPDATE] =
-	    "UPDATE users SET name = ?, email = ?, role = ?, timezone = ?, "
-	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	[STMT_USER_SET_PASSWORD] =
-	    "UPDATE users SET password_hash = ?, password_temporary = ?, "
-	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	[STMT_USER_SET_DISABLED] =
-	    "UPDATE users SET disabled = ?, updated_at = UTC_TIMESTAMP() "
-	    "WHERE id = ?",
-	[STMT_USER_SET_TIMEZONE] =
-	    "UPDATE users SET timezone = ?, updated_at = UTC_TIMESTAMP() "
-	    "WHERE id = ?",
-	[STMT_USER_LIST_FIRST] =
-	    "SELECT " LIST_COLS " FROM users ORDER BY name, id LIMIT ?",
-	[STMT_USER_LIST_AFTER] =
-	    "SELECT " LIST_COLS " FROM users WHERE " KEYSET
-	    " ORDER BY name, id LIMIT ?",
-	[STMT_USER_SEARCH_FIRST] =
-	    "SELECT " LIST_COLS " FROM users "
-	    "WHERE (name LIKE ? OR email LIKE ?) ORDER BY name, id LIMIT ?",
-	[STMT_USER_SEARCH_AFTER] =
-	    "SELECT " LIST_COLS " FROM users "
-	    "WHERE (name LIKE ? OR email LIKE ?) AND " KEYSET
-	    " ORDER BY name, id LIMIT ?",
-	[STMT_USER_COUNT_ADMINS] =
-	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0",
-
 	[STMT_AUTH_INSERT] =
 	    "INSERT INTO auth_sessions (token_hash, user_id, csrf_token, "
 	    "created_at, last_seen_at) "
@@ -103,27 +60,6 @@ static const char *const sqltab[STMT__MAX] = {
 	[STMT_FAIL_PURGE] =
 	    "DELETE FROM login_failures "
 	    "WHERE failed_at < UTC_TIMESTAMP() - INTERVAL 1 DAY",
-	[STMT_TOKEN_INSERT] =
-	    "INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at) "
-	    "VALUES (?, ?, 'welcome', UTC_TIMESTAMP() + INTERVAL ? DAY)",
-	[STMT_TOKEN_LOAD] =
-	    "SELECT t.user_id, u.name, u.email FROM user_tokens t "
-	    "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? "
-	    "AND t.used_at IS NULL AND t.expires_at > UTC_TIMESTAMP() "
-	    "AND u.disabled = 0",
-	[STMT_TOKEN_USE] =
-	    "UPDATE user_tokens SET used_at = UTC_TIMESTAMP() "
-	    "WHERE token_hash = ? AND used_at IS NULL",
-
-	[STMT_IMPORT_INSERT] =
-	    "INSERT INTO csv_imports (kind, admin_id, filename, content, "
-	    "created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-	[STMT_IMPORT_LOAD] =
-	    "SELECT id, filename, content, applied_at FROM csv_imports "
-	    "WHERE id = ? AND admin_id = ? AND kind = ?",
-	[STMT_IMPORT_MARK_APPLIED] =
-	    "UPDATE csv_imports SET applied_at = UTC_TIMESTAMP() "
-	    "WHERE id = ? AND applied_at IS NULL",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == STMT__MAX,
@@ -131,31 +67,31 @@ _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == STMT__MAX,
 
 static const struct sqltable sql_core = { STMT__MAX, sqltab };
 
-/* Every domain's statements, prepared together when a connection opens. */
-static const struct sqltable *const domains[DOM__MAX] = {
-	[DOM_CORE] = &sql_core,
-	[DOM_CATALOGUE] = &sql_catalogue,
-	[DOM_SESSIONS] = &sql_sessions,
-	[DOM_LEARN] = &sql_learn,
-	[DOM_ENROL] = &sql_enrol,
-	[DOM_LIVE] = &sql_live,
-	[DOM_NOTIFY] = &sql_notify,
-	[DOM_CLASSROOM] = &sql_classroom,
-	[DOM_ROOM] = &sql_room,
-	[DOM_CALLBACK] = &sql_callback,
-};
+/* Every table by slot: core's, then those app.c handed over. */
+static const struct sqltable *domains[DB_SLOTS] = { &sql_core };
+
+void
+db_tables(const struct sqltable *const *tables, size_t n)
+{
+	size_t	 i;
+
+	for (i = 1; i < n && i < DB_SLOTS; i++)
+		domains[i] = tables[i];
+}
 
 #define MAX_PARAMS	16
 
 struct db {
 	const struct config *cfg;
 	MYSQL		*my;
-	MYSQL_STMT	**stmts[DOM__MAX];
+	MYSQL_STMT	**stmts[DB_SLOTS];
 	int		 prepare;
 	int		 in_tx;
 	int		 down;
 	unsigned	 queries;
 };
+
+static int	is_gone(unsigned);
 
 static void
 db_log(const char *what, const char *msg)
@@ -167,24 +103,58 @@ db_log(const char *what, const char *msg)
 static const char *
 sqltext(int st)
 {
-	unsigned	 dom = (unsigned)st >> DOM_SHIFT;
-	size_t		 idx = (size_t)st & ((1u << DOM_SHIFT) - 1);
+	unsigned	 dom = (unsigned)st >> DB_SLOT_SHIFT;
+	size_t		 idx = (size_t)st & ((1u << DB_SLOT_SHIFT) - 1);
 
-	if (dom >= DOM__MAX || idx >= domains[dom]->n)
+	if (st < 0 || dom >= DB_SLOTS || domains[dom] == NULL ||
+	    idx >= domains[dom]->n)
 		return NULL;
 	return domains[dom]->sql[idx];
 }
 
-/* The prepared handle of a statement id, or NULL. */
+/*
+ * Prepare statement idx of slot dom on the open connection.  Returns
+ * the handle, or NULL with the reason logged (and *gone set when the
+ * connection went away meanwhile).
+ */
 static MYSQL_STMT *
-handle(struct db *db, int st)
+prepare_one(struct db *db, size_t dom, size_t idx, int *gone)
 {
-	unsigned	 dom = (unsigned)st >> DOM_SHIFT;
-	size_t		 idx = (size_t)st & ((1u << DOM_SHIFT) - 1);
+	const char	*sql = domains[dom]->sql[idx];
+	MYSQL_STMT	*h;
 
-	if (sqltext(st) == NULL || db->stmts[dom] == NULL)
+	if (db->stmts[dom] == NULL)
+		db->stmts[dom] = xcalloc(domains[dom]->n, sizeof(MYSQL_STMT *));
+	if ((h = mysql_stmt_init(db->my)) == NULL)
 		return NULL;
-	return db->stmts[dom][idx];
+	if (mysql_stmt_prepare(h, sql, strlen(sql)) != 0) {
+		if (gone != NULL)
+			*gone = is_gone(mysql_stmt_errno(h));
+		db_log(sql, mysql_stmt_error(h));
+		mysql_stmt_close(h);
+		return NULL;
+	}
+	return db->stmts[dom][idx] = h;
+}
+
+/*
+ * The prepared handle of a statement id, prepared now when this
+ * connection has not run it yet.  NULL for an unknown id or a failed
+ * prepare (*gone says whether the connection was lost).
+ */
+static MYSQL_STMT *
+handle(struct db *db, int st, int *gone)
+{
+	unsigned	 dom = (unsigned)st >> DB_SLOT_SHIFT;
+	size_t		 idx = (size_t)st & ((1u << DB_SLOT_SHIFT) - 1);
+
+	if (gone != NULL)
+		*gone = 0;
+	if (sqltext(st) == NULL || db->my == NULL)
+		return NULL;
+	if (db->stmts[dom] != NULL && db->stmts[dom][idx] != NULL)
+		return db->stmts[dom][idx];
+	return prepare_one(db, dom, idx, gone);
 }
 
 static void
@@ -192,7 +162,7 @@ close_stmts(struct db *db)
 {
 	size_t	 d, i;
 
-	for (d = 0; d < DOM__MAX; d++) {
+	for (d = 0; d < DB_SLOTS; d++) {
 		if (db->stmts[d] == NULL)
 			continue;
 		for (i = 0; i < domains[d]->n; i++)
@@ -213,7 +183,6 @@ connect_db(struct db *db, char *err, size_t errlen)
 	const struct config *c = db->cfg;
 	unsigned	 t = (unsigned)c->db_timeout;
 	my_bool		 no = 0;
-	MYSQL_STMT	*h;
 	size_t		 d, i;
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
@@ -240,16 +209,14 @@ connect_db(struct db *db, char *err, size_t errlen)
 	}
 	if (!db->prepare)
 		return 1;
-	for (d = 0; d < DOM__MAX; d++) {
-		db->stmts[d] = xcalloc(domains[d]->n, sizeof(MYSQL_STMT *));
+	for (d = 0; d < DB_SLOTS; d++) {
+		if (domains[d] == NULL)
+			continue;
 		for (i = 0; i < domains[d]->n; i++) {
-			h = db->stmts[d][i] = mysql_stmt_init(db->my);
-			if (h != NULL && mysql_stmt_prepare(h, domains[d]->sql[i],
-			    strlen(domains[d]->sql[i])) == 0)
+			if (prepare_one(db, d, i, NULL) != NULL)
 				continue;
 			snprintf(err, errlen, "cannot prepare statement %zu "
-			    "of domain %zu: %s", i, d, h ? mysql_stmt_error(h) :
-			    "out of memory");
+			    "of table %zu: %s", i, d, mysql_error(db->my));
 			close_stmts(db);
 			mysql_close(db->my);
 			db->my = NULL;
@@ -360,12 +327,17 @@ run(struct db *db, int st, struct arg *args, int nargs)
 	my_bool		 nulls[MAX_PARAMS];
 	MYSQL_STMT	*s;
 	unsigned	 e;
-	int		 i, attempt;
+	int		 i, attempt, gone;
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db->my == NULL && !reconnect(db))
 			return DB_DOWN;
-		s = handle(db, st);
+		s = handle(db, st, &gone);
+		if (s == NULL && gone && !db->in_tx && attempt == 0) {
+			if (!reconnect(db))
+				return DB_DOWN;
+			continue;
+		}
 		if (s == NULL) {
 			db_log("run", "statement not prepared");
 			return DB_ERROR;
@@ -444,7 +416,8 @@ db_exec(struct db *db, int st, long long *affected, const char *fmt, ...)
 	rc = vrun(db, st, fmt, ap);
 	va_end(ap);
 	if (rc == DB_OK && affected != NULL)
-		*affected = (long long)mysql_stmt_affected_rows(handle(db, st));
+		*affected = (long long)mysql_stmt_affected_rows(
+		    handle(db, st, NULL));
 	return rc;
 }
 
@@ -565,7 +538,7 @@ db_query(struct db *db, struct arena *a, int st, struct dbres **out,
 	va_end(ap);
 	if (rc != DB_OK)
 		return rc;
-	return fetch_all(db, handle(db, st), a, out);
+	return fetch_all(db, handle(db, st, NULL), a, out);
 }
 
 long long

@@ -14,22 +14,8 @@
 struct arena;
 struct config;
 
+/* Core's own statements: sign-in sessions and throttling (auth.c). */
 enum stmt {
-	/* users */
-	STMT_USER_BY_ID,
-	STMT_USER_BY_EMAIL,
-	STMT_USER_ID_BY_EMAIL,
-	STMT_USER_INSERT,
-	STMT_USER_UPDATE,
-	STMT_USER_SET_PASSWORD,
-	STMT_USER_SET_DISABLED,
-	STMT_USER_SET_TIMEZONE,
-	STMT_USER_LIST_FIRST,
-	STMT_USER_LIST_AFTER,
-	STMT_USER_SEARCH_FIRST,
-	STMT_USER_SEARCH_AFTER,
-	STMT_USER_COUNT_ADMINS,
-	/* sign-in sessions */
 	STMT_AUTH_INSERT,
 	STMT_AUTH_LOAD,
 	STMT_AUTH_TOUCH,
@@ -43,46 +29,32 @@ enum stmt {
 	STMT_FAIL_COUNT_ADDRESS,
 	STMT_FAIL_CLEAR_EMAIL,
 	STMT_FAIL_PURGE,
-	STMT_TOKEN_INSERT,
-	STMT_TOKEN_LOAD,
-	STMT_TOKEN_USE,
-	/* imports */
-	STMT_IMPORT_INSERT,
-	STMT_IMPORT_LOAD,
-	STMT_IMPORT_MARK_APPLIED,
 	STMT__MAX
 };
 
 /*
- * Statement ids: the domain in the high bits, the index in its table in
- * the low bits.  enum stmt above is domain 0; a domain file declares
- * "enum { X_FIRST = DOM_BASE(DOM_X), ... }" and a struct sqltable.
+ * Statement ids: the slot of their table in the high bits, the index in
+ * the table in the low bits.  Core's table (enum stmt) is slot 0.  Each
+ * domain's db.c declares "enum { X_FIRST = DB_BASE(X_SLOT), ... }" with
+ * the slot its header names and exports a struct sqltable; app.c hands
+ * every table to db_tables() before the first connection, so core names
+ * no domain.  A statement is prepared the first time a connection runs
+ * it, and kept for the connection's life.
  */
-enum db_domain {
-	DOM_CORE = 0,
-	DOM_CATALOGUE,		/* db-catalogue.c */
-	DOM_SESSIONS,		/* db-sessions.c */
-	DOM_LEARN,		/* db-learn.c */
-	DOM_ENROL,		/* db-enrol.c */
-	DOM_LIVE,		/* db-live.c */
-	DOM_NOTIFY,		/* db-notify.c */
-	DOM_CLASSROOM,		/* db-classroom.c */
-	DOM_ROOM,		/* db-room.c */
-	DOM_CALLBACK,		/* db-callback.c */
-	DOM__MAX
-};
-
-#define DOM_SHIFT	10
-#define DOM_BASE(d)	((d) << DOM_SHIFT)
+#define DB_SLOT_SHIFT	10
+#define DB_BASE(slot)	((slot) << DB_SLOT_SHIFT)
+#define DB_SLOTS	16
 
 struct sqltable {
 	size_t			 n;
 	const char *const	*sql;
 };
 
-extern const struct sqltable	sql_catalogue, sql_sessions, sql_learn,
-				sql_enrol, sql_live, sql_notify,
-				sql_classroom, sql_room, sql_callback;
+/*
+ * Hand core the statement tables, indexed by slot (NULL for an unused
+ * slot; slot 0 is core's own and is ignored).  Called once at start.
+ */
+void		 db_tables(const struct sqltable *const *, size_t n);
 
 struct db;
 
@@ -103,8 +75,9 @@ enum db_rc {
 };
 
 /*
- * Connect.  With prepare set, prepare every statement (fails when the
- * schema is not migrated).  Returns NULL with a message in err.
+ * Connect.  With prepare set, prepare every statement at once (fails
+ * when the schema is not migrated); otherwise each is prepared when
+ * first run.  Returns NULL with a message in err.
  */
 struct db	*db_open(const struct config *, int prepare, char *err, size_t);
 void		 db_close(struct db *);

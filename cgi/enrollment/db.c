@@ -14,7 +14,7 @@
 #include "lib/util.h"
 
 enum {
-	ENR_GET = DOM_BASE(DOM_ENROL),
+	ENR_GET = DB_BASE(ENROLLMENT_SLOT),
 	ENR_LIST,
 	ENR_INSERT,
 	ENR_UPDATE,
@@ -220,7 +220,7 @@ _Static_assert(ENROL_PAGE + 1 == 51, "list statements fetch a page and one");
 _Static_assert(PICK_LIMIT == 50 && UPCOMING_MAX == 20,
     "limits written in the SQL");
 
-const struct sqltable sql_enrol = {
+const struct sqltable sql_enrollment = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 

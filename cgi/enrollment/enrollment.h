@@ -14,6 +14,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in enrollment/db.c (see app.c). */
+#define ENROLLMENT_SLOT	8
+extern const struct sqltable	sql_enrollment;
+extern const struct routeset	enrollment_routes;
+
 struct arena;
 struct req;
 

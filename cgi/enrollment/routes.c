@@ -142,4 +142,4 @@ static const struct route routes[] = {
 	    STAFF, RT_CSRF, NULL },
 };
 
-ROUTESET(enrol_routes, routes);
+ROUTESET(enrollment_routes, routes);

@@ -6,6 +6,7 @@
 #include "core/out.h"
 #include "core/req.h"
 #include "core/routes.h"
+#include "home/home.h"
 #include "core/tpl.h"
 
 /*

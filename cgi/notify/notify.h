@@ -11,6 +11,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in notify/db.c (see app.c). */
+#define NOTIFY_SLOT	2
+extern const struct sqltable	sql_notify;
+extern const struct routeset	notify_routes;
+
 /* An in-app notification for one user; link may be NULL. */
 enum db_rc	notify_inapp(struct db *, int64_t user_id, const char *kind,
 		    const char *subject, const char *body, const char *link);

@@ -1,13 +1,113 @@
 /*
- * db-users.c: reading and writing users.
+ * db.c: the people domain's SQL and its functions: users, one-time
+ * welcome links, and CSV uploads awaiting their preview.  (Sign-in
+ * sessions and throttling are core's, in core/auth.c.)
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/db.h"
+#include "lib/crypto.h"
 #include "core/model.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "lib/util.h"
+
+enum {
+	PPL_USER_BY_ID = DB_BASE(PEOPLE_SLOT),
+	PPL_USER_BY_EMAIL,
+	PPL_USER_ID_BY_EMAIL,
+	PPL_USER_INSERT,
+	PPL_USER_UPDATE,
+	PPL_USER_SET_PASSWORD,
+	PPL_USER_SET_DISABLED,
+	PPL_USER_SET_TIMEZONE,
+	PPL_USER_LIST_FIRST,
+	PPL_USER_LIST_AFTER,
+	PPL_USER_SEARCH_FIRST,
+	PPL_USER_SEARCH_AFTER,
+	PPL_USER_COUNT_ADMINS,
+	PPL_TOKEN_INSERT,
+	PPL_TOKEN_LOAD,
+	PPL_TOKEN_USE,
+	PPL_IMPORT_INSERT,
+	PPL_IMPORT_LOAD,
+	PPL_IMPORT_MARK_APPLIED,
+	PPL__END
+};
+
+#define IDX(st)	[(st) - DB_BASE(PEOPLE_SLOT)]
+
+#define USER_COLS \
+	"id, name, email, role, timezone, disabled, password_hash, " \
+	"password_temporary, created_at"
+#define LIST_COLS	"id, name, email, role, disabled, timezone"
+#define KEYSET		"(name > ? OR (name = ? AND id > ?))"
+
+static const char *const sqltab[] = {
+	IDX(PPL_USER_BY_ID) =
+	    "SELECT " USER_COLS " FROM users WHERE id = ?",
+	IDX(PPL_USER_BY_EMAIL) =
+	    "SELECT " USER_COLS " FROM users WHERE email = ?",
+	IDX(PPL_USER_ID_BY_EMAIL) =
+	    "SELECT id FROM users WHERE email = ?",
+	IDX(PPL_USER_INSERT) =
+	    "INSERT INTO users (name, email, password_hash, "
+	    "password_temporary, timezone, role, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	IDX(PPL_USER_UPDATE) =
+	    "UPDATE users SET name = ?, email = ?, role = ?, timezone = ?, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	IDX(PPL_USER_SET_PASSWORD) =
+	    "UPDATE users SET password_hash = ?, password_temporary = ?, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	IDX(PPL_USER_SET_DISABLED) =
+	    "UPDATE users SET disabled = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?",
+	IDX(PPL_USER_SET_TIMEZONE) =
+	    "UPDATE users SET timezone = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?",
+	IDX(PPL_USER_LIST_FIRST) =
+	    "SELECT " LIST_COLS " FROM users ORDER BY name, id LIMIT ?",
+	IDX(PPL_USER_LIST_AFTER) =
+	    "SELECT " LIST_COLS " FROM users WHERE " KEYSET
+	    " ORDER BY name, id LIMIT ?",
+	IDX(PPL_USER_SEARCH_FIRST) =
+	    "SELECT " LIST_COLS " FROM users "
+	    "WHERE (name LIKE ? OR email LIKE ?) ORDER BY name, id LIMIT ?",
+	IDX(PPL_USER_SEARCH_AFTER) =
+	    "SELECT " LIST_COLS " FROM users "
+	    "WHERE (name LIKE ? OR email LIKE ?) AND " KEYSET
+	    " ORDER BY name, id LIMIT ?",
+	IDX(PPL_USER_COUNT_ADMINS) =
+	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0",
+	IDX(PPL_TOKEN_INSERT) =
+	    "INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at) "
+	    "VALUES (?, ?, 'welcome', UTC_TIMESTAMP() + INTERVAL ? DAY)",
+	IDX(PPL_TOKEN_LOAD) =
+	    "SELECT t.user_id, u.name, u.email FROM user_tokens t "
+	    "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? "
+	    "AND t.used_at IS NULL AND t.expires_at > UTC_TIMESTAMP() "
+	    "AND u.disabled = 0",
+	IDX(PPL_TOKEN_USE) =
+	    "UPDATE user_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE token_hash = ? AND used_at IS NULL",
+	IDX(PPL_IMPORT_INSERT) =
+	    "INSERT INTO csv_imports (kind, admin_id, filename, content, "
+	    "created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	IDX(PPL_IMPORT_LOAD) =
+	    "SELECT id, filename, content, applied_at FROM csv_imports "
+	    "WHERE id = ? AND admin_id = ? AND kind = ?",
+	IDX(PPL_IMPORT_MARK_APPLIED) =
+	    "UPDATE csv_imports SET applied_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND applied_at IS NULL",
+};
+
+_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) ==
+    PPL__END - DB_BASE(PEOPLE_SLOT), "one SQL text per people statement");
+
+const struct sqltable sql_people = {
+	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
+};
 
 /* Copy one USER_COLS row (see db.c) into a new user. */
 static struct user *
@@ -34,7 +134,7 @@ db_user_get(struct db *db, struct arena *a, int64_t id, struct user **out)
 	enum db_rc	 rc;
 
 	*out = NULL;
-	if ((rc = db_query(db, a, STMT_USER_BY_ID, &res, "i",
+	if ((rc = db_query(db, a, PPL_USER_BY_ID, &res, "i",
 	    (long long)id)) != DB_OK)
 		return rc;
 	if (res->nrows > 0)
@@ -50,7 +150,7 @@ db_user_by_email(struct db *db, struct arena *a, const char *email,
 	enum db_rc	 rc;
 
 	*out = NULL;
-	if ((rc = db_query(db, a, STMT_USER_BY_EMAIL, &res, "s", email)) != DB_OK)
+	if ((rc = db_query(db, a, PPL_USER_BY_EMAIL, &res, "s", email)) != DB_OK)
 		return rc;
 	if (res->nrows > 0)
 		*out = user_row(a, res);
@@ -63,7 +163,7 @@ db_user_create(struct db *db, const struct user *u, const char *hash,
 {
 	enum db_rc	 rc;
 
-	rc = db_exec(db, STMT_USER_INSERT, NULL, "sssiss", u->name, u->email,
+	rc = db_exec(db, PPL_USER_INSERT, NULL, "sssiss", u->name, u->email,
 	    hash, (long long)temporary, u->timezone, role_name(u->role));
 	if (rc == DB_OK && id != NULL)
 		*id = db_last_id(db);
@@ -73,7 +173,7 @@ db_user_create(struct db *db, const struct user *u, const char *hash,
 enum db_rc
 db_user_update(struct db *db, const struct user *u)
 {
-	return db_exec(db, STMT_USER_UPDATE, NULL, "ssssi", u->name, u->email,
+	return db_exec(db, PPL_USER_UPDATE, NULL, "ssssi", u->name, u->email,
 	    role_name(u->role), u->timezone, (long long)u->id);
 }
 
@@ -81,7 +181,7 @@ enum db_rc
 db_user_set_password(struct db *db, int64_t id, const char *hash,
     int temporary)
 {
-	return db_exec(db, STMT_USER_SET_PASSWORD, NULL, "sii", hash,
+	return db_exec(db, PPL_USER_SET_PASSWORD, NULL, "sii", hash,
 	    (long long)temporary, (long long)id);
 }
 
@@ -92,7 +192,7 @@ db_user_set_disabled(struct db *db, int64_t id, int disabled)
 
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	if ((rc = db_exec(db, STMT_USER_SET_DISABLED, NULL, "ii",
+	if ((rc = db_exec(db, PPL_USER_SET_DISABLED, NULL, "ii",
 	    (long long)(disabled != 0), (long long)id)) != DB_OK)
 		goto fail;
 	if (disabled && (rc = db_exec(db, STMT_AUTH_DELETE_USER, NULL, "i",
@@ -117,7 +217,7 @@ db_user_end_sessions(struct db *db, int64_t id, const char *keep_hash)
 enum db_rc
 db_user_set_timezone(struct db *db, int64_t id, const char *tz)
 {
-	return db_exec(db, STMT_USER_SET_TIMEZONE, NULL, "si", tz,
+	return db_exec(db, PPL_USER_SET_TIMEZONE, NULL, "si", tz,
 	    (long long)id);
 }
 
@@ -137,18 +237,18 @@ db_user_list(struct db *db, struct arena *a, const char *search,
 	if (search != NULL && *search != '\0') {
 		pat = db_like_contains(a, search);
 		if (after_id > 0)
-			rc = db_query(db, a, STMT_USER_SEARCH_AFTER, &res,
+			rc = db_query(db, a, PPL_USER_SEARCH_AFTER, &res,
 			    "sssiii", pat, pat, after_name, after_name,
 			    (long long)after_id, (long long)limit);
 		else
-			rc = db_query(db, a, STMT_USER_SEARCH_FIRST, &res,
+			rc = db_query(db, a, PPL_USER_SEARCH_FIRST, &res,
 			    "ssi", pat, pat, (long long)limit);
 	} else if (after_id > 0)
-		rc = db_query(db, a, STMT_USER_LIST_AFTER, &res, "ssii",
+		rc = db_query(db, a, PPL_USER_LIST_AFTER, &res, "ssii",
 		    after_name, after_name, (long long)after_id,
 		    (long long)limit);
 	else
-		rc = db_query(db, a, STMT_USER_LIST_FIRST, &res, "i",
+		rc = db_query(db, a, PPL_USER_LIST_FIRST, &res, "i",
 		    (long long)limit);
 	if (rc != DB_OK)
 		return rc;
@@ -172,8 +272,103 @@ db_admins_active(struct db *db, struct arena *a, long long *n)
 	struct dbres	*res;
 	enum db_rc	 rc;
 
-	if ((rc = db_query(db, a, STMT_USER_COUNT_ADMINS, &res, "")) != DB_OK)
+	if ((rc = db_query(db, a, PPL_USER_COUNT_ADMINS, &res, "")) != DB_OK)
 		return rc;
 	*n = db_int(res, 0);
 	return DB_OK;
+}
+
+enum db_rc
+db_welcome_create(struct db *db, int64_t user_id, int days, char token[33])
+{
+	char	 hash[65];
+
+	random_hex(token, TOKEN_BYTES);
+	sha256_hex(token, strlen(token), hash);
+	return db_exec(db, PPL_TOKEN_INSERT, NULL, "sii", hash,
+	    (long long)user_id, (long long)days);
+}
+
+enum db_rc
+db_welcome_find(struct db *db, struct arena *a, const char *token,
+    struct user **out)
+{
+	struct dbres	*res;
+	struct user	*u;
+	char		 hash[65];
+	enum db_rc	 rc;
+
+	*out = NULL;
+	sha256_hex(token, strlen(token), hash);
+	if ((rc = db_query(db, a, PPL_TOKEN_LOAD, &res, "s", hash)) != DB_OK)
+		return rc;
+	if (res->nrows == 0)
+		return DB_OK;
+	u = arena_alloc(a, sizeof(*u));
+	u->id = db_int(res, 0);
+	u->name = arena_strdup(a, db_text(res, 1));
+	u->email = arena_strdup(a, db_text(res, 2));
+	*out = u;
+	return DB_OK;
+}
+
+enum db_rc
+db_welcome_use(struct db *db, const char *token, int *ok)
+{
+	char		 hash[65];
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	sha256_hex(token, strlen(token), hash);
+	rc = db_exec(db, PPL_TOKEN_USE, &n, "s", hash);
+	*ok = n == 1;
+	return rc;
+}
+
+enum db_rc
+db_upload_save(struct db *db, const char *kind, int64_t admin,
+    const char *filename, const char *data, size_t len, int64_t *id)
+{
+	enum db_rc	 rc;
+
+	rc = db_exec(db, PPL_IMPORT_INSERT, NULL, "sisb", kind,
+	    (long long)admin, filename, data, len);
+	if (rc == DB_OK)
+		*id = db_last_id(db);
+	return rc;
+}
+
+enum db_rc
+db_upload_get(struct db *db, struct arena *a, const char *kind, int64_t admin,
+    int64_t id, struct csv_upload **out)
+{
+	struct dbres		*res;
+	struct csv_upload	*u;
+	enum db_rc		 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, PPL_IMPORT_LOAD, &res, "iis",
+	    (long long)id, (long long)admin, kind)) != DB_OK)
+		return rc;
+	if (res->nrows == 0)
+		return DB_OK;
+	u = arena_alloc(a, sizeof(*u));
+	u->id = db_int(res, 0);
+	u->filename = arena_strdup(a, db_text(res, 1));
+	u->content = (char *)db_text(res, 2);
+	u->len = db_len(res, 2);
+	u->applied = db_textn(res, 3) != NULL;
+	*out = u;
+	return DB_OK;
+}
+
+enum db_rc
+db_upload_mark_applied(struct db *db, int64_t id, int *ok)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, PPL_IMPORT_MARK_APPLIED, &n, "i", (long long)id);
+	*ok = n == 1;
+	return rc;
 }

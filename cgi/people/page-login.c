@@ -14,7 +14,7 @@
 #include "core/out.h"
 #include "core/req.h"
 #include "core/routes.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "core/tpl.h"
 #include "people/people.h"
 #include "lib/util.h"

@@ -10,7 +10,7 @@
 #include "lib/csvfile.h"
 #include "core/db.h"
 #include "core/model.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "people/people.h"
 #include "lib/util.h"
 #include "lib/valid.h"

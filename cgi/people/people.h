@@ -1,18 +1,77 @@
 /*
- * users.h: rules about users shared by the admin pages, the CSV import
- * and lecternctl; and the timezone list offered in forms.
+ * people.h: users, sign-in pages, accounts and the CSV import of users.
+ * The rules about users shared by the admin pages, the CSV import and
+ * lecternctl; the timezone list offered in forms; the functions over
+ * the database (db.c), which return DB_OK or the failure (lookups that
+ * find nothing return DB_OK with NULL, results in the given arena); and
+ * the page handlers.
  */
-#ifndef LECTERN_USERS_H
-#define LECTERN_USERS_H
+#ifndef LECTERN_PEOPLE_H
+#define LECTERN_PEOPLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/db.h"
 #include "core/model.h"
 
 struct arena;
 struct csv_record;
+struct req;
 struct tpl_dict;
+
+/* Slot of the statement table in people/db.c (see app.c). */
+#define PEOPLE_SLOT	3
+extern const struct sqltable	sql_people;
+extern const struct routeset	people_routes;
+
+/* db-users.c */
+enum db_rc	db_user_get(struct db *, struct arena *, int64_t, struct user **);
+enum db_rc	db_user_by_email(struct db *, struct arena *, const char *,
+		    struct user **);
+enum db_rc	db_user_create(struct db *, const struct user *,
+		    const char *hash, int temporary, int64_t *id);
+enum db_rc	db_user_update(struct db *, const struct user *);
+enum db_rc	db_user_set_password(struct db *, int64_t, const char *hash,
+		    int temporary);
+/* Disable (ending every session of the user) or enable. */
+enum db_rc	db_user_set_disabled(struct db *, int64_t, int disabled);
+/* End the user's sign-in sessions, all or all but keep_hash. */
+enum db_rc	db_user_end_sessions(struct db *, int64_t, const char *keep_hash);
+enum db_rc	db_user_set_timezone(struct db *, int64_t, const char *);
+/*
+ * One page of users ordered by name then id, after the keyset position
+ * (after_name, after_id) when after_id > 0; search matches name or email
+ * containing the text.  Fetches limit rows.
+ */
+enum db_rc	db_user_list(struct db *, struct arena *, const char *search,
+		    const char *after_name, int64_t after_id, int limit,
+		    struct user **list, size_t *n);
+enum db_rc	db_admins_active(struct db *, struct arena *, long long *);
+
+/* db-auth.c: one-time links and CSV uploads kept for their preview. */
+enum db_rc	db_welcome_create(struct db *, int64_t user_id, int days,
+		    char token_out[33]);
+enum db_rc	db_welcome_find(struct db *, struct arena *, const char *token,
+		    struct user **);
+/* Mark used; *ok = 0 when someone used it first. */
+enum db_rc	db_welcome_use(struct db *, const char *token, int *ok);
+
+struct csv_upload {
+	int64_t	 id;
+	char	*filename;
+	char	*content;
+	size_t	 len;
+	int	 applied;
+};
+
+enum db_rc	db_upload_save(struct db *, const char *kind, int64_t admin,
+		    const char *filename, const char *data, size_t len,
+		    int64_t *id);
+enum db_rc	db_upload_get(struct db *, struct arena *, const char *kind,
+		    int64_t admin, int64_t id, struct csv_upload **);
+/* Mark applied inside the caller's transaction; *ok = 0 if it already was. */
+enum db_rc	db_upload_mark_applied(struct db *, int64_t id, int *ok);
 
 /* One row of a users CSV after checking. */
 struct import_row {
@@ -35,5 +94,29 @@ const char	*password_problem(const char *pw, const char *confirm);
 
 /* Offer every timezone as a repetition of section (ZONE, SELECTED). */
 void	tz_options(struct tpl_dict *, const char *section, const char *selected);
+
+/* page-login.c */
+int	page_login(struct req *);
+int	page_login_post(struct req *);
+int	page_logout(struct req *);
+int	page_welcome(struct req *);
+int	page_welcome_post(struct req *);
+/* page-account.c */
+int	page_account(struct req *);
+int	page_account_password(struct req *);
+int	page_account_timezone(struct req *);
+/* page-users.c */
+int	page_users(struct req *);
+int	page_user_new(struct req *);
+int	page_user_create(struct req *);
+int	page_user_edit(struct req *);
+int	page_user_save(struct req *);
+int	page_user_disable(struct req *);
+int	page_user_enable(struct req *);
+int	page_user_password(struct req *);
+/* page-import.c */
+int	page_import(struct req *);
+int	page_import_upload(struct req *);
+int	page_import_apply(struct req *);
 
 #endif

@@ -13,7 +13,7 @@
 #include "lib/util.h"
 
 enum {
-	LV_RANGE = DOM_BASE(DOM_LIVE),
+	LV_RANGE = DB_BASE(SCHEDULE_SLOT),
 	LV_UPCOMING,
 	LV_GET,
 	LV_PARTICIPANTS,
@@ -149,7 +149,7 @@ static const char *const sqltab[] = {
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == LV__END - LV_RANGE,
     "one SQL text per live statement");
 
-const struct sqltable sql_live = {
+const struct sqltable sql_schedule = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 

@@ -83,4 +83,4 @@ static const struct route routes[] = {
 	    page_live_attendance, PLANNER, RT_CSRF, attendance_post },
 };
 
-ROUTESET(live_routes, routes);
+ROUTESET(schedule_routes, routes);

@@ -14,6 +14,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in schedule/db.c (see app.c). */
+#define SCHEDULE_SLOT	7
+extern const struct sqltable	sql_schedule;
+extern const struct routeset	schedule_routes;
+
 struct arena;
 struct req;
 

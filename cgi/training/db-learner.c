@@ -9,7 +9,7 @@
 #include "lib/util.h"
 
 enum {
-	LEARN_MY_ENROLLED = DOM_BASE(DOM_LEARN),
+	LEARN_MY_ENROLLED = DB_BASE(LEARNER_SLOT),
 	LEARN_MY_COACHED,
 	LEARN_SESSION,
 	LEARN_COURSES_ALL,
@@ -23,7 +23,7 @@ enum {
 	LEARN__END
 };
 
-#define LEARN_N		(LEARN__END - DOM_BASE(DOM_LEARN))
+#define LEARN_N		(LEARN__END - DB_BASE(LEARNER_SLOT))
 
 /*
  * "My sessions": the inner query names each session's window (d_start,
@@ -63,7 +63,7 @@ enum {
 
 static const char *const sqltab[LEARN_N] = {
 	/* today, today (section), uid, today, today (display), limit */
-	[LEARN_MY_ENROLLED - DOM_BASE(DOM_LEARN)] = MY_RANKED(
+	[LEARN_MY_ENROLLED - DB_BASE(LEARNER_SLOT)] = MY_RANKED(
 	    "SELECT s.id, s.name, s.access_start AS d_start, "
 	    "s.access_end AS d_end, 0 AS session_coach, 0 AS hidden "
 	    "FROM session_learners l JOIN lms_sessions s "
@@ -72,14 +72,14 @@ static const char *const sqltab[LEARN_N] = {
 	    "AND (s.display_start IS NULL OR s.display_start <= ?) "
 	    "AND (s.display_end IS NULL OR s.display_end >= ?)"),
 	/* today, today (section), uid, uid, uid, limit */
-	[LEARN_MY_COACHED - DOM_BASE(DOM_LEARN)] = MY_RANKED(
+	[LEARN_MY_COACHED - DB_BASE(LEARNER_SLOT)] = MY_RANKED(
 	    "SELECT s.id, s.name, s.coach_start AS d_start, "
 	    "s.coach_end AS d_end, s.coach_id <=> ? AS session_coach, "
 	    "s.visibility = 'hidden' AS hidden "
 	    "FROM (SELECT id AS sid FROM lms_sessions WHERE coach_id = ? "
 	    "UNION SELECT session_id FROM session_courses "
 	    "WHERE coach_id = ?) k JOIN lms_sessions s ON s.id = k.sid"),
-	[LEARN_SESSION - DOM_BASE(DOM_LEARN)] =
+	[LEARN_SESSION - DB_BASE(LEARNER_SLOT)] =
 	    "SELECT s.id, s.name, s.description, s.visibility, "
 	    "s.access_start, s.access_end, s.coach_start, s.coach_end, "
 	    "s.coach_id, u.name, "
@@ -89,36 +89,36 @@ static const char *const sqltab[LEARN_N] = {
 	    "WHERE sc.session_id = s.id AND sc.coach_id = ?) "
 	    "FROM lms_sessions s LEFT JOIN users u ON u.id = s.coach_id "
 	    "WHERE s.id = ?",
-	[LEARN_COURSES_ALL - DOM_BASE(DOM_LEARN)] =
+	[LEARN_COURSES_ALL - DB_BASE(LEARNER_SLOT)] =
 	    "SELECT " COURSE_COLS ", 0 " COURSE_FROM
 	    "WHERE sc.session_id = ?" COURSE_ORDER,
-	[LEARN_COURSES_COACHED - DOM_BASE(DOM_LEARN)] =
+	[LEARN_COURSES_COACHED - DB_BASE(LEARNER_SLOT)] =
 	    "SELECT " COURSE_COLS ", 0 " COURSE_FROM
 	    "WHERE sc.session_id = ? AND sc.coach_id = ?" COURSE_ORDER,
-	[LEARN_COURSES_ENROLLED - DOM_BASE(DOM_LEARN)] =
+	[LEARN_COURSES_ENROLLED - DB_BASE(LEARNER_SLOT)] =
 	    "SELECT " COURSE_COLS ", 1 " COURSE_FROM
 	    "JOIN session_course_learners scl "
 	    "ON scl.session_id = sc.session_id "
 	    "AND scl.course_id = sc.course_id "
 	    "WHERE sc.session_id = ? AND scl.user_id = ?" COURSE_ORDER,
-	[LEARN_COURSE - DOM_BASE(DOM_LEARN)] =
+	[LEARN_COURSE - DB_BASE(LEARNER_SLOT)] =
 	    "SELECT " COURSE_COLS ", "
 	    "EXISTS (SELECT 1 FROM session_course_learners scl "
 	    "WHERE scl.session_id = sc.session_id "
 	    "AND scl.course_id = sc.course_id AND scl.user_id = ?) "
 	    COURSE_FROM "WHERE sc.session_id = ? AND sc.course_id = ?",
-	[LEARN_LESSONS - DOM_BASE(DOM_LEARN)] =
+	[LEARN_LESSONS - DB_BASE(LEARNER_SLOT)] =
 	    "SELECT id, title, type FROM course_lessons "
 	    "WHERE course_id = ? AND archived = 0 ORDER BY position, id",
-	[LEARN_TRACK - DOM_BASE(DOM_LEARN)] =
+	[LEARN_TRACK - DB_BASE(LEARNER_SLOT)] =
 	    "INSERT INTO session_tracking (session_id, course_id, user_id, "
 	    "first_access_at, last_access_at, access_count) "
 	    "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), 1) "
 	    "ON DUPLICATE KEY UPDATE last_access_at = UTC_TIMESTAMP(), "
 	    "access_count = access_count + 1",
-	[LEARN_LEARNERS_FIRST - DOM_BASE(DOM_LEARN)] =
+	[LEARN_LEARNERS_FIRST - DB_BASE(LEARNER_SLOT)] =
 	    LEARNERS_SELECT "ORDER BY u.name, u.id LIMIT ?",
-	[LEARN_LEARNERS_AFTER - DOM_BASE(DOM_LEARN)] =
+	[LEARN_LEARNERS_AFTER - DB_BASE(LEARNER_SLOT)] =
 	    LEARNERS_SELECT "AND (u.name > ? OR (u.name = ? AND u.id > ?)) "
 	    "ORDER BY u.name, u.id LIMIT ?",
 };
@@ -126,7 +126,7 @@ static const char *const sqltab[LEARN_N] = {
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == LEARN_N,
     "one SQL text per learn statement");
 
-const struct sqltable sql_learn = { LEARN_N, sqltab };
+const struct sqltable sql_learner = { LEARN_N, sqltab };
 
 /* Copy the rows of a "My sessions" query into a new list. */
 static void

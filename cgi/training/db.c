@@ -14,7 +14,7 @@
 #include "lib/util.h"
 
 enum {
-	SES_GET = DOM_BASE(DOM_SESSIONS),
+	SES_GET = DB_BASE(TRAINING_SLOT),
 	SES_INSERT,
 	SES_UPDATE,
 	SES_LIST_NAME_ASC,
@@ -270,7 +270,7 @@ static const char *const sqltab[] = {
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == SES__END - SES_GET,
     "one SQL text per sessions statement");
 
-const struct sqltable sql_sessions = {
+const struct sqltable sql_training = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 

@@ -12,6 +12,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in training/db-learner.c (see app.c). */
+#define LEARNER_SLOT	6
+extern const struct sqltable	sql_learner;
+extern const struct routeset	learner_routes;
+
 struct arena;
 struct req;
 

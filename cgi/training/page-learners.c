@@ -20,7 +20,7 @@
 #include "core/req.h"
 #include "core/routes.h"
 #include "training/training.h"
-#include "people/store.h"
+#include "people/people.h"
 #include "core/tpl.h"
 #include "lib/util.h"
 

@@ -29,4 +29,4 @@ static const struct route routes[] = {
 	    page_learn_course, ANY_ROLE, 0, course_get },
 };
 
-ROUTESET(learn_routes, routes);
+ROUTESET(learner_routes, routes);

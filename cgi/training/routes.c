@@ -144,4 +144,4 @@ static const struct route routes[] = {
 	    page_enroll_apply_valid, ADMIN, RT_CSRF, enroll_valid_post },
 };
 
-ROUTESET(session_routes, routes);
+ROUTESET(training_routes, routes);

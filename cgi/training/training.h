@@ -13,6 +13,11 @@
 
 #include "core/db.h"
 
+/* Slot of the statement table in training/db.c (see app.c). */
+#define TRAINING_SLOT	5
+extern const struct sqltable	sql_training;
+extern const struct routeset	training_routes;
+
 struct arena;
 struct req;
 
