@@ -145,11 +145,13 @@ while :; do
 	sleep 0.2
 done
 back_ms=$((now - last_seen))  # from the last kill
+took="after $(seconds "$back_ms") s"
 if [[ $status != 200 ]]; then
-	echo "# /login still answers $status; the end of ${LOG##*/}:"
+	took="still $status $took"
+	echo "# the end of ${LOG##*/}:"
 	tail -n 15 "$LOG" 2>/dev/null | sed 's/^/#   /'
 fi
-check "/login answers 200 through nginx again within $RECOVER_SECONDS s (after $(seconds "$back_ms") s)" \
+check "/login answers 200 through nginx again within $RECOVER_SECONDS s ($took)" \
 	test "$status" = 200
 
 restarts=$(tail -c +$((log_size + 1)) "$LOG" 2>/dev/null |
