@@ -9,10 +9,7 @@
 #include "core/db.h"
 #include "core/routes.h"
 #include "catalogue/catalogue.h"
-#include "classroom/callback.h"
-#include "classroom/channels.h"
 #include "classroom/classroom.h"
-#include "classroom/room.h"
 #include "enrollment/enrollment.h"
 #include "home/home.h"
 #include "notify/notify.h"
@@ -31,8 +28,6 @@ static const struct routeset *const sets[] = {
 	&schedule_routes,
 	&notify_routes,
 	&classroom_routes,
-	&room_routes,
-	&callback_routes,
 };
 
 /* A slot named twice is an error of -Woverride-init (in -Wextra). */
@@ -45,8 +40,6 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[SCHEDULE_SLOT] = &sql_schedule,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
-	[ROOM_SLOT] = &sql_room,
-	[CALLBACK_SLOT] = &sql_callback,
 };
 
 void

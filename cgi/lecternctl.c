@@ -31,7 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "classroom/channels.h"
+#include "classroom/classroom.h"
 #include "lib/clock.h"
 #include "app.h"
 #include "core/config.h"

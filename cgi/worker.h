@@ -6,7 +6,7 @@
 #ifndef LECTERN_WORKER_H
 #define LECTERN_WORKER_H
 
-#include "classroom/sync.h"
+#include "classroom/classroom.h"
 #include "core/db.h"
 
 struct config;
@@ -35,7 +35,7 @@ struct worker_stats {
 
 /*
  * One pass: generation, reminders, the classrooms' recordings and
- * missed ends (classroom-sync.h), then at most worker_batch due
+ * missed ends (classroom/sync.c), then at most worker_batch due
  * messages, each claimed (pending to sending, by "host:pid"), sent and
  * marked sent in its own statement.  Returns DB_OK, or the database
  * failure that stopped it; failed deliveries are counted, not

@@ -1,15 +1,27 @@
 /*
- * classroom.h: live classrooms.  A classroom session runs either in a
- * channel (channel_id) or for a live lesson of the schedule
- * (live_session_id), on the configured conferencing provider.  The
- * records and the access rule every classroom page shares; the channel
- * pages (page-classroom.c), the room (page-room.c) and the provider
- * callbacks (page-callback.c) build on them.  Functions return DB_OK or
- * the failure; lookups that find nothing return DB_OK with NULL.
+ * classroom.h: live classrooms, the classroom domain's interface.  A
+ * classroom session runs either in a channel (a named room with members
+ * and channel admins) or for a live lesson of the schedule, on the
+ * configured conferencing provider (conference/).  Around it Lectern
+ * keeps the room page (chat, polls, slides, moderator controls,
+ * presence), what the provider calls back (end, recording ready,
+ * analytics) and what the worker asks it (recordings, missed ends).
+ *
+ * The first part is what other domains and the programs on top use:
+ * the schedule (schedule/page-join.c, page-schedule.c) opens, joins and
+ * ends a lesson's session and shows its history; lecternctl makes the
+ * demo channel; the worker runs the sync steps.  The rest is the
+ * domain's own: its pages (page-*.c), the shared logic (classroom.c),
+ * the worker's steps (sync.c) and the statements (db.c).
+ *
+ * Functions return DB_OK or the failure; lookups that find nothing
+ * return DB_OK with NULL.  Results are allocated in the given arena.
+ * Instants are UTC DATETIME text, "YYYY-MM-DD HH:MM:SS".
  */
 #ifndef LECTERN_CLASSROOM_H
 #define LECTERN_CLASSROOM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/db.h"
@@ -17,14 +29,20 @@
 /* Slot of the statement table in classroom/db.c (see app.c). */
 #define CLASSROOM_SLOT	9
 extern const struct sqltable	sql_classroom;
+extern const struct routeset	classroom_routes;
 
 struct arena;
+struct config;
+struct req;
 struct user;
+
+/* ------------------------------------------------------------------ */
+/* For other domains and the programs on top                           */
 
 struct classroom {
 	int64_t		 id;
 	int64_t		 channel_id;	/* 0: a live lesson's room */
-	int64_t		 live_session_id; /* 0: a channel's room */
+	int64_t		 live_id;	/* the live lesson, 0: a channel's */
 	char		*room_name;	/* the channel's name or the lesson's */
 	char		*provider;	/* bbb, jitsi */
 	char		*meeting_id;	/* what the provider knows */
@@ -54,7 +72,226 @@ struct classroom_access {
 	int			 promoted; /* promoted by a moderator */
 };
 
-/* db-classroom.c */
+/* Rows of one page of past sessions (the statement fetches one more). */
+#define HISTORY_PAGE	20
+/* Participants named on a past session's card. */
+#define HISTORY_FACES	8
+
+/* One card of a channel's or a lesson's past sessions. */
+struct classroom_past {
+	int64_t		 id;
+	char		*name;
+	char		*started_at;
+	char		*ended_at;
+	long long	 seconds;
+	long long	 participants;
+	char		**faces;	/* names, at most HISTORY_FACES */
+	size_t		 nfaces;
+};
+
+/* classroom.c: a live lesson's classroom */
+/*
+ * The active classroom session of live lesson live_id and the user's
+ * part in it (into acc), opened now when the lesson has none: named
+ * name, on the configured provider, cameras and microphones open,
+ * nothing recorded.  NULL after sending 503.
+ */
+struct classroom *classroom_open_lesson(struct req *, int64_t live_id,
+		    const char *name, struct classroom_access *acc);
+/*
+ * Let the user into session c with the part acc gives them.  Someone
+ * without a part, or removed by a moderator, gets 403; an ended
+ * session sends them back to its channel or lesson (303).  Otherwise
+ * the provider's meeting is made when it was not yet (its "create" is
+ * called only here, just before a join), the join is counted, and the
+ * answer is the way in: a redirect to the provider, the embedding page,
+ * or the Jitsi room page.  The provider's join address is never logged.
+ * Returns the status sent: 200, 303, 403, 503.
+ */
+int		classroom_join(struct req *, struct classroom *c,
+		    const struct classroom_access *acc);
+/*
+ * End the active classroom session of a live lesson, if any (the lesson
+ * was completed or canceled): the provider is told, and the session is
+ * ended here whatever it answers.  Failures are logged.
+ */
+void		classroom_end_lesson(struct req *, int64_t live_id);
+/*
+ * On a page with a Join Session form: let the form's answer redirect to
+ * the BigBlueButton server (browsers check redirects after a form
+ * against the page's form-action).
+ */
+void		classroom_csp_join(struct req *);
+
+/* db.c: a live lesson's classroom */
+/* The active session of a live lesson: *sid 0 when none. */
+enum db_rc	db_classroom_lesson_active(struct db *, int64_t live_id,
+		    int64_t *sid);
+/* Ended sessions of a live lesson, newest first (at most HISTORY_PAGE). */
+enum db_rc	db_classroom_lesson_history(struct db *, struct arena *,
+		    int64_t live_id, struct classroom_past **, size_t *);
+
+/* db.c: channels, for lecternctl's demo data and the admin pages */
+enum db_rc	db_channel_create(struct db *, const char *name,
+		    const char *description, int64_t *id);
+/* DB_DUPLICATE when user already belongs; *added 0 for a disabled user. */
+enum db_rc	db_channel_add_member(struct db *, int64_t id, int64_t user,
+		    int admin, int *added);
+
+/*
+ * sync.c: the worker's classroom steps.  BigBlueButton is asked for
+ * the recordings of recently ended, recorded sessions until each has
+ * its playback address, and the sessions whose meeting no longer runs
+ * on the server (an end callback that never came) are ended here.
+ * Each step is bounded per pass; a provider failure is logged once and
+ * the step is tried again next pass.  Both return DB_OK or the database
+ * failure that stopped them; provider failures are counted.
+ */
+struct classroom_sync_stats {
+	int		 checked;	/* recorded sessions asked about */
+	int		 stored;	/* recording rows new or changed */
+	int		 ended;		/* sessions ended: not running */
+	int		 failed;	/* provider calls that failed */
+};
+
+enum db_rc	classroom_sync_recordings(struct db *, const struct config *,
+		    struct classroom_sync_stats *);
+enum db_rc	classroom_sync_missed(struct db *, const struct config *,
+		    long long now_ms, struct classroom_sync_stats *);
+
+/* ------------------------------------------------------------------ */
+/* Inside the domain: shared logic (classroom.c)                       */
+
+/* The answer when the conferencing server cannot be reached. */
+extern const char	classroom_unavailable[];
+
+/*
+ * The session id of the path (r->ids[0]) and the user's part in it
+ * (into acc), or NULL after sending 503, or 404 with missing as the
+ * message for an unknown or deleted session.
+ */
+struct classroom *classroom_load(struct req *, struct classroom_access *acc,
+		    const char *missing);
+/* Where a session's people go back to: its channel or its lesson. */
+char		*classroom_back_path(struct req *, const struct classroom *);
+/*
+ * Tell the provider to end c's meeting (when it was made) and end the
+ * session here whatever it answers, with end_reason reason, by the
+ * user: a teacher must always be able to close the class, and the
+ * provider's room closes itself once empty.  Sets *ended when this call
+ * ended it; *reached 0 when the provider could not be told.  Returns
+ * DB_OK or the database failure.
+ */
+enum db_rc	classroom_end(struct req *, const struct classroom *c,
+		    const char *reason, int *ended, int *reached);
+
+/* ------------------------------------------------------------------ */
+/* Inside the domain: channels and sessions (db.c)                     */
+
+/* Rows of one page of a channel list (the statements fetch one more). */
+#define CHANNEL_PAGE	50
+
+/* A channel as listed, or as its page sees it. */
+struct channel {
+	int64_t		 id;
+	char		*name;
+	char		*description;	/* NULL: none */
+	int		 archived;
+	long long	 members;
+	char		*created_at;
+	/* The active session, when there is one. */
+	int64_t		 active_id;	/* 0: none */
+	char		*active_name;
+	char		*active_started_at;
+	/* The viewer's part. */
+	int		 is_member;
+	int		 is_admin;	/* a channel admin */
+};
+
+struct channel_member {
+	int64_t		 user_id;
+	char		*name;
+	char		*email;
+	int		 is_admin;
+	int		 disabled;
+	int		 member;	/* candidates: already a member */
+	char		*added_at;
+};
+
+/* The options of "Start Classroom". */
+struct classroom_input {
+	const char	*name;
+	const char	*description;	/* NULL: none */
+	int		 record, allow_camera, allow_mic, mute_on_join;
+	int		 notify_system, notify_email;
+};
+
+/* What a start tells the channel's members (NULL: nothing). */
+struct classroom_notice {
+	const char	*subject;
+	const char	*body;
+	const char	*link;
+};
+
+/* The summary's parts. */
+struct classroom_info {
+	char		*started_by;	/* NULL: unknown */
+	char		*ended_by;
+	char		*end_reason;
+	long long	 seconds;	/* until now while active */
+};
+
+struct classroom_person {
+	int64_t		 user_id;
+	char		*name;
+	char		*joined_as;	/* moderator, viewer, NULL */
+	long long	 joins;
+	char		*first_join_at, *last_join_at, *last_leave_at;
+	long long	 minutes, chats, talks, talk_seconds, raise_hands;
+	long long	 poll_votes, emojis;
+	int		 promoted, removed;
+};
+
+struct classroom_event {
+	char		*kind;
+	char		*actor;		/* NULL: Lectern or the provider */
+	char		*subject;	/* the user acted on, NULL: none */
+	char		*detail;
+	char		*at;
+};
+
+struct classroom_chatline {
+	char		*name;
+	char		*body;
+	char		*posted_at;
+};
+
+struct classroom_option {
+	char		*label;
+	long long	 votes;
+};
+
+struct classroom_poll {
+	int64_t		 id;
+	char		*question;
+	char		*created_at;
+	char		*closed_at;	/* NULL: open */
+	struct classroom_option *options;
+	size_t		 noptions;
+};
+
+struct classroom_rec {
+	int64_t		 id;
+	char		*record_id;
+	char		*state;
+	char		*playback_url;	/* NULL: none */
+	long long	 start_time, end_time;	/* ms, 0: unknown */
+};
+
+/* Chat lines a summary shows at most. */
+#define SUMMARY_CHAT	500
+
+/* sessions */
 enum db_rc	db_classroom_get(struct db *, struct arena *, int64_t id,
 		    struct classroom **);
 enum db_rc	db_classroom_by_meeting(struct db *, struct arena *,
@@ -68,7 +305,28 @@ enum db_rc	db_classroom_by_meeting(struct db *, struct arena *,
  */
 enum db_rc	db_classroom_access(struct db *, const struct classroom *,
 		    const struct user *, struct classroom_access *);
-
+/*
+ * Start a session in a channel in one transaction: the session (active
+ * while active_key "c<channel>" is free: DB_DUPLICATE when a session is
+ * already active), its "started" event and the notifications asked for.
+ */
+enum db_rc	db_classroom_start(struct db *, int64_t channel_id,
+		    int64_t user_id, const char *provider,
+		    const char *meeting_id, const struct classroom_input *,
+		    const struct classroom_notice *, int64_t *sid);
+/*
+ * The active session of a live lesson, made first when there is none
+ * (one transaction; a concurrent maker's session is found instead).
+ */
+enum db_rc	db_classroom_open_lesson(struct db *, int64_t live_id,
+		    int64_t user_id, const char *provider,
+		    const char *meeting_id, const char *name, int64_t *sid);
+/* Remember the provider's createTime of a session. */
+enum db_rc	db_classroom_set_created(struct db *, int64_t sid,
+		    long long create_time);
+/* A join: the participant row (joins + 1) and a "joined" event. */
+enum db_rc	db_classroom_joined(struct db *, int64_t sid, int64_t user_id,
+		    int moderator);
 /*
  * End an active session with end_reason reason, by user_id (0: the
  * provider), logging an "ended" event with detail (NULL: the reason);
@@ -76,5 +334,304 @@ enum db_rc	db_classroom_access(struct db *, const struct classroom *,
  */
 enum db_rc	db_classroom_end(struct db *, int64_t sid, int64_t user_id,
 		    const char *reason, const char *detail, int *ended);
+/* Ended sessions of a channel, newest first, keyset by start and id. */
+enum db_rc	db_classroom_history(struct db *, struct arena *,
+		    int64_t channel_id, const char *after_started,
+		    int64_t after_id, struct classroom_past **, size_t *);
+enum db_rc	db_classroom_info(struct db *, struct arena *, int64_t sid,
+		    struct classroom_info *);
+enum db_rc	db_classroom_people(struct db *, struct arena *, int64_t sid,
+		    struct classroom_person **, size_t *);
+enum db_rc	db_classroom_events(struct db *, struct arena *, int64_t sid,
+		    struct classroom_event **, size_t *);
+/* At most SUMMARY_CHAT + 1 lines, oldest first. */
+enum db_rc	db_classroom_chat(struct db *, struct arena *, int64_t sid,
+		    struct classroom_chatline **, size_t *);
+enum db_rc	db_classroom_polls(struct db *, struct arena *, int64_t sid,
+		    struct classroom_poll **, size_t *);
+enum db_rc	db_classroom_recordings(struct db *, struct arena *,
+		    int64_t sid, struct classroom_rec **, size_t *);
+
+/* channels */
+enum db_rc	db_channel_admin_list(struct db *, struct arena *,
+		    const char *q, const char *after_name, int64_t after_id,
+		    struct channel **, size_t *);
+/* The channels user belongs to (all of them when all is set). */
+enum db_rc	db_channel_user_list(struct db *, struct arena *,
+		    int64_t user_id, int all, const char *after_name,
+		    int64_t after_id, struct channel **, size_t *);
+/* A channel with user's part in it and its active session. */
+enum db_rc	db_channel_get(struct db *, struct arena *, int64_t id,
+		    int64_t user_id, struct channel **);
+enum db_rc	db_channel_update(struct db *, int64_t id, const char *name,
+		    const char *description);
+/* *changed is 0 when archiving meets an active session. */
+enum db_rc	db_channel_set_archived(struct db *, int64_t id, int archived,
+		    int *changed);
+enum db_rc	db_channel_members(struct db *, struct arena *, int64_t id,
+		    const char *after_name, int64_t after_id,
+		    struct channel_member **, size_t *);
+/* Active users matching q, members flagged; at most limit. */
+enum db_rc	db_channel_candidates(struct db *, struct arena *, int64_t id,
+		    const char *q, size_t limit, struct channel_member **,
+		    size_t *);
+enum db_rc	db_channel_remove_member(struct db *, int64_t id, int64_t user,
+		    int *removed);
+enum db_rc	db_channel_set_admin(struct db *, int64_t id, int64_t user,
+		    int admin, int *changed);
+
+/* ------------------------------------------------------------------ */
+/* Inside the domain: the room (db.c)                                  */
+
+#define ROOM_CHAT_SHOWN		100	/* latest messages on the page */
+#define ROOM_CHAT_MAX		2000	/* characters of one message */
+#define ROOM_POLLS_SHOWN	20	/* latest polls on the page */
+#define ROOM_POLL_OPTIONS	6
+#define ROOM_SLIDES_SHOWN	50
+#define ROOM_PEOPLE_PAGE	50	/* participants per page */
+#define ROOM_SLIDE_MAX		(20L * 1024 * 1024)
+
+struct room_msg {
+	int64_t		 id;
+	int64_t		 user_id;
+	char		*user_name;
+	char		*body;
+	char		*posted_at;
+};
+
+struct room_option {
+	int		 idx;		/* 1..6 */
+	char		*label;
+	long long	 votes;
+};
+
+struct room_poll {
+	int64_t		 id;
+	char		*question;
+	int		 closed;
+	int		 my_vote;	/* the viewer's option, 0: none */
+	long long	 total;		/* votes of every option */
+	size_t		 nopts;
+	struct room_option opts[ROOM_POLL_OPTIONS];
+};
+
+struct room_slide {
+	int64_t		 id;
+	int64_t		 session_id;
+	char		*filename;	/* display text only */
+	char		*stored_name;	/* 32 hex under data_dir/slides */
+	long long	 size;
+	char		*uploaded_at;
+};
+
+/* One person of the participants list. */
+struct room_person {
+	int64_t		 user_id;
+	char		*name;
+	int		 site_admin;
+	int		 room_admin;	/* channel admin or the lesson's teacher */
+	int		 promoted, removed;
+	long long	 joins, minutes;
+	int		 present;	/* joined and not left since (presence) */
+};
+
+/* What the moderator controls change. */
+enum room_flag { ROOM_PROMOTE, ROOM_REMOVE };
+
+/* chat */
+/* The latest ROOM_CHAT_SHOWN messages oldest first; *more set when
+ * older ones exist. */
+enum db_rc	db_room_chat_latest(struct db *, struct arena *, int64_t sid,
+		    struct room_msg **, size_t *, int *more);
+/* Up to ROOM_CHAT_SHOWN messages after id after, oldest first. */
+enum db_rc	db_room_chat_after(struct db *, struct arena *, int64_t sid,
+		    int64_t after, struct room_msg **, size_t *);
+enum db_rc	db_room_chat_add(struct db *, int64_t sid, int64_t uid,
+		    const char *body, int64_t *id);
+
+/* polls */
+/* The latest ROOM_POLLS_SHOWN polls, newest first, with uid's answers. */
+enum db_rc	db_room_polls(struct db *, struct arena *, int64_t sid,
+		    int64_t uid, struct room_poll **, size_t *);
+/* Create a poll with its options (and the event) in one transaction. */
+enum db_rc	db_room_poll_create(struct db *, int64_t sid, int64_t uid,
+		    const char *question, const char *const *opts, size_t n,
+		    int64_t *pid);
+/*
+ * Record uid's answer idx to poll pid of session sid, and count it, in
+ * one transaction.  *res: 0 recorded, 1 already answered, 2 no such
+ * poll, 3 poll closed, 4 no such option.
+ */
+enum db_rc	db_room_poll_vote(struct db *, int64_t sid, int64_t pid,
+		    int64_t uid, int idx, int *res);
+/* Close poll pid; *res: 0 closed now, 1 was closed, 2 no such poll. */
+enum db_rc	db_room_poll_close(struct db *, int64_t sid, int64_t pid,
+		    int64_t actor, int *res);
+
+/* slides */
+enum db_rc	db_room_slides(struct db *, struct arena *, int64_t sid,
+		    struct room_slide **, size_t *);
+enum db_rc	db_room_slide_get(struct db *, struct arena *, int64_t id,
+		    struct room_slide **);
+enum db_rc	db_room_slide_add(struct db *, int64_t sid, int64_t uid,
+		    const char *filename, const char *stored, long long size,
+		    int64_t *id);
+/* Delete slide id of sid; *gone set when there was one. */
+enum db_rc	db_room_slide_delete(struct db *, int64_t sid, int64_t id,
+		    int64_t actor, const char *filename, int *gone);
+
+/* participants and moderator controls */
+/*
+ * A page of the people of c's room (channel members, or the lesson's
+ * teacher and learners, and anyone who took part), by name after
+ * (after_name, after_id); fetches ROOM_PEOPLE_PAGE + 1.
+ */
+enum db_rc	db_room_people(struct db *, struct arena *,
+		    const struct classroom *, const char *after_name,
+		    int64_t after_id, struct room_person **, size_t *);
+/* Promote or remove target (row upserted) and log it, in one
+ * transaction. */
+enum db_rc	db_room_flag(struct db *, int64_t sid, int64_t target,
+		    int64_t actor, enum room_flag);
+/* Set the locks for the next joins and log what changed. */
+enum db_rc	db_room_locks(struct db *, int64_t sid, int64_t actor,
+		    int lock_camera, int was_camera, int lock_mic, int was_mic);
+/* A presence beacon: join (1) or leave (0) of uid, as moderator or not. */
+enum db_rc	db_room_presence(struct db *, int64_t sid, int64_t uid,
+		    int join, int moderator);
+
+/* ------------------------------------------------------------------ */
+/* Inside the domain: callbacks, recordings and sync (db.c)            */
+
+/* What the provider reported about one participant (analytics). */
+struct cb_participant {
+	int64_t		 user_id;
+	int		 moderator;
+	long long	 joins;
+	char		 first_join[20];	/* DATETIME UTC; "" unknown */
+	char		 last_join[20];
+	char		 last_leave[20];
+	long long	 minutes;
+	long long	 chats, talks, talk_seconds;
+	long long	 raise_hands, poll_votes, emojis;
+};
+
+/* How a recording-ready callback changed the recordings. */
+enum cb_recording {
+	CB_REC_NEW,		/* a new recording row */
+	CB_REC_PUBLISHED,	/* a processing row is now published */
+	CB_REC_SAME,		/* known already: nothing changed */
+	CB_REC_OTHER		/* the record id belongs to another session */
+};
+
+/* A session the worker asks the provider about. */
+struct classroom_due {
+	int64_t		 id;
+	char		*meeting_id;
+};
+
+/* One recording row, for the summary's actions. */
+struct classroom_recording_row {
+	int64_t		 id;
+	int64_t		 session_id;
+	char		*record_id;
+	char		*state;
+};
+
+/*
+ * Note recording record_id of session sid as published (a new row, or
+ * a processing one), with a "recording" event when the row is new; one
+ * transaction.  Rows a person unpublished or deleted keep their state.
+ */
+enum db_rc	db_callback_recording(struct db *, int64_t sid,
+		    const char *record_id, enum cb_recording *);
+/*
+ * Store the provider's attendance and engagement of session sid, one
+ * row per participant, all in one transaction.  Counts replace what
+ * was stored; join and leave times widen it.  Users that do not exist
+ * are skipped; *stored counts the rows written.
+ */
+enum db_rc	db_callback_participants(struct db *, int64_t sid,
+		    const struct cb_participant *, size_t n, size_t *stored);
+/*
+ * Recorded sessions whose recordings are still to learn, never asked
+ * first, then the least recently asked; none asked in the last minutes.
+ */
+enum db_rc	db_sync_recordings_due(struct db *, struct arena *, int limit,
+		    struct classroom_due **, size_t *);
+/* Note that the server was just asked about session sid's recordings. */
+enum db_rc	db_sync_recordings_checked(struct db *, int64_t sid);
+/* Active sessions whose meeting was made before before_ms. */
+enum db_rc	db_sync_missed_due(struct db *, struct arena *,
+		    long long before_ms, int limit, struct classroom_due **,
+		    size_t *);
+/*
+ * Store what the provider says of recording record_id of session sid
+ * (state processing, published or unpublished; times in ms, 0 unknown),
+ * with a "recording" event when the row is new; rows deleted by a
+ * person and rows of another session stay.  *changed 1 when a row was
+ * added or changed.
+ */
+enum db_rc	db_sync_recording(struct db *, int64_t sid,
+		    const char *record_id, const char *state,
+		    const char *playback_url, long long start_time,
+		    long long end_time, int *changed);
+enum db_rc	db_recording_get(struct db *, struct arena *, int64_t id,
+		    struct classroom_recording_row **);
+/* Set the state of recording id of session sid unless deleted. */
+enum db_rc	db_recording_state(struct db *, int64_t id, int64_t sid,
+		    const char *state, int *changed);
+
+/* ------------------------------------------------------------------ */
+/* Inside the domain: the pages (routes.c)                             */
+
+/* page-channels.c: the site administrator's channel pages */
+int	page_channels(struct req *);
+int	page_channel_new(struct req *);
+int	page_channel_create(struct req *);
+int	page_channel_edit(struct req *);
+int	page_channel_save(struct req *);
+int	page_channel_archive(struct req *);
+int	page_channel_unarchive(struct req *);
+int	page_channel_member_add(struct req *);
+int	page_channel_member_remove(struct req *);
+int	page_channel_member_admin(struct req *);
+int	page_channel_member_unadmin(struct req *);
+
+/* page-classroom.c: classrooms as their members see them */
+int	page_classrooms(struct req *);
+int	page_classroom_channel(struct req *);
+int	page_classroom_form(struct req *);
+int	page_classroom_start(struct req *);
+int	page_classroom_join(struct req *);
+int	page_classroom_end(struct req *);
+int	page_classroom_summary(struct req *);
+
+/* page-recordings.c: POST /platform/classroom/:id/recordings/:id/... */
+int	page_recording_publish(struct req *);
+int	page_recording_unpublish(struct req *);
+int	page_recording_delete(struct req *);
+
+/* page-room.c: the room page beside the provider */
+int	page_room(struct req *);
+int	page_room_chat(struct req *);
+int	page_room_chat_post(struct req *);
+int	page_room_polls(struct req *);
+int	page_room_poll_create(struct req *);
+int	page_room_poll_vote(struct req *);
+int	page_room_poll_close(struct req *);
+int	page_room_slide_upload(struct req *);
+int	page_room_slide_get(struct req *);
+int	page_room_slide_delete(struct req *);
+int	page_room_slide_public(struct req *);
+int	page_room_promote(struct req *);
+int	page_room_remove(struct req *);
+int	page_room_locks(struct req *);
+int	page_room_presence(struct req *);
+
+/* page-callback.c: what the provider calls back (public, signed) */
+int	page_callback_end(struct req *);
+int	page_callback_recording(struct req *);
+int	page_callback_analytics(struct req *);
 
 #endif

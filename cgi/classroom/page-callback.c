@@ -15,59 +15,20 @@
 #include <strings.h>
 #include <time.h>
 
-#include "classroom/callback.h"
 #include "classroom/classroom.h"
-#include "lib/clock.h"
 #include "conference/conference.h"
 #include "core/config.h"
-#include "lib/crypto.h"
-#include "lib/escape.h"
-#include "lib/json.h"
 #include "core/out.h"
 #include "core/req.h"
+#include "lib/clock.h"
+#include "lib/crypto.h"
+#include "lib/json.h"
 #include "lib/util.h"
 #include "lib/valid.h"
 
 #define MAX_ATTENDEES	10000	/* in one analytics report */
 #define CLOCK_SKEW	60	/* seconds a token's exp may lag our clock */
 #define COUNT_MAX	4294967295.0	/* INT UNSIGNED columns */
-
-char *
-callback_end_url(const struct config *cfg, struct arena *a,
-    const char *meeting_id)
-{
-	char	 tok[65];
-
-	conf_token(cfg, "end", meeting_id, tok);
-	return arena_printf(a, "%s/callbacks/bbb/end?token=%s&meetingID=%s",
-	    cfg->base_url, tok, url_encode(a, meeting_id));
-}
-
-char *
-callback_recording_url(const struct config *cfg, struct arena *a)
-{
-	return arena_printf(a, "%s/callbacks/bbb/recording-ready",
-	    cfg->base_url);
-}
-
-char *
-callback_analytics_url(const struct config *cfg, struct arena *a)
-{
-	return arena_printf(a, "%s/callbacks/bbb/analytics", cfg->base_url);
-}
-
-/*
- * The session a callback is about, for BigBlueButton: sets *out (NULL
- * when unknown).  Returns 0, or the status already sent for a database
- * failure.
- */
-static int
-session_of(struct req *r, const char *meeting_id, struct classroom **out)
-{
-	if (db_classroom_by_meeting(r->db, r->a, meeting_id, out) != DB_OK)
-		return send_db_error(r);
-	return 0;
-}
 
 /* 1 when c is a live (not deleted) BigBlueButton session.  Pure. */
 static int
@@ -89,13 +50,13 @@ page_callback_end(struct req *r)
 	const char		*mid = P_str(r, "meetingID");
 	const char		*marks = P_str(r, "recordingmarks");
 	struct classroom	*c;
-	int			 st, changed;
+	int			 changed;
 
 	if (mid == NULL || !conf_token_ok(r->cfg, "end", mid,
 	    P_str(r, "token")))
 		return send_text(r, 401, "bad token");
-	if ((st = session_of(r, mid, &c)) != 0)
-		return st;
+	if (db_classroom_by_meeting(r->db, r->a, mid, &c) != DB_OK)
+		return send_db_error(r);
 	if (c == NULL)
 		return send_text(r, 404, "unknown meeting");
 	if (db_classroom_end(r->db, c->id, 0, "provider", marks != NULL &&
@@ -158,7 +119,6 @@ page_callback_recording(struct req *r)
 	const char		*mid, *rid;
 	struct classroom	*c;
 	enum cb_recording	 how;
-	int			 st;
 
 	claims = verified_claims(r, JWT_HS256, P_str(r, "signed_parameters"));
 	mid = json_str(json_get(claims, "meeting_id"));
@@ -168,8 +128,8 @@ page_callback_recording(struct req *r)
 		return send_text(r, 401, "bad signature");
 	if (!record_id_ok(rid))
 		return send_text(r, 400, "bad record_id");
-	if ((st = session_of(r, mid, &c)) != 0)
-		return st;
+	if (db_classroom_by_meeting(r->db, r->a, mid, &c) != DB_OK)
+		return send_db_error(r);
 	if (!callable(c))
 		return send_text(r, 410, "gone");
 	if (db_callback_recording(r->db, c->id, rid, &how) != DB_OK)
@@ -400,7 +360,6 @@ page_callback_analytics(struct req *r)
 	struct cb_participant	*rows, one;
 	struct classroom	*c;
 	size_t			 n = 0, stored;
-	int			 st;
 
 	if (auth == NULL || strncasecmp(auth, "Bearer ", 7) != 0)
 		return send_text(r, 401, "bearer token required");
@@ -432,8 +391,8 @@ page_callback_analytics(struct req *r)
 		if (one.user_id != 0)
 			merge(rows, &n, &one);
 	}
-	if ((st = session_of(r, mid, &c)) != 0)
-		return st;
+	if (db_classroom_by_meeting(r->db, r->a, mid, &c) != DB_OK)
+		return send_db_error(r);
 	if (!callable(c))
 		return send_text(r, 410, "gone");
 	if (db_callback_participants(r->db, c->id, rows, n, &stored) != DB_OK)

@@ -8,16 +8,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classroom/channels.h"
+#include "classroom/classroom.h"
 #include "core/db.h"
-#include "lib/escape.h"
+#include "core/handler.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "core/routes.h"
 #include "core/tpl.h"
-#include "people/people.h"
+#include "lib/escape.h"
 #include "lib/util.h"
+#include "people/people.h"
 
 /* People a member search shows at most. */
 #define CANDIDATES_SHOWN	20
@@ -42,7 +43,7 @@ optional_text(struct req *r, const char *name)
 }
 
 /*
- * GET /admin/channels?q=&after_name=&after_id=: every channel, archived
+ * GET /admin/channels?q=&after_text=&after_id=: every channel, archived
  * ones too, by name, 50 at a time, each with its member count and a LIVE
  * badge while a session is active; one query whatever the page.
  * Statuses: 200, 400 (bad position), 503.
@@ -50,15 +51,16 @@ optional_text(struct req *r, const char *name)
 int
 page_channels(struct req *r)
 {
+	static const char *const keep[] = { "q", NULL };
 	const char	*q = P_str(r, "q");
-	struct tpl_dict	*d, *row, *s;
+	struct tpl_dict	*d, *row;
 	struct channel	*list;
 	size_t		 n, i, shown;
 
-	if (db_channel_admin_list(r->db, r->a, q, P_str(r, "after_name"),
+	if (db_channel_admin_list(r->db, r->a, q, P_str(r, "after_text"),
 	    (int64_t)P_num(r, "after_id"), &list, &n) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "admin-channels.tpl", "Channels");
+	d = page_begin(r, "classroom-admin-channels.tpl", "Channels");
 	tpl_set(d, "Q", q ? q : "");
 	shown = n > CHANNEL_PAGE ? CHANNEL_PAGE : n;
 	for (i = 0; i < shown; i++) {
@@ -73,31 +75,22 @@ page_channels(struct req *r)
 	}
 	if (shown == 0)
 		tpl_show(d, q ? "NO_MATCH" : "NO_CHANNELS");
-	if (n > CHANNEL_PAGE) {
-		s = tpl_section(d, "NEXT");
-		tpl_set(s, "Q", q ? q : "");
-		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
-		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].id);
-	}
-	if (P_num(r, "after_id") > 0)
-		tpl_show(d, "FIRST_PAGE");
+	pager_links(r, d, "/admin/channels", keep, n > CHANNEL_PAGE,
+	    shown > 0 ? list[shown - 1].name : NULL,
+	    shown > 0 ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
-/* Load the channel of the path, or send 404 / 503 and return NULL. */
+/* The channel of the path, or NULL after sending 404 or 503. */
 static struct channel *
-path_channel(struct req *r, int *status)
+path_channel(struct req *r)
 {
 	struct channel	*c;
+	enum db_rc	 rc;
 
-	*status = 0;
-	if (db_channel_get(r->db, r->a, r->ids[0], r->user->id, &c) !=
-	    DB_OK) {
-		*status = send_db_error(r);
+	rc = db_channel_get(r->db, r->a, r->ids[0], r->user->id, &c);
+	if (!load_found(r, rc, c, "There is no such channel."))
 		return NULL;
-	}
-	if (c == NULL)
-		*status = send_error(r, 404, "There is no such channel.");
 	return c;
 }
 
@@ -114,7 +107,7 @@ channel_members(struct req *r, struct tpl_dict *d, const struct channel *c)
 	size_t			 n, i, shown;
 	int64_t			 after_id = (int64_t)P_num(r, "after_id");
 
-	if (db_channel_members(r->db, r->a, c->id, P_str(r, "after_name"),
+	if (db_channel_members(r->db, r->a, c->id, P_str(r, "after_text"),
 	    after_id, &list, &n) != DB_OK)
 		return 0;
 	shown = n > CHANNEL_PAGE ? CHANNEL_PAGE : n;
@@ -130,13 +123,10 @@ channel_members(struct req *r, struct tpl_dict *d, const struct channel *c)
 	}
 	if (shown == 0)
 		tpl_show(d, after_id > 0 ? "NO_MORE_MEMBERS" : "NO_MEMBERS");
-	if (after_id > 0)
-		tpl_show(d, "MEMBERS_FIRST_PAGE");
-	if (n > CHANNEL_PAGE) {
-		s = tpl_section(d, "MEMBERS_NEXT");
-		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
-		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].user_id);
-	}
+	pager_links(r, tpl_section(d, "MEMBERS_PAGER"), arena_printf(r->a,
+	    "/admin/channels/%lld", (long long)c->id), NULL,
+	    n > CHANNEL_PAGE, shown > 0 ? list[shown - 1].name : NULL,
+	    shown > 0 ? list[shown - 1].user_id : 0);
 
 	tpl_set(d, "FIND", find ? find : "");
 	if (find == NULL)
@@ -176,7 +166,7 @@ channel_form(struct req *r, const struct channel *c, int status,
 {
 	struct tpl_dict	*d, *e;
 
-	d = page_begin(r, "admin-channel-form.tpl", c ? "Edit channel" :
+	d = page_begin(r, "classroom-admin-channel.tpl", c ? "Edit channel" :
 	    "Add a channel");
 	if (r->method == M_POST && P(r, "name") != NULL &&
 	    P(r, "user_id") == NULL) {
@@ -259,7 +249,7 @@ page_channel_create(struct req *r)
 }
 
 /*
- * GET /admin/channels/:id?find=&after_name=&after_id=: the channel,
+ * GET /admin/channels/:id?find=&after_text=&after_id=: the channel,
  * its members a page at a time, and the people matching find.
  * Statuses: 200, 400 (bad position), 404, 503.
  */
@@ -267,10 +257,9 @@ int
 page_channel_edit(struct req *r)
 {
 	struct channel	*c;
-	int		 status;
 
-	if ((c = path_channel(r, &status)) == NULL)
-		return status;
+	if ((c = path_channel(r)) == NULL)
+		return r->status;
 	return channel_form(r, c, 200, NULL);
 }
 
@@ -282,11 +271,10 @@ int
 page_channel_save(struct req *r)
 {
 	struct channel	*c;
-	int		 status;
 	enum db_rc	 rc;
 
-	if ((c = path_channel(r, &status)) == NULL)
-		return status;
+	if ((c = path_channel(r)) == NULL)
+		return r->status;
 	check_form(r);
 	if (r->nerrors > 0)
 		return channel_form(r, c, 422, NULL);
@@ -309,10 +297,10 @@ static int
 channel_archive(struct req *r, int archived)
 {
 	struct channel	*c;
-	int		 status, changed;
+	int		 changed;
 
-	if ((c = path_channel(r, &status)) == NULL)
-		return status;
+	if ((c = path_channel(r)) == NULL)
+		return r->status;
 	if (db_channel_set_archived(r->db, c->id, archived, &changed) !=
 	    DB_OK)
 		return send_db_error(r);
@@ -371,11 +359,11 @@ page_channel_member_add(struct req *r)
 {
 	struct channel	*c;
 	struct user	*u;
-	int		 status, added, admin = P_num(r, "admin") != 0;
+	int		 added, admin = P_num(r, "admin") != 0;
 	enum db_rc	 rc;
 
-	if ((c = path_channel(r, &status)) == NULL)
-		return status;
+	if ((c = path_channel(r)) == NULL)
+		return r->status;
 	if (db_user_get(r->db, r->a, (int64_t)P_num(r, "user_id"), &u) !=
 	    DB_OK)
 		return send_db_error(r);
@@ -396,19 +384,16 @@ page_channel_member_add(struct req *r)
 	return send_redirect(r, back_to(r, c));
 }
 
-/* The member of the path (second id) of channel c, or NULL after 404. */
+/* The user of the path (second id), or NULL after sending 404 or 503. */
 static struct user *
-path_member(struct req *r, int *status)
+path_member(struct req *r)
 {
 	struct user	*u;
+	enum db_rc	 rc;
 
-	*status = 0;
-	if (db_user_get(r->db, r->a, r->ids[1], &u) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_user_get(r->db, r->a, r->ids[1], &u);
+	if (!load_found(r, rc, u, "There is no such user."))
 		return NULL;
-	}
-	if (u == NULL)
-		*status = send_error(r, 404, "There is no such user.");
 	return u;
 }
 
@@ -422,11 +407,10 @@ page_channel_member_remove(struct req *r)
 {
 	struct channel	*c;
 	struct user	*u;
-	int		 status, removed;
+	int		 removed;
 
-	if ((c = path_channel(r, &status)) == NULL ||
-	    (u = path_member(r, &status)) == NULL)
-		return status;
+	if ((c = path_channel(r)) == NULL || (u = path_member(r)) == NULL)
+		return r->status;
 	if (db_channel_remove_member(r->db, c->id, u->id, &removed) != DB_OK)
 		return send_db_error(r);
 	if (!removed)
@@ -444,11 +428,10 @@ member_admin(struct req *r, int admin)
 {
 	struct channel	*c;
 	struct user	*u;
-	int		 status, changed;
+	int		 changed;
 
-	if ((c = path_channel(r, &status)) == NULL ||
-	    (u = path_member(r, &status)) == NULL)
-		return status;
+	if ((c = path_channel(r)) == NULL || (u = path_member(r)) == NULL)
+		return r->status;
 	if (db_channel_set_admin(r->db, c->id, u->id, admin, &changed) !=
 	    DB_OK)
 		return send_db_error(r);

@@ -4,42 +4,28 @@
  * with "Start Classroom" for its admins, the waiting line for members,
  * or the active session with "Join Session" and "End Session", then the
  * past sessions), the "Start Classroom" form, joining and ending a
- * session, and a session's summary.  Live lessons of the schedule join
- * through the same machinery.
- *
- * The conferencing provider is called only by the join and end actions:
- * its "create" just before the first join (it is idempotent), never at
- * start and never while a page is rendered.  A join answers with the
- * provider's join address (a redirect, an embedding page, or the Jitsi
- * room page); that address is never logged nor put in a shared page.
+ * session (classroom.c does the work), and a session's summary.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "classroom/callback.h"
-#include "classroom/channels.h"
 #include "classroom/classroom.h"
-#include "lib/clock.h"
 #include "conference/conference.h"
 #include "core/config.h"
-#include "lib/crypto.h"
 #include "core/db.h"
-#include "schedule/schedule.h"
+#include "core/handler.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
-#include "classroom/room.h"
 #include "core/routes.h"
 #include "core/tpl.h"
+#include "lib/clock.h"
+#include "lib/crypto.h"
 #include "lib/util.h"
 
-#define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
-#define JITSI_TOKEN_TTL	(4 * 3600)	/* seconds a Jitsi token lasts */
-
-static const char unavailable[] = "The conferencing server is unavailable "
-    "right now. Please try again in a minute.";
+static const char no_session[] = "There is no such classroom session.";
 static const char waiting[] = "No classroom session is currently active. "
     "Your instructor will notify you when class begins.";
 
@@ -123,48 +109,11 @@ local_parts(struct req *r, const char *utc, char date[11], char hm[6],
 	hm[5] = '\0';
 }
 
-/* scheme://host[:port] of an address; an arena string, NULL if none. */
-static char *
-origin_of(struct arena *a, const char *url)
-{
-	const char	*p;
-
-	if (url == NULL)
-		return NULL;
-	if (strncmp(url, "https://", 8) == 0)
-		p = url + 8;
-	else if (strncmp(url, "http://", 7) == 0)
-		p = url + 7;
-	else
-		return NULL;
-	p += strcspn(p, "/?#");
-	return arena_strndup(a, url, (size_t)(p - url));
-}
-
-/* Where a session's people go back to: its channel or its lesson. */
-static char *
-back_path(struct req *r, const struct classroom *c)
-{
-	if (c->channel_id != 0)
-		return arena_printf(r->a, "/platform/channels/%lld",
-		    (long long)c->channel_id);
-	return arena_printf(r->a, "/platform/sessions/%lld",
-	    (long long)c->live_session_id);
-}
-
-void
-classroom_csp_join(struct req *r)
-{
-	if (strcmp(conf_provider(r->cfg)->name, "bbb") == 0 &&
-	    !r->cfg->bbb_embed)
-		out_csp_allow(r, NULL, NULL, origin_of(r->a, r->cfg->bbb_url));
-}
-
 /* ------------------------------------------------------------------ */
 /* The user's classrooms                                               */
 
 /*
- * GET /platform/channels?after_name=&after_id=: the channels the user
+ * GET /platform/channels?after_text=&after_id=: the channels the user
  * belongs to (site administrators: every channel), by name, 50 at a
  * time, each with a LIVE badge while a session is active; one query.
  * Statuses: 200, 400 (bad position), 503.
@@ -178,10 +127,10 @@ page_classrooms(struct req *r)
 	int		 all = r->user->role == ROLE_ADMIN;
 
 	if (db_channel_user_list(r->db, r->a, r->user->id, all,
-	    P_str(r, "after_name"), (int64_t)P_num(r, "after_id"), &list,
+	    P_str(r, "after_text"), (int64_t)P_num(r, "after_id"), &list,
 	    &n) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "channel-list.tpl", "Classrooms");
+	d = page_begin(r, "classroom-list.tpl", "Classrooms");
 	shown = n > CHANNEL_PAGE ? CHANNEL_PAGE : n;
 	for (i = 0; i < shown; i++) {
 		row = tpl_section(d, "CHANNEL");
@@ -201,13 +150,9 @@ page_classrooms(struct req *r)
 		tpl_show(d, P_num(r, "after_id") > 0 ? "NO_MORE" : "NONE");
 	if (all)
 		tpl_show(d, "SITE_ADMIN");
-	if (n > CHANNEL_PAGE) {
-		s = tpl_section(d, "NEXT");
-		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
-		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].id);
-	}
-	if (P_num(r, "after_id") > 0)
-		tpl_show(d, "FIRST_PAGE");
+	pager_links(r, d, "/platform/channels", NULL, n > CHANNEL_PAGE,
+	    shown > 0 ? list[shown - 1].name : NULL,
+	    shown > 0 ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
@@ -219,18 +164,17 @@ page_classrooms(struct req *r)
  * administrator), else NULL after sending 404 or 503.
  */
 static struct channel *
-channel_load(struct req *r, int *status)
+channel_load(struct req *r)
 {
-	struct channel	*ch;
+	static const char	 missing[] = "There is no such classroom.";
+	struct channel		*ch;
+	enum db_rc		 rc;
 
-	*status = 0;
-	if (db_channel_get(r->db, r->a, r->ids[0], r->user->id, &ch) !=
-	    DB_OK) {
-		*status = send_db_error(r);
+	rc = db_channel_get(r->db, r->a, r->ids[0], r->user->id, &ch);
+	if (!load_found(r, rc, ch, missing))
 		return NULL;
-	}
-	if (ch == NULL || (!ch->is_member && r->user->role != ROLE_ADMIN)) {
-		*status = send_error(r, 404, "There is no such classroom.");
+	if (!ch->is_member && r->user->role != ROLE_ADMIN) {
+		load_refuse(r, missing);
 		return NULL;
 	}
 	return ch;
@@ -287,17 +231,18 @@ channel_page(struct req *r, const struct channel *ch, int status,
 {
 	struct classroom_past	*past;
 	struct tpl_dict		*d, *s;
-	const char		*after = P_str(r, "after");
+	const char		*after = P_str(r, "after_text");
+	int64_t			 after_id = (int64_t)P_num(r, "after_id");
 	time_t			 t;
 	size_t			 n, shown;
 	int			 admin = channel_admin(r, ch);
 
 	if (after != NULL && !dbtime_parse(after, &t))
 		return send_error(r, 400, "The page position is not valid.");
-	if (db_classroom_history(r->db, r->a, ch->id, after,
-	    (int64_t)P_num(r, "after_id"), &past, &n) != DB_OK)
+	if (db_classroom_history(r->db, r->a, ch->id, after, after_id, &past,
+	    &n) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "channel-page.tpl", ch->name);
+	d = page_begin(r, "classroom-channel.tpl", ch->name);
 	tpl_set_int(d, "CHANNEL_ID", (long long)ch->id);
 	tpl_set(d, "NAME", ch->name);
 	tpl_set(d, "MEMBERS_TEXT", ch->members == 1 ? "1 member" :
@@ -327,30 +272,26 @@ channel_page(struct req *r, const struct channel *ch, int status,
 	shown = n > HISTORY_PAGE ? HISTORY_PAGE : n;
 	past_cards(r, d, "PAST", past, shown);
 	if (shown == 0)
-		tpl_show(d, after != NULL ? "NO_MORE_PAST" : "NO_PAST");
-	if (after != NULL)
-		tpl_show(d, "PAST_FIRST_PAGE");
-	if (n > HISTORY_PAGE) {
-		s = tpl_section(d, "PAST_NEXT");
-		tpl_set(s, "AFTER", past[shown - 1].started_at);
-		tpl_set_int(s, "AFTER_ID", (long long)past[shown - 1].id);
-	}
+		tpl_show(d, after_id > 0 ? "NO_MORE_PAST" : "NO_PAST");
+	pager_links(r, tpl_section(d, "PAST_PAGER"), arena_printf(r->a,
+	    "/platform/channels/%lld", (long long)ch->id), NULL,
+	    n > HISTORY_PAGE, shown > 0 ? past[shown - 1].started_at : NULL,
+	    shown > 0 ? past[shown - 1].id : 0);
 	return page_send(r, status);
 }
 
 /*
- * GET /platform/channels/:id?after=&after_id=: the channel's page, for
- * its members and site administrators (anyone else: 404).
+ * GET /platform/channels/:id?after_text=&after_id=: the channel's page,
+ * for its members and site administrators (anyone else: 404).
  * Statuses: 200, 400 (bad position), 404, 503.
  */
 int
 page_classroom_channel(struct req *r)
 {
 	struct channel	*ch;
-	int		 st;
 
-	if ((ch = channel_load(r, &st)) == NULL)
-		return st;
+	if ((ch = channel_load(r)) == NULL)
+		return r->status;
 	return channel_page(r, ch, 200, NULL);
 }
 
@@ -360,21 +301,20 @@ page_classroom_channel(struct req *r)
  * for an archived channel or one with a session already active.
  */
 static struct channel *
-start_load(struct req *r, int *status)
+start_load(struct req *r)
 {
 	struct channel	*ch;
 
-	if ((ch = channel_load(r, status)) == NULL)
+	if ((ch = channel_load(r)) == NULL)
 		return NULL;
 	if (!channel_admin(r, ch))
-		*status = send_error(r, 403, "Only the channel's admins can "
-		    "start a classroom session.");
+		send_error(r, 403, "Only the channel's admins can start a "
+		    "classroom session.");
 	else if (ch->archived)
-		*status = send_error(r, 409, "This channel is archived: no "
-		    "session can start in it.");
+		send_error(r, 409, "This channel is archived: no session can "
+		    "start in it.");
 	else if (ch->active_id != 0)
-		*status = channel_page(r, ch, 409,
-		    "A session is already active.");
+		channel_page(r, ch, 409, "A session is already active.");
 	else
 		return ch;
 	return NULL;
@@ -400,7 +340,7 @@ start_form(struct req *r, const struct channel *ch, int status)
 	size_t		 i;
 	int		 posted = r->method == M_POST;
 
-	d = page_begin(r, "channel-start.tpl", "Start Classroom");
+	d = page_begin(r, "classroom-start.tpl", "Start Classroom");
 	tpl_set_int(d, "CHANNEL_ID", (long long)ch->id);
 	tpl_set(d, "CHANNEL_NAME", ch->name);
 	if (posted) {
@@ -423,10 +363,9 @@ int
 page_classroom_form(struct req *r)
 {
 	struct channel	*ch;
-	int		 st;
 
-	if ((ch = start_load(r, &st)) == NULL)
-		return st;
+	if ((ch = start_load(r)) == NULL)
+		return r->status;
 	return start_form(r, ch, 200);
 }
 
@@ -449,11 +388,10 @@ page_classroom_start(struct req *r)
 	char			 meeting[33];
 	char			*link, *url;
 	int64_t			 sid;
-	int			 st;
 	enum db_rc		 rc;
 
-	if ((ch = start_load(r, &st)) == NULL)
-		return st;
+	if ((ch = start_load(r)) == NULL)
+		return r->status;
 	if (r->nerrors > 0)
 		return start_form(r, ch, 422);
 	memset(&in, 0, sizeof(in));
@@ -481,8 +419,8 @@ page_classroom_start(struct req *r)
 	    conf_provider(r->cfg)->name, meeting, &in, &nt, &sid);
 	if (rc == DB_DUPLICATE) {
 		/* Someone started one meanwhile: show theirs. */
-		if ((ch = channel_load(r, &st)) == NULL)
-			return st;
+		if ((ch = channel_load(r)) == NULL)
+			return r->status;
 		return channel_page(r, ch, 409, "A session is already active.");
 	}
 	if (rc != DB_OK)
@@ -492,238 +430,7 @@ page_classroom_start(struct req *r)
 }
 
 /* ------------------------------------------------------------------ */
-/* Joining                                                             */
-
-/*
- * Ask the provider to create the session's meeting (idempotent), with
- * the session's options, our callback addresses, its slides as signed
- * expiring links, and remember its createTime.  Returns 1, or 0 after
- * logging why (never a secret).
- */
-static int
-create_meeting(struct req *r, const struct conf_provider *p,
-    struct classroom *c)
-{
-	struct conf_meeting	 m;
-	struct room_slide	*sl;
-	const char		*base = r->cfg->base_url;
-	const char		*names[3], *values[3];
-	const char		**urls, **files;
-	char			*err = NULL;
-	long long		 ct = 0, exp;
-	size_t			 ns, i;
-	enum conf_rc		 rc;
-
-	if (db_room_slides(r->db, r->a, c->id, &sl, &ns) != DB_OK) {
-		fprintf(stderr, "lectern: classroom %lld: slides not read\n",
-		    (long long)c->id);
-		return 0;
-	}
-	memset(&m, 0, sizeof(m));
-	m.meeting_id = c->meeting_id;
-	m.name = c->name;	/* the provider shortens it to its limit */
-	m.welcome = c->description;
-	m.record = c->record;
-	/*
-	 * The locks start as the form left camera and microphone and are
-	 * changed by moderators; they are the truth for the next joins.
-	 */
-	m.allow_camera = !c->lock_camera;
-	m.allow_mic = !c->lock_mic;
-	m.mute_on_join = c->mute_on_join;
-	m.logout_url = arena_printf(r->a, "%s%s", base, back_path(r, c));
-	m.end_callback_url = callback_end_url(r->cfg, r->a, c->meeting_id);
-	m.recording_ready_url = callback_recording_url(r->cfg, r->a);
-	m.analytics_url = callback_analytics_url(r->cfg, r->a);
-	names[0] = "lectern-school";
-	values[0] = r->cfg->school_name;
-	names[1] = "lectern-session";
-	values[1] = arena_printf(r->a, "%lld", (long long)c->id);
-	if (c->channel_id != 0) {
-		names[2] = "lectern-channel";
-		values[2] = arena_printf(r->a, "%lld",
-		    (long long)c->channel_id);
-	} else {
-		names[2] = "lectern-lesson";
-		values[2] = arena_printf(r->a, "%lld",
-		    (long long)c->live_session_id);
-	}
-	m.meta_names = names;
-	m.meta_values = values;
-	m.nmeta = 3;
-	urls = arena_alloc(r->a, (ns + 1) * sizeof(*urls));
-	files = arena_alloc(r->a, (ns + 1) * sizeof(*files));
-	exp = (long long)time(NULL) + SLIDE_LINK_TTL;
-	for (i = 0; i < ns; i++) {
-		urls[i] = arena_printf(r->a, "%s%s", base,
-		    room_slide_path(r->cfg, r->a, sl[i].id, exp));
-		files[i] = sl[i].filename;
-	}
-	m.slide_urls = urls;
-	m.slide_names = files;
-	m.nslides = ns;
-
-	rc = p->create(r->cfg, r->a, &m, &ct, &err);
-	if (rc != CONF_OK) {
-		fprintf(stderr, "lectern: classroom %lld: %s create failed "
-		    "(%s): %s\n", (long long)c->id, p->name,
-		    rc == CONF_UNAVAILABLE ? "unavailable" : rc ==
-		    CONF_NOT_FOUND ? "not found" : "failed",
-		    err ? err : "no reason given");
-		return 0;
-	}
-	if (db_classroom_set_created(r->db, c->id, ct) != DB_OK) {
-		fprintf(stderr, "lectern: classroom %lld: createTime not "
-		    "stored\n", (long long)c->id);
-		return 0;
-	}
-	c->create_time = ct;
-	return 1;
-}
-
-/* The Jitsi room page: the provider's script opens the room. */
-static int
-jitsi_page(struct req *r, const struct classroom *c,
-    const struct conf_user *cu, const char *token)
-{
-	struct tpl_dict	*d;
-	const char	*url = r->cfg->jitsi_url;
-	char		*origin = origin_of(r->a, url);
-	const char	*domain;
-	size_t		 len = strlen(url);
-
-	while (len > 0 && url[len - 1] == '/')
-		len--;
-	domain = origin ? strstr(origin, "://") + 3 : "";
-	out_csp_allow(r, origin, origin, NULL);
-	d = page_begin(r, "classroom-jitsi.tpl", c->name);
-	tpl_set(d, "NAME", c->name);
-	tpl_set(d, "SCRIPT_URL", arena_printf(r->a, "%.*s/external_api.js",
-	    (int)len, url));
-	tpl_set(d, "DOMAIN", domain);
-	tpl_set(d, "ROOM", c->meeting_id);
-	tpl_set(d, "JWT", token);
-	tpl_set(d, "DISPLAY_NAME", cu->full_name);
-	tpl_set(d, "AUDIO_MUTED", c->mute_on_join ? "1" : "0");
-	tpl_set(d, "VIDEO_MUTED", c->allow_camera && !c->lock_camera ?
-	    "0" : "1");
-	tpl_set(d, "MODERATOR", cu->moderator ? "1" : "0");
-	tpl_set_int(d, "SESSION_ID", (long long)c->id);
-	tpl_set(d, "BACK", back_path(r, c));
-	return page_send(r, 200);
-}
-
-/* The page that embeds the conferencing client (bbb_embed = 1). */
-static int
-embed_page(struct req *r, const struct classroom *c, const char *url)
-{
-	struct tpl_dict	*d;
-
-	out_csp_allow(r, NULL, origin_of(r->a, url), NULL);
-	d = page_begin(r, "classroom-embed.tpl", c->name);
-	tpl_set(d, "NAME", c->name);
-	/* The user's own join address, in a page answering their POST. */
-	tpl_set(d, "JOIN_URL", url);
-	tpl_set(d, "BACK", back_path(r, c));
-	return page_send(r, 200);
-}
-
-/*
- * Let the user into active session c with the part acc gives them:
- * create the meeting when it was not yet, then count the join and
- * answer with the way in.  Statuses: 200, 303, 503.
- */
-static int
-join_room(struct req *r, struct classroom *c,
-    const struct classroom_access *acc)
-{
-	const struct conf_provider	*p;
-	struct conf_user		 cu;
-	char				*url = NULL, *token = NULL;
-	int				 jitsi;
-
-	if ((p = conf_provider_named(c->provider)) == NULL) {
-		fprintf(stderr, "lectern: classroom %lld: no provider %s\n",
-		    (long long)c->id, c->provider);
-		return send_error(r, 503, unavailable);
-	}
-	jitsi = strcmp(p->name, "jitsi") == 0;
-	if (c->create_time == 0 && !create_meeting(r, p, c))
-		return send_error(r, 503, unavailable);
-	memset(&cu, 0, sizeof(cu));
-	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
-	cu.full_name = r->user->name;
-	cu.moderator = acc->role == CR_MODERATOR;
-	if (jitsi)
-		token = jitsi_token(r->cfg, r->a, c->meeting_id, &cu,
-		    (long long)time(NULL), JITSI_TOKEN_TTL);
-	else
-		url = p->join_url(r->cfg, r->a, c->meeting_id, c->create_time,
-		    &cu);
-	if (token == NULL && url == NULL) {
-		fprintf(stderr, "lectern: classroom %lld: no %s join address "
-		    "(is the provider configured?)\n", (long long)c->id,
-		    p->name);
-		return send_error(r, 503, unavailable);
-	}
-	/*
-	 * With Jitsi the page's presence beacons count the joins and the
-	 * minutes (page-room.c); counting the click too would count twice.
-	 */
-	if (jitsi)
-		return jitsi_page(r, c, &cu, token);
-	if (db_classroom_joined(r->db, c->id, r->user->id, cu.moderator) !=
-	    DB_OK)
-		return send_db_error(r);
-	if (r->cfg->bbb_embed)
-		return embed_page(r, c, url);
-	return send_redirect_away(r, url);
-}
-
-/*
- * The session of the path and the user's part in it, or NULL after
- * sending 404 / 503.
- */
-static struct classroom *
-session_load(struct req *r, struct classroom_access *acc, int *status)
-{
-	struct classroom	*c;
-
-	*status = 0;
-	if (db_classroom_get(r->db, r->a, r->ids[0], &c) != DB_OK ||
-	    (c != NULL && db_classroom_access(r->db, c, r->user, acc) !=
-	    DB_OK)) {
-		*status = send_db_error(r);
-		return NULL;
-	}
-	if (c == NULL || c->deleted) {
-		*status = send_error(r, 404, "There is no such classroom "
-		    "session.");
-		return NULL;
-	}
-	return c;
-}
-
-/*
- * Refuse a user who may not join c, or send them back from an ended
- * session.  Returns the status sent, or 0 when they may go in.
- */
-static int
-join_refused(struct req *r, const struct classroom *c,
-    const struct classroom_access *acc)
-{
-	if (acc->role == CR_NONE && acc->removed)
-		return send_error(r, 403, "A moderator removed you from this "
-		    "session. You cannot rejoin it.");
-	if (acc->role == CR_NONE)
-		return send_error(r, 403, "Only members of this classroom "
-		    "can join its session.");
-	if (strcmp(c->status, "active") != 0) {
-		flash_set(r, "This session has ended.");
-		return send_redirect(r, back_path(r, c));
-	}
-	return 0;
-}
+/* Joining and ending                                                  */
 
 /*
  * POST /platform/classroom/:id/join: join an active session as a
@@ -738,48 +445,10 @@ page_classroom_join(struct req *r)
 {
 	struct classroom	*c;
 	struct classroom_access	 acc;
-	int			 st;
 
-	if ((c = session_load(r, &acc, &st)) == NULL)
-		return st;
-	if ((st = join_refused(r, c, &acc)) != 0)
-		return st;
-	return join_room(r, c, &acc);
-}
-
-/* ------------------------------------------------------------------ */
-/* Ending                                                              */
-
-/*
- * Tell the provider to end c's meeting (when it was made) and end the
- * session here whatever it answers: a teacher must always be able to
- * close the class, and the provider's room closes itself once empty.
- * Sets *ended when this call ended it; *reached 0 when the provider
- * could not be told.  Returns DB_OK or the database failure.
- */
-static enum db_rc
-end_session(struct req *r, const struct classroom *c, const char *reason,
-    int *ended, int *reached)
-{
-	const struct conf_provider	*p;
-	char				*err = NULL;
-	enum conf_rc			 rc;
-
-	*reached = 1;
-	p = conf_provider_named(c->provider);
-	if (p != NULL && c->create_time != 0) {
-		rc = p->end(r->cfg, r->a, c->meeting_id, &err);
-		if (rc != CONF_OK && rc != CONF_NOT_FOUND) {
-			*reached = 0;
-			fprintf(stderr, "lectern: classroom %lld: %s end "
-			    "failed (%s), ended here only: %s\n",
-			    (long long)c->id, p->name, rc == CONF_UNAVAILABLE ?
-			    "unavailable" : "failed", err ? err :
-			    "no reason given");
-		}
-	}
-	return db_classroom_end(r->db, c->id, r->user->id, reason, NULL,
-	    ended);
+	if ((c = classroom_load(r, &acc, no_session)) == NULL)
+		return r->status;
+	return classroom_join(r, c, &acc);
 }
 
 /*
@@ -792,99 +461,24 @@ page_classroom_end(struct req *r)
 {
 	struct classroom	*c;
 	struct classroom_access	 acc;
-	int			 st, ended, reached;
+	int			 ended, reached;
 
-	if ((c = session_load(r, &acc, &st)) == NULL)
-		return st;
+	if ((c = classroom_load(r, &acc, no_session)) == NULL)
+		return r->status;
 	if (!acc.admin)
 		return send_error(r, 403, "Only the classroom's admins can "
 		    "end its session.");
 	if (strcmp(c->status, "active") != 0) {
 		flash_set(r, "This session had already ended.");
-		return send_redirect(r, back_path(r, c));
+		return send_redirect(r, classroom_back_path(r, c));
 	}
-	if (end_session(r, c, "ended by moderator", &ended, &reached) !=
+	if (classroom_end(r, c, "ended by moderator", &ended, &reached) !=
 	    DB_OK)
 		return send_db_error(r);
 	flash_set(r, !ended ? "This session had already ended." : reached ?
 	    "Session ended." : "Session ended. The conferencing server "
 	    "could not be reached; its room closes by itself once empty.");
-	return send_redirect(r, back_path(r, c));
-}
-
-void
-classroom_end_lesson(struct req *r, int64_t live_id)
-{
-	struct classroom	*c;
-	int64_t			 sid;
-	int			 ended, reached;
-
-	if (db_classroom_lesson_active(r->db, live_id, &sid) != DB_OK ||
-	    (sid != 0 && db_classroom_get(r->db, r->a, sid, &c) != DB_OK)) {
-		fprintf(stderr, "lectern: lesson %lld: its classroom could "
-		    "not be ended\n", (long long)live_id);
-		return;
-	}
-	if (sid == 0 || c == NULL)
-		return;
-	if (end_session(r, c, "lesson completed", &ended, &reached) != DB_OK)
-		fprintf(stderr, "lectern: lesson %lld: classroom %lld not "
-		    "ended\n", (long long)live_id, (long long)sid);
-}
-
-/* ------------------------------------------------------------------ */
-/* Live lessons                                                        */
-
-/*
- * POST /platform/sessions/:id/join: join the live lesson's classroom,
- * made when the first person comes, from 10 minutes before its start
- * until its end; for its teacher (a moderator), its learners and site
- * administrators.
- * Statuses: 200, 303, 404, 409 (not open now), 503.
- */
-int
-page_live_join(struct req *r)
-{
-	struct live_session	*s;
-	struct live_participant	*p;
-	struct classroom	*c;
-	struct classroom_access	 acc;
-	size_t			 np, i;
-	char			 meeting[33];
-	int64_t			 sid;
-	time_t			 t0, t1, now = time(NULL);
-	int			 ok, st;
-
-	if (db_live_get(r->db, r->a, r->ids[0], &s) != DB_OK ||
-	    (s != NULL && db_live_participants(r->db, r->a, s->id, &p,
-	    &np) != DB_OK))
-		return send_db_error(r);
-	ok = s != NULL && (r->user->role == ROLE_ADMIN ||
-	    s->teacher_id == r->user->id);
-	for (i = 0; s != NULL && !ok && i < np; i++)
-		if (p[i].learner_id == r->user->id)
-			ok = 1;
-	if (!ok)
-		return send_error(r, 404, "There is no such session.");
-	if ((strcmp(s->status, "scheduled") != 0 &&
-	    strcmp(s->status, "active") != 0) ||
-	    !dbtime_parse(s->starts_at, &t0) ||
-	    !dbtime_parse(s->ends_at, &t1) || now >= t1)
-		return send_error(r, 409, "This lesson is over: it cannot be "
-		    "joined any more.");
-	if (now < t0 - LIVE_JOIN_EARLY)
-		return send_error(r, 409, "Join Session opens 10 minutes "
-		    "before the lesson starts.");
-	random_hex(meeting, 16);
-	if (db_classroom_open_lesson(r->db, s->id, r->user->id,
-	    conf_provider(r->cfg)->name, meeting, s->title != NULL ?
-	    s->title : s->course_title, &sid) != DB_OK ||
-	    db_classroom_get(r->db, r->a, sid, &c) != DB_OK || c == NULL ||
-	    db_classroom_access(r->db, c, r->user, &acc) != DB_OK)
-		return send_db_error(r);
-	if ((st = join_refused(r, c, &acc)) != 0)
-		return st;
-	return join_room(r, c, &acc);
+	return send_redirect(r, classroom_back_path(r, c));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1084,13 +678,11 @@ page_classroom_summary(struct req *r)
 	struct classroom_event	*ev;
 	struct tpl_dict		*d, *e;
 	size_t			 npp, nev, i;
-	int			 st;
 
-	if ((c = session_load(r, &acc, &st)) == NULL)
-		return st;
+	if ((c = classroom_load(r, &acc, no_session)) == NULL)
+		return r->status;
 	if (acc.role == CR_NONE && !acc.removed)
-		return send_error(r, 404, "There is no such classroom "
-		    "session.");
+		return send_error(r, 404, no_session);
 	if (db_classroom_info(r->db, r->a, c->id, &info) != DB_OK ||
 	    db_classroom_people(r->db, r->a, c->id, &pp, &npp) != DB_OK ||
 	    db_classroom_events(r->db, r->a, c->id, &ev, &nev) != DB_OK)
@@ -1099,7 +691,7 @@ page_classroom_summary(struct req *r)
 	tpl_set_int(d, "SESSION_ID", (long long)c->id);
 	tpl_set(d, "NAME", c->name);
 	tpl_set(d, "ROOM_NAME", c->room_name);
-	tpl_set(d, "BACK", back_path(r, c));
+	tpl_set(d, "BACK", classroom_back_path(r, c));
 	tpl_set(d, "STARTED", show_time(r, c->started_at));
 	tpl_set(d, "DURATION", duration_text(r->a, info.seconds));
 	tpl_set(d, "STARTED_BY", info.started_by ? info.started_by : "–");

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classroom/sync.h"
 #include "classroom/classroom.h"
 #include "conference/conference.h"
 #include "core/db.h"
@@ -18,8 +17,7 @@
 #include "core/routes.h"
 #include "lib/util.h"
 
-static const char unavailable[] = "The conferencing server is unavailable "
-    "right now. Please try again in a minute.";
+static const char no_session[] = "There is no such classroom session.";
 static const char no_recording[] = "There is no such recording.";
 
 enum rec_action {
@@ -28,6 +26,10 @@ enum rec_action {
 	REC_DELETE
 };
 
+/*
+ * Publish, unpublish or delete recording r->ids[1] of session r->ids[0]
+ * at the provider, then here.  Returns the status sent.
+ */
 static int
 recording_action(struct req *r, enum rec_action act)
 {
@@ -40,13 +42,10 @@ recording_action(struct req *r, enum rec_action act)
 	enum conf_rc			 crc;
 	int				 changed;
 
-	if (db_classroom_get(r->db, r->a, r->ids[0], &c) != DB_OK ||
-	    (c != NULL && db_classroom_access(r->db, c, r->user, &acc) !=
-	    DB_OK))
-		return send_db_error(r);
-	if (c == NULL || c->deleted || (acc.role == CR_NONE && !acc.removed))
-		return send_error(r, 404, "There is no such classroom "
-		    "session.");
+	if ((c = classroom_load(r, &acc, no_session)) == NULL)
+		return r->status;
+	if (acc.role == CR_NONE && !acc.removed)
+		return send_error(r, 404, no_session);
 	if (!acc.admin)
 		return send_error(r, 403, "Only the classroom's admins can "
 		    "manage its recordings.");
@@ -79,9 +78,10 @@ recording_action(struct req *r, enum rec_action act)
 		fprintf(stderr, "lectern: classroom %lld: recording %lld: %s "
 		    "%s failed (%s): %s\n", (long long)c->id,
 		    (long long)rec->id, p->name, act == REC_DELETE ? "delete" :
-		    act == REC_PUBLISH ? "publish" : "unpublish", crc == CONF_UNAVAILABLE ? "unavailable" :
-		    "failed", err != NULL ? err : "no reason given");
-		return send_error(r, 503, unavailable);
+		    act == REC_PUBLISH ? "publish" : "unpublish",
+		    crc == CONF_UNAVAILABLE ? "unavailable" : "failed",
+		    err != NULL ? err : "no reason given");
+		return send_error(r, 503, classroom_unavailable);
 	}
 	if (db_recording_state(r->db, rec->id, c->id, state, &changed) !=
 	    DB_OK)

@@ -1,7 +1,7 @@
 /*
  * page-room.c: the room page, Lectern's side beside the conferencing
  * provider.  It shows the session, the "Join Session" button (the join
- * itself is page-classroom.c's), and keeps what the provider does not
+ * itself is classroom.c's), and keeps what the provider does not
  * keep for us: the chat, polls and presentation slides, the moderator
  * decisions (promote, remove, locks for the next joins) and the Jitsi
  * presence beacons.  Everything works with plain forms; static/room.js
@@ -20,25 +20,24 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/auth.h"
-#include "classroom/channels.h"
 #include "classroom/classroom.h"
-#include "lib/clock.h"
 #include "conference/conference.h"
+#include "core/auth.h"
 #include "core/config.h"
-#include "lib/crypto.h"
 #include "core/db.h"
-#include "lib/escape.h"
+#include "core/handler.h"
 #include "core/model.h"
 #include "core/out.h"
-#include "lib/parse.h"
 #include "core/req.h"
-#include "classroom/room.h"
 #include "core/routes.h"
-#include "people/people.h"
 #include "core/tpl.h"
+#include "lib/clock.h"
+#include "lib/crypto.h"
+#include "lib/escape.h"
+#include "lib/parse.h"
 #include "lib/util.h"
 #include "lib/valid.h"
+#include "people/people.h"
 
 /* What a failed action shows on the re-rendered room page. */
 struct room_form {
@@ -142,29 +141,27 @@ room_url(struct req *r, const char *anchor)
 }
 
 /*
- * Load the session of r->ids[0] and the viewer's access.  Returns 0
- * when the viewer may go on, else the status already sent: 404 (no
- * such session), 403 (no part in it, or removed), 503.
+ * Load the session of r->ids[0] and the viewer's access into x.
+ * Returns x when the viewer may go on, else NULL once answered: 404
+ * (no such session), 403 (no part in it, or removed), 503.
  */
-static int
+static struct room *
 room_load(struct req *r, struct room *x)
 {
 	memset(x, 0, sizeof(*x));
-	if (db_classroom_get(r->db, r->a, r->ids[0], &x->c) != DB_OK)
-		return send_db_error(r);
-	if (x->c == NULL || x->c->deleted)
-		return send_error(r, 404, "There is no classroom session at "
-		    "this address.");
-	if (db_classroom_access(r->db, x->c, r->user, &x->acc) != DB_OK)
-		return send_db_error(r);
-	if (x->acc.role == CR_NONE)
-		return send_error(r, 403, x->acc.removed ?
+	if ((x->c = classroom_load(r, &x->acc, "There is no classroom "
+	    "session at this address.")) == NULL)
+		return NULL;
+	if (x->acc.role == CR_NONE) {
+		send_error(r, 403, x->acc.removed ?
 		    "You were removed from this session." :
 		    "You are not a participant of this session.");
+		return NULL;
+	}
 	x->active = x->c->status != NULL && strcmp(x->c->status, "active") == 0
 	    && x->c->ended_at == NULL;
 	x->moderator = x->acc.role == CR_MODERATOR;
-	return 0;
+	return x;
 }
 
 /* ------------------------------------------------------------------ */
@@ -284,7 +281,7 @@ fill_people(struct req *r, struct tpl_dict *d, const struct room *x,
 	struct room_person *p;
 	struct tpl_dict	*m, *e;
 	const struct pval *pv = P(r, "after_id");
-	const char	*after_name = P_str(r, "after_name");
+	const char	*after_name = P_str(r, "after_text");
 	int64_t		 after_id = 0;
 	size_t		 n, i, shown;
 	int		 admin;
@@ -323,7 +320,7 @@ fill_people(struct req *r, struct tpl_dict *d, const struct room *x,
 	}
 	if (n > ROOM_PEOPLE_PAGE)
 		tpl_set(tpl_section(m, "MORE_PEOPLE"), "NEXT_URL",
-		    arena_printf(r->a, "/platform/classroom/%lld?after_name=%s"
+		    arena_printf(r->a, "/platform/classroom/%lld?after_text=%s"
 		    "&after_id=%lld#moderation", (long long)x->c->id,
 		    url_encode(r->a, p[shown - 1].name),
 		    (long long)p[shown - 1].user_id));
@@ -353,13 +350,13 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 	    db_room_slides(r->db, r->a, x->c->id, &slides, &nslides) != DB_OK)
 		return send_db_error(r);
 
-	d = page_begin(r, "room.tpl", x->c->name);
+	d = page_begin(r, "classroom-room.tpl", x->c->name);
 	tpl_set_int(d, "SESSION_ID", x->c->id);
 	tpl_set(d, "NAME", x->c->name);
 	tpl_set(d, "ROOM_NAME", x->c->room_name ? x->c->room_name : "");
-	if (x->c->live_session_id > 0)
+	if (x->c->live_id > 0)
 		tpl_set_int(tpl_section(d, "LESSON_LINK"), "LIVE_ID",
-		    x->c->live_session_id);
+		    x->c->live_id);
 	else if (x->c->channel_id > 0)
 		tpl_set_int(tpl_section(d, "CHANNEL_LINK"), "CHANNEL_ID",
 		    x->c->channel_id);
@@ -388,7 +385,7 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 		tpl_set_int(tpl_section(d, "OLDER"), "SHOWN",
 		    ROOM_CHAT_SHOWN);
 	tpl_set_int(d, "LAST_ID", nmsgs > 0 ? msgs[nmsgs - 1].id : 0);
-	inc = tpl_include(d, "MESSAGES", "room-messages.tpl");
+	inc = tpl_include(d, "MESSAGES", "classroom-room-messages.tpl");
 	fill_messages(r, inc, msgs, nmsgs);
 	if (nmsgs == 0)
 		tpl_show(d, "NO_MESSAGES");
@@ -405,7 +402,7 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 	/* Polls */
 	if (f != NULL && f->vote_error != NULL)
 		form_error(d, "VOTE_ERROR", f->vote_error);
-	inc = tpl_include(d, "POLL_LIST", "room-polls.tpl");
+	inc = tpl_include(d, "POLL_LIST", "classroom-room-polls.tpl");
 	fill_polls(r, inc, x, polls, npolls);
 	if (x->moderator && x->active) {
 		s = tpl_section(d, "POLL_FORM");
@@ -454,10 +451,9 @@ int
 page_room(struct req *r)
 {
 	struct room	 x;
-	int		 st;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	return room_page(r, &x, NULL);
 }
 
@@ -508,8 +504,8 @@ page_room_chat(struct req *r)
 	int		 st, more;
 	char		*etag;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (after > 0 ? db_room_chat_after(r->db, r->a, x.c->id, after, &m,
 	    &n) != DB_OK : db_room_chat_latest(r->db, r->a, x.c->id, &m, &n,
 	    &more) != DB_OK)
@@ -527,7 +523,7 @@ page_room_chat(struct req *r)
 	arena_on_free(r->a, tpl_dict_free, d);
 	fill_messages(r, d, m, n);
 	buf_init(&b);
-	if (!tpl_expand("room-messages.tpl", d, &b)) {
+	if (!tpl_expand("classroom-room-messages.tpl", d, &b)) {
 		buf_free(&b);
 		return send_error(r, 500, NULL);
 	}
@@ -550,10 +546,9 @@ page_room_chat_post(struct req *r)
 	const struct pval *pv = P(r, "body");
 	char		*body;
 	int64_t		 id;
-	int		 st;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	memset(&f, 0, sizeof(f));
 	f.chat_value = pv && pv->raw && pv->error == NULL ? pv->raw : "";
 	if (!x.active) {
@@ -597,15 +592,15 @@ page_room_polls(struct req *r)
 	int		 st;
 	char		 hex[65], *etag;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (db_room_polls(r->db, r->a, x.c->id, r->user->id, &p, &n) != DB_OK)
 		return send_db_error(r);
 	d = tpl_dict_new();
 	arena_on_free(r->a, tpl_dict_free, d);
 	fill_polls(r, d, &x, p, n);
 	buf_init(&b);
-	if (!tpl_expand("room-polls.tpl", d, &b)) {
+	if (!tpl_expand("classroom-room-polls.tpl", d, &b)) {
 		buf_free(&b);
 		return send_error(r, 500, NULL);
 	}
@@ -638,10 +633,9 @@ page_room_poll_create(struct req *r)
 	char		*q, *o;
 	size_t		 nvals = 0, i, last = 0, bad = 0;
 	int64_t		 pid;
-	int		 st;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (!x.moderator)
 		return send_error(r, 403, "Only moderators create polls.");
 	memset(&f, 0, sizeof(f));
@@ -723,10 +717,10 @@ page_room_poll_vote(struct req *r)
 	struct room	 x;
 	struct room_form f;
 	const struct pval *pv = P(r, "option");
-	int		 st, res;
+	int		 res;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	memset(&f, 0, sizeof(f));
 	if (!x.active) {
 		f.vote_error = "This session has ended: its polls are closed.";
@@ -770,10 +764,10 @@ int
 page_room_poll_close(struct req *r)
 {
 	struct room	 x;
-	int		 st, res;
+	int		 res;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (!x.moderator)
 		return send_error(r, 403, "Only moderators close polls.");
 	if (db_room_poll_close(r->db, x.c->id, r->ids[1], r->user->id,
@@ -966,10 +960,9 @@ page_room_slide_upload(struct req *r)
 	char		*data, *name, stored[33];
 	size_t		 len, n;
 	int64_t		 id;
-	int		 st;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (!x.moderator)
 		return send_error(r, 403, "Only moderators upload slides.");
 	memset(&f, 0, sizeof(f));
@@ -1025,10 +1018,9 @@ page_room_slide_get(struct req *r)
 	struct room_slide *s;
 	char		*data;
 	size_t		 len;
-	int		 st;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (db_room_slide_get(r->db, r->a, r->ids[1], &s) != DB_OK)
 		return send_db_error(r);
 	if (s == NULL || s->session_id != x.c->id)
@@ -1051,10 +1043,10 @@ page_room_slide_delete(struct req *r)
 {
 	struct room	 x;
 	struct room_slide *s;
-	int		 st, gone;
+	int		 gone;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (!x.moderator)
 		return send_error(r, 403, "Only moderators delete slides.");
 	if (db_room_slide_get(r->db, r->a, r->ids[1], &s) != DB_OK)
@@ -1072,22 +1064,11 @@ page_room_slide_delete(struct req *r)
 	return send_redirect(r, room_url(r, "slides"));
 }
 
-char *
-room_slide_path(const struct config *cfg, struct arena *a, int64_t id,
-    long long exp)
-{
-	char	 sig[65], subject[64];
-
-	snprintf(subject, sizeof(subject), "%lld:%lld", (long long)id, exp);
-	conf_token(cfg, "slide", subject, sig);
-	return arena_printf(a, "/files/slides/%lld?exp=%lld&sig=%s",
-	    (long long)id, exp, sig);
-}
-
 /*
  * GET /files/slides/:id?exp=&sig=: the slide for the conferencing
  * server, which fetches it without signing in.  The address is signed
- * (conf_token "slide" over "<id>:<exp>") and expires at exp.
+ * (by classroom.c: conf_token "slide" over "<id>:<exp>") and expires at
+ * exp.
  * Statuses: 200, 403 (bad or expired signature), 404, 503.
  */
 int
@@ -1126,46 +1107,45 @@ page_room_slide_public(struct req *r)
 /* Moderator controls                                                  */
 
 /*
- * Load the person r->ids[1] and their part in x's session.  Returns 0,
- * or the status sent (404 unknown user, 503).
+ * The checks shared by promote and remove: x's session, the viewer a
+ * moderator of it while it is active, and the person r->ids[1] with
+ * their part in it (into acc).  Returns that person, or NULL once
+ * answered: 403, 404 (unknown session or person, or not a participant),
+ * 409 (the session ended), 503.
  */
-static int
-target_load(struct req *r, const struct room *x, struct user **u,
+static struct user *
+moderate_load(struct req *r, struct room *x, struct room_form *f,
     struct classroom_access *acc)
 {
-	if (db_user_get(r->db, r->a, r->ids[1], u) != DB_OK)
-		return send_db_error(r);
-	if (*u == NULL)
-		return send_error(r, 404, "There is no such person.");
-	if (db_classroom_access(r->db, x->c, *u, acc) != DB_OK)
-		return send_db_error(r);
-	return 0;
-}
-
-/* Checks shared by promote and remove; 0 or the status sent. */
-static int
-moderate_load(struct req *r, struct room *x, struct room_form *f,
-    struct user **u, struct classroom_access *acc)
-{
-	int	st;
+	struct user	*u;
+	enum db_rc	 rc;
 
 	memset(f, 0, sizeof(*f));
-	if ((st = room_load(r, x)) != 0)
-		return st;
-	if (!x->moderator)
-		return send_error(r, 403, "Only moderators manage "
-		    "participants.");
+	if (room_load(r, x) == NULL)
+		return NULL;
+	if (!x->moderator) {
+		send_error(r, 403, "Only moderators manage participants.");
+		return NULL;
+	}
 	if (!x->active) {
 		f->mod_error = "This session has ended.";
 		f->status = 409;
-		return room_page(r, x, f);
+		room_page(r, x, f);
+		return NULL;
 	}
-	if ((st = target_load(r, x, u, acc)) != 0)
-		return st;
-	if (acc->role == CR_NONE && !acc->removed)
-		return send_error(r, 404, "This person is not a participant "
-		    "of this session.");
-	return 0;
+	rc = db_user_get(r->db, r->a, r->ids[1], &u);
+	if (!load_found(r, rc, u, "There is no such person."))
+		return NULL;
+	if (db_classroom_access(r->db, x->c, u, acc) != DB_OK) {
+		send_db_error(r);
+		return NULL;
+	}
+	if (acc->role == CR_NONE && !acc->removed) {
+		load_refuse(r, "This person is not a participant of this "
+		    "session.");
+		return NULL;
+	}
+	return u;
 }
 
 /*
@@ -1180,10 +1160,9 @@ page_room_promote(struct req *r)
 	struct room_form f;
 	struct user	*u;
 	struct classroom_access acc;
-	int		 st;
 
-	if ((st = moderate_load(r, &x, &f, &u, &acc)) != 0)
-		return st;
+	if ((u = moderate_load(r, &x, &f, &acc)) == NULL)
+		return r->status;
 	f.status = 409;
 	if (acc.removed) {
 		f.mod_error = arena_printf(r->a, "%s was removed from this "
@@ -1219,10 +1198,9 @@ page_room_remove(struct req *r)
 	struct room_form f;
 	struct user	*u;
 	struct classroom_access acc;
-	int		 st;
 
-	if ((st = moderate_load(r, &x, &f, &u, &acc)) != 0)
-		return st;
+	if ((u = moderate_load(r, &x, &f, &acc)) == NULL)
+		return r->status;
 	f.status = 409;
 	if (acc.admin) {
 		f.mod_error = arena_printf(r->a, "%s cannot be removed: "
@@ -1255,11 +1233,11 @@ page_room_locks(struct req *r)
 {
 	struct room	 x;
 	struct room_form f;
-	int		 st, cam = (int)P_num(r, "lock_camera");
+	int		 cam = (int)P_num(r, "lock_camera");
 	int		 mic = (int)P_num(r, "lock_mic");
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (!x.moderator)
 		return send_error(r, 403, "Only moderators change the locks.");
 	memset(&f, 0, sizeof(f));
@@ -1291,10 +1269,10 @@ int
 page_room_presence(struct req *r)
 {
 	struct room	 x;
-	int		 st, join = P_num(r, "event") == 0;
+	int		 join = P_num(r, "event") == 0;
 
-	if ((st = room_load(r, &x)) != 0)
-		return st;
+	if (room_load(r, &x) == NULL)
+		return r->status;
 	if (join && !x.active)
 		return send_error(r, 409, "This session has ended.");
 	if (db_room_presence(r->db, x.c->id, r->user->id, join,

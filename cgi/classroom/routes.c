@@ -1,15 +1,20 @@
 /*
- * routes-classroom.c: classroom channels in the route table.  Site
+ * routes.c: the classroom pages of the route table.  Site
  * administrators manage channels and their members under /admin; every
  * signed-in user sees the classrooms they belong to, and a channel's
- * admins start and end its sessions.  Joining answers with the
- * conferencing server's address, so those routes send no referrer.
- * Each handler checks the user's part in the channel or session itself.
+ * admins start and end its sessions.  The room page of a session holds
+ * its chat, polls, slides and moderator controls; the conferencing
+ * server fetches slides from a signed public address and calls back
+ * on public routes flagged RT_SIGNED: each such request proves itself
+ * with our HMAC token or a JWT signed with the provider's shared secret
+ * instead of a sign-in cookie and a CSRF token (see page-callback.c).
+ * Joining answers with the conferencing server's address, so that route
+ * sends no referrer.  Everyone signed in may knock: each handler checks
+ * the user's part in the channel or session itself.
  */
 #include <stddef.h>
 
-#include "classroom/channels.h"
-#include "classroom/sync.h"
+#include "classroom/classroom.h"
 #include "core/model.h"
 #include "core/req.h"
 #include "core/routes.h"
@@ -21,14 +26,14 @@
 
 static const struct pdecl list_get[] = {
 	{ "q", PT_TEXT, 0, 0, 100, NULL, "Search" },
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
 
 static const struct pdecl channel_get[] = {
 	{ "find", PT_TEXT, 0, 0, 100, NULL, "Find people" },
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
@@ -47,14 +52,15 @@ static const struct pdecl member_post[] = {
 	END
 };
 
-static const struct pdecl mine_get[] = {
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+/* A page of a list by name: the position after the last one shown. */
+static const struct pdecl page_get[] = {
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
 
 static const struct pdecl history_get[] = {
-	{ "after", PT_TEXT, 0, 19, 19, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 19, 19, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
@@ -77,35 +83,100 @@ static const struct pdecl start_post[] = {
 	END
 };
 
+/* The room. */
+static const char *const event_opts[] = { "join", "leave", NULL };
+
+static const struct pdecl chat_get[] = {
+	{ "after", PT_INT, 0, 0, 1LL << 53, NULL, "Last message" },
+	END
+};
+
+/* Lengths are checked by the handler once the text is trimmed. */
+static const struct pdecl chat_post[] = {
+	{ "body", PT_TEXT, PF_MULTILINE, 0, 8000, NULL, "Message" },
+	{ "js", PT_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+static const struct pdecl poll_post[] = {
+	{ "question", PT_TEXT, 0, 0, 1000, NULL, "Question" },
+	END
+};
+
+static const struct pdecl vote_post[] = {
+	{ "option", PT_INT, 0, 1, 6, NULL, "Answer" },
+	END
+};
+
+static const struct pdecl slide_post[] = {
+	{ "file", PT_FILE, 0, 0, 0, NULL, "PDF file" },
+	END
+};
+
+static const struct pdecl lock_post[] = {
+	{ "lock_camera", PT_BOOL, 0, 0, 0, NULL, NULL },
+	{ "lock_mic", PT_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
+static const struct pdecl presence_post[] = {
+	{ "event", PT_ENUM, PF_REQ, 0, 0, event_opts, "Event" },
+	END
+};
+
+/* Checked by the handler, so that anything wrong is a plain 403. */
+static const struct pdecl file_get[] = {
+	{ "exp", PT_TEXT, 0, 0, 20, NULL, NULL },
+	{ "sig", PT_TEXT, 0, 0, 128, NULL, NULL },
+	END
+};
+
+/* The provider's callbacks. */
+static const struct pdecl end_get[] = {
+	{ "token", PT_TEXT, 0, 0, 128, NULL, "Token" },
+	{ "meetingID", PT_TEXT, PF_REQ, 1, 256, NULL, "Meeting" },
+	{ "recordingmarks", PT_TEXT, 0, 0, 10, NULL, "Recording marks" },
+	END
+};
+
+static const struct pdecl recording_post[] = {
+	{ "signed_parameters", PT_TEXT, 0, 0, 8192, NULL,
+	    "Signed parameters" },
+	END
+};
+
 static const struct route routes[] = {
-	{ "admin.channels", M_GET, "/admin/channels", page_channels, ADMIN,
-	    0, list_get },
-	{ "admin.channel.new", M_GET, "/admin/channels/new", page_channel_new,
-	    ADMIN, 0, NULL },
-	{ "admin.channel.create", M_POST, "/admin/channels/new",
+	{ "classroom.admin.channels", M_GET, "/admin/channels",
+	    page_channels, ADMIN, 0, list_get },
+	{ "classroom.admin.channel.new", M_GET, "/admin/channels/new",
+	    page_channel_new, ADMIN, 0, NULL },
+	{ "classroom.admin.channel.create", M_POST, "/admin/channels/new",
 	    page_channel_create, ADMIN, POST_FORM, channel_post },
-	{ "admin.channel", M_GET, "/admin/channels/:id", page_channel_edit,
-	    ADMIN, 0, channel_get },
-	{ "admin.channel.save", M_POST, "/admin/channels/:id",
+	{ "classroom.admin.channel", M_GET, "/admin/channels/:id",
+	    page_channel_edit, ADMIN, 0, channel_get },
+	{ "classroom.admin.channel.save", M_POST, "/admin/channels/:id",
 	    page_channel_save, ADMIN, POST_FORM, channel_post },
-	{ "admin.channel.archive", M_POST, "/admin/channels/:id/archive",
-	    page_channel_archive, ADMIN, RT_CSRF, NULL },
-	{ "admin.channel.unarchive", M_POST, "/admin/channels/:id/unarchive",
-	    page_channel_unarchive, ADMIN, RT_CSRF, NULL },
-	{ "admin.channel.member.add", M_POST, "/admin/channels/:id/members",
-	    page_channel_member_add, ADMIN, RT_CSRF, member_post },
-	{ "admin.channel.member.remove", M_POST,
+	{ "classroom.admin.channel.archive", M_POST,
+	    "/admin/channels/:id/archive", page_channel_archive, ADMIN,
+	    RT_CSRF, NULL },
+	{ "classroom.admin.channel.unarchive", M_POST,
+	    "/admin/channels/:id/unarchive", page_channel_unarchive, ADMIN,
+	    RT_CSRF, NULL },
+	{ "classroom.admin.channel.member.add", M_POST,
+	    "/admin/channels/:id/members", page_channel_member_add, ADMIN,
+	    RT_CSRF, member_post },
+	{ "classroom.admin.channel.member.remove", M_POST,
 	    "/admin/channels/:id/members/:id/remove",
 	    page_channel_member_remove, ADMIN, RT_CSRF, NULL },
-	{ "admin.channel.member.admin", M_POST,
+	{ "classroom.admin.channel.member.admin", M_POST,
 	    "/admin/channels/:id/members/:id/make-admin",
 	    page_channel_member_admin, ADMIN, RT_CSRF, NULL },
-	{ "admin.channel.member.unadmin", M_POST,
+	{ "classroom.admin.channel.member.unadmin", M_POST,
 	    "/admin/channels/:id/members/:id/unmake-admin",
 	    page_channel_member_unadmin, ADMIN, RT_CSRF, NULL },
 
-	{ "classrooms", M_GET, "/platform/channels", page_classrooms,
-	    ANY_ROLE, 0, mine_get },
+	{ "classroom.list", M_GET, "/platform/channels", page_classrooms,
+	    ANY_ROLE, 0, page_get },
 	{ "classroom.channel", M_GET, "/platform/channels/:id",
 	    page_classroom_channel, ANY_ROLE, 0, history_get },
 	{ "classroom.form", M_GET, "/platform/channels/:id/start",
@@ -127,8 +198,57 @@ static const struct route routes[] = {
 	{ "classroom.recording.delete", M_POST,
 	    "/platform/classroom/:id/recordings/:id/delete",
 	    page_recording_delete, ANY_ROLE, RT_CSRF, NULL },
-	{ "live.join", M_POST, "/platform/sessions/:id/join", page_live_join,
-	    ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
+
+	{ "classroom.room", M_GET, "/platform/classroom/:id", page_room,
+	    ANY_ROLE, 0, page_get },
+	{ "classroom.room.chat", M_GET, "/platform/classroom/:id/chat",
+	    page_room_chat, ANY_ROLE, 0, chat_get },
+	{ "classroom.room.chat.post", M_POST, "/platform/classroom/:id/chat",
+	    page_room_chat_post, ANY_ROLE, RT_CSRF | RT_FORM | RT_MULTIPART,
+	    chat_post },
+	{ "classroom.room.polls", M_GET, "/platform/classroom/:id/polls",
+	    page_room_polls, ANY_ROLE, 0, NULL },
+	{ "classroom.room.poll.create", M_POST,
+	    "/platform/classroom/:id/polls", page_room_poll_create, ANY_ROLE,
+	    RT_CSRF | RT_FORM, poll_post },
+	{ "classroom.room.poll.vote", M_POST,
+	    "/platform/classroom/:id/polls/:id/vote", page_room_poll_vote,
+	    ANY_ROLE, RT_CSRF | RT_FORM, vote_post },
+	{ "classroom.room.poll.close", M_POST,
+	    "/platform/classroom/:id/polls/:id/close", page_room_poll_close,
+	    ANY_ROLE, RT_CSRF, NULL },
+	{ "classroom.room.slide.upload", M_POST,
+	    "/platform/classroom/:id/slides", page_room_slide_upload,
+	    ANY_ROLE, RT_CSRF | RT_FORM | RT_MULTIPART, slide_post },
+	{ "classroom.room.slide", M_GET,
+	    "/platform/classroom/:id/slides/:id", page_room_slide_get,
+	    ANY_ROLE, 0, NULL },
+	{ "classroom.room.slide.delete", M_POST,
+	    "/platform/classroom/:id/slides/:id/delete",
+	    page_room_slide_delete, ANY_ROLE, RT_CSRF, NULL },
+	{ "classroom.room.promote", M_POST,
+	    "/platform/classroom/:id/participants/:id/promote",
+	    page_room_promote, ANY_ROLE, RT_CSRF, NULL },
+	{ "classroom.room.remove", M_POST,
+	    "/platform/classroom/:id/participants/:id/remove",
+	    page_room_remove, ANY_ROLE, RT_CSRF, NULL },
+	{ "classroom.room.locks", M_POST, "/platform/classroom/:id/locks",
+	    page_room_locks, ANY_ROLE, RT_CSRF, lock_post },
+	/* navigator.sendBeacon sends FormData as multipart/form-data. */
+	{ "classroom.room.presence", M_POST,
+	    "/platform/classroom/:id/presence", page_room_presence, ANY_ROLE,
+	    RT_CSRF | RT_MULTIPART, presence_post },
+	{ "classroom.slide.public", M_GET, "/files/slides/:id",
+	    page_room_slide_public, 0, 0, file_get },
+
+	{ "classroom.callback.bbb.end", M_GET, "/callbacks/bbb/end",
+	    page_callback_end, 0, RT_SIGNED, end_get },
+	{ "classroom.callback.bbb.recording", M_POST,
+	    "/callbacks/bbb/recording-ready", page_callback_recording, 0,
+	    RT_SIGNED, recording_post },
+	{ "classroom.callback.bbb.analytics", M_POST,
+	    "/callbacks/bbb/analytics", page_callback_analytics, 0,
+	    RT_SIGNED | RT_RAW_BODY, NULL },
 };
 
 ROUTESET(classroom_routes, routes);

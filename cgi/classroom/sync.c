@@ -1,5 +1,5 @@
 /*
- * classroom-sync.c: the worker's classroom steps.  BigBlueButton tells
+ * sync.c: the worker's classroom steps.  BigBlueButton tells
  * us about recordings by a callback that carries no playback address,
  * and a meeting can end without its end callback reaching us (our site
  * was down, the server restarted).  So each pass asks the server: the
@@ -11,12 +11,19 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classroom/sync.h"
 #include "classroom/classroom.h"
 #include "conference/conference.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "lib/util.h"
+
+/* Sessions asked about per pass, at most. */
+#define SYNC_SESSIONS		20
+/* Recordings asked for per session (one page). */
+#define SYNC_RECORDINGS		20
+/* Minutes a meeting is given before "not running" means it ended. */
+#define SYNC_MISSED_MINUTES	10
+#define SYNC_MISSED_SESSIONS	50
 
 /* Our state for the provider's; NULL for a state we do not keep. */
 static const char *
@@ -34,6 +41,7 @@ our_state(const struct conf_recording *rec)
 	return NULL;
 }
 
+/* Log a provider call about session sid that failed. */
 static void
 log_failure(const char *what, int64_t sid, enum conf_rc rc, const char *err)
 {

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "classroom/channels.h"
+#include "classroom/classroom.h"
 #include "lib/clock.h"
 #include "core/config.h"
 #include "core/db.h"

@@ -81,6 +81,8 @@ static const struct route routes[] = {
 	    page_live_complete, PLANNER, RT_CSRF, NULL },
 	{ "live.attendance", M_POST, "/platform/sessions/:id/attendance",
 	    page_live_attendance, PLANNER, RT_CSRF, attendance_post },
+	{ "schedule.join", M_POST, "/platform/sessions/:id/join",
+	    page_live_join, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
 };
 
 ROUTESET(schedule_routes, routes);

@@ -168,5 +168,7 @@ int	page_live_cancel(struct req *);
 int	page_live_start(struct req *);
 int	page_live_complete(struct req *);
 int	page_live_attendance(struct req *);
+/* page-join.c */
+int	page_live_join(struct req *);
 
 #endif

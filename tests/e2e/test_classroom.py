@@ -623,8 +623,8 @@ def history_keyset_and_constant_queries(base):
             card = re.search(r'id="past-\d+">(.*?)</li>', r.text, re.S)
             assert card.group(1).count('class="avatar" title=') == 8
     assert len(seen) == 1, seen
-    assert learner.get("/platform/channels/%d?after=yesterday&after_id=3"
-                       % cid).status == 400
+    assert learner.get("/platform/channels/%d?after_text=yesterday"
+                       "&after_id=3" % cid).status == 400
 
 
 @test

@@ -85,7 +85,7 @@ def csrf_required_on_every_post(base):
     signed = signed_routes()
     for method, pattern, roles, needs in routes():
         # Provider callbacks prove themselves by a signature instead
-        # (test_callbacks.py checks that they are public and refuse
+        # (test_classroom_callbacks.py checks that they are public and refuse
         # unsigned requests).
         if method != "POST" or (method, pattern) in signed:
             continue

@@ -26,8 +26,8 @@
 {{/MEMBER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages of members">
-{{#MEMBERS_FIRST_PAGE}}<a href="/admin/channels/{{CHANNEL_ID}}#members">First page</a>{{/MEMBERS_FIRST_PAGE}}
-{{#MEMBERS_NEXT}}<a rel="next" href="/admin/channels/{{CHANNEL_ID}}?after_name={{AFTER_NAME:u}}&amp;after_id={{AFTER_ID:u}}#members">Next page</a>{{/MEMBERS_NEXT}}
+{{#MEMBERS_PAGER}}{{#FIRST_PAGE}}<a href="{{URL}}#members">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}#members">Next page</a>{{/NEXT}}{{/MEMBERS_PAGER}}
 </nav>
 <h3 id="add">Add people</h3>
 <form method="get" action="/admin/channels/{{CHANNEL_ID}}#add" class="search" role="search">

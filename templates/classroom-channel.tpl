@@ -34,7 +34,7 @@
 </li>
 {{/PAST}}</ul>
 <nav class="pager" aria-label="Pages of past sessions">
-{{#PAST_FIRST_PAGE}}<a href="/platform/channels/{{CHANNEL_ID}}#past-sessions">Newest sessions</a>{{/PAST_FIRST_PAGE}}
-{{#PAST_NEXT}}<a rel="next" href="/platform/channels/{{CHANNEL_ID}}?after={{AFTER:u}}&amp;after_id={{AFTER_ID:u}}#past-sessions">Older sessions</a>{{/PAST_NEXT}}
+{{#PAST_PAGER}}{{#FIRST_PAGE}}<a href="{{URL}}#past-sessions">Newest sessions</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}#past-sessions">Older sessions</a>{{/NEXT}}{{/PAST_PAGER}}
 </nav>
 <p><a href="/platform/channels">All classrooms</a></p>

@@ -7,6 +7,6 @@
 {{#DESCRIPTION}}<p class="muted">{{DESCRIPTION_TEXT}}</p>{{/DESCRIPTION}}</li>
 {{/CHANNEL}}</ul>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/platform/channels">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/platform/channels?after_name={{AFTER_NAME:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

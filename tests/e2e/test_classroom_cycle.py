@@ -11,7 +11,7 @@ import bbb
 from lectern import signed_in, sql, sql_value, test, unique
 from test_classroom import active_session, end, join, query_of, setup, \
     start, user_name
-from test_room import article, poll_fields, post, room
+from test_classroom_room import article, poll_fields, post, room
 
 
 def sim_join(url):

@@ -15,6 +15,6 @@
 {{/CHANNEL}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/admin/channels?q={{Q:u}}">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/admin/channels?q={{Q:u}}&amp;after_name={{AFTER_NAME:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

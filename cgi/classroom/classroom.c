@@ -1,0 +1,395 @@
+/*
+ * classroom.c: the classroom logic shared by the domain's pages and
+ * used by the schedule: loading a session with the user's part in it,
+ * joining it through the conferencing provider, ending it, and a live
+ * lesson's classroom (opened by the first person who joins).
+ *
+ * The provider is called only by a join and an end: its "create" just
+ * before the first join (it is idempotent), never at start and never
+ * while a page is rendered.  A join answers with the provider's join
+ * address (a redirect, an embedding page, or the Jitsi room page); that
+ * address is never logged nor put in a shared page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "classroom/classroom.h"
+#include "conference/conference.h"
+#include "core/config.h"
+#include "core/db.h"
+#include "core/handler.h"
+#include "core/model.h"
+#include "core/out.h"
+#include "core/req.h"
+#include "core/tpl.h"
+#include "lib/crypto.h"
+#include "lib/escape.h"
+#include "lib/util.h"
+
+#define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
+#define JITSI_TOKEN_TTL	(4 * 3600)	/* seconds a Jitsi token lasts */
+
+const char classroom_unavailable[] = "The conferencing server is "
+    "unavailable right now. Please try again in a minute.";
+
+/* scheme://host[:port] of an address; an arena string, NULL if none. */
+static char *
+origin_of(struct arena *a, const char *url)
+{
+	const char	*p;
+
+	if (url == NULL)
+		return NULL;
+	if (strncmp(url, "https://", 8) == 0)
+		p = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		p = url + 7;
+	else
+		return NULL;
+	p += strcspn(p, "/?#");
+	return arena_strndup(a, url, (size_t)(p - url));
+}
+
+char *
+classroom_back_path(struct req *r, const struct classroom *c)
+{
+	if (c->channel_id != 0)
+		return arena_printf(r->a, "/platform/channels/%lld",
+		    (long long)c->channel_id);
+	return arena_printf(r->a, "/platform/sessions/%lld",
+	    (long long)c->live_id);
+}
+
+void
+classroom_csp_join(struct req *r)
+{
+	if (strcmp(conf_provider(r->cfg)->name, "bbb") == 0 &&
+	    !r->cfg->bbb_embed)
+		out_csp_allow(r, NULL, NULL, origin_of(r->a, r->cfg->bbb_url));
+}
+
+struct classroom *
+classroom_load(struct req *r, struct classroom_access *acc,
+    const char *missing)
+{
+	struct classroom	*c;
+	enum db_rc		 rc;
+
+	memset(acc, 0, sizeof(*acc));
+	rc = db_classroom_get(r->db, r->a, r->ids[0], &c);
+	if (!load_found(r, rc, c, missing))
+		return NULL;
+	if (c->deleted) {
+		load_refuse(r, missing);
+		return NULL;
+	}
+	if (db_classroom_access(r->db, c, r->user, acc) != DB_OK) {
+		send_db_error(r);
+		return NULL;
+	}
+	return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* Joining                                                             */
+
+/*
+ * The address the provider fetches slide id from, valid until exp
+ * (unix seconds): "/files/slides/<id>?exp=<exp>&sig=<hex>", with
+ * sig = conf_token(cfg, "slide", "<id>:<exp>") (page-room.c checks
+ * it).  An arena string, relative to base_url.
+ */
+static char *
+slide_path(const struct config *cfg, struct arena *a, int64_t id,
+    long long exp)
+{
+	char	 sig[65], subject[64];
+
+	snprintf(subject, sizeof(subject), "%lld:%lld", (long long)id, exp);
+	conf_token(cfg, "slide", subject, sig);
+	return arena_printf(a, "/files/slides/%lld?exp=%lld&sig=%s",
+	    (long long)id, exp, sig);
+}
+
+/*
+ * The end callback's address for meeting_id, absolute: it carries our
+ * token (conf_token "end") and the meeting id, since BigBlueButton
+ * adds only recordingmarks (page-callback.c).
+ */
+static char *
+end_callback_url(const struct config *cfg, struct arena *a,
+    const char *meeting_id)
+{
+	char	 tok[65];
+
+	conf_token(cfg, "end", meeting_id, tok);
+	return arena_printf(a, "%s/callbacks/bbb/end?token=%s&meetingID=%s",
+	    cfg->base_url, tok, url_encode(a, meeting_id));
+}
+
+/*
+ * Ask the provider to create the session's meeting (idempotent), with
+ * the session's options, our callback addresses, its slides as signed
+ * expiring links, and remember its createTime.  Returns 1, or 0 after
+ * logging why (never a secret).
+ */
+static int
+create_meeting(struct req *r, const struct conf_provider *p,
+    struct classroom *c)
+{
+	struct conf_meeting	 m;
+	struct room_slide	*sl;
+	const char		*base = r->cfg->base_url;
+	const char		*names[3], *values[3];
+	const char		**urls, **files;
+	char			*err = NULL;
+	long long		 ct = 0, exp;
+	size_t			 ns, i;
+	enum conf_rc		 rc;
+
+	if (db_room_slides(r->db, r->a, c->id, &sl, &ns) != DB_OK) {
+		fprintf(stderr, "lectern: classroom %lld: slides not read\n",
+		    (long long)c->id);
+		return 0;
+	}
+	memset(&m, 0, sizeof(m));
+	m.meeting_id = c->meeting_id;
+	m.name = c->name;	/* the provider shortens it to its limit */
+	m.welcome = c->description;
+	m.record = c->record;
+	/*
+	 * The locks start as the form left camera and microphone and are
+	 * changed by moderators; they are the truth for the next joins.
+	 */
+	m.allow_camera = !c->lock_camera;
+	m.allow_mic = !c->lock_mic;
+	m.mute_on_join = c->mute_on_join;
+	m.logout_url = arena_printf(r->a, "%s%s", base,
+	    classroom_back_path(r, c));
+	m.end_callback_url = end_callback_url(r->cfg, r->a, c->meeting_id);
+	m.recording_ready_url = arena_printf(r->a,
+	    "%s/callbacks/bbb/recording-ready", base);
+	m.analytics_url = arena_printf(r->a, "%s/callbacks/bbb/analytics",
+	    base);
+	names[0] = "lectern-school";
+	values[0] = r->cfg->school_name;
+	names[1] = "lectern-session";
+	values[1] = arena_printf(r->a, "%lld", (long long)c->id);
+	if (c->channel_id != 0) {
+		names[2] = "lectern-channel";
+		values[2] = arena_printf(r->a, "%lld",
+		    (long long)c->channel_id);
+	} else {
+		names[2] = "lectern-lesson";
+		values[2] = arena_printf(r->a, "%lld", (long long)c->live_id);
+	}
+	m.meta_names = names;
+	m.meta_values = values;
+	m.nmeta = 3;
+	urls = arena_alloc(r->a, (ns + 1) * sizeof(*urls));
+	files = arena_alloc(r->a, (ns + 1) * sizeof(*files));
+	exp = (long long)time(NULL) + SLIDE_LINK_TTL;
+	for (i = 0; i < ns; i++) {
+		urls[i] = arena_printf(r->a, "%s%s", base,
+		    slide_path(r->cfg, r->a, sl[i].id, exp));
+		files[i] = sl[i].filename;
+	}
+	m.slide_urls = urls;
+	m.slide_names = files;
+	m.nslides = ns;
+
+	rc = p->create(r->cfg, r->a, &m, &ct, &err);
+	if (rc != CONF_OK) {
+		fprintf(stderr, "lectern: classroom %lld: %s create failed "
+		    "(%s): %s\n", (long long)c->id, p->name,
+		    rc == CONF_UNAVAILABLE ? "unavailable" : rc ==
+		    CONF_NOT_FOUND ? "not found" : "failed",
+		    err ? err : "no reason given");
+		return 0;
+	}
+	if (db_classroom_set_created(r->db, c->id, ct) != DB_OK) {
+		fprintf(stderr, "lectern: classroom %lld: createTime not "
+		    "stored\n", (long long)c->id);
+		return 0;
+	}
+	c->create_time = ct;
+	return 1;
+}
+
+/* The Jitsi room page: the provider's script opens the room. */
+static int
+jitsi_page(struct req *r, const struct classroom *c,
+    const struct conf_user *cu, const char *token)
+{
+	struct tpl_dict	*d;
+	const char	*url = r->cfg->jitsi_url;
+	char		*origin = origin_of(r->a, url);
+	const char	*domain;
+	size_t		 len = strlen(url);
+
+	while (len > 0 && url[len - 1] == '/')
+		len--;
+	domain = origin ? strstr(origin, "://") + 3 : "";
+	out_csp_allow(r, origin, origin, NULL);
+	d = page_begin(r, "classroom-jitsi.tpl", c->name);
+	tpl_set(d, "NAME", c->name);
+	tpl_set(d, "SCRIPT_URL", arena_printf(r->a, "%.*s/external_api.js",
+	    (int)len, url));
+	tpl_set(d, "DOMAIN", domain);
+	tpl_set(d, "ROOM", c->meeting_id);
+	tpl_set(d, "JWT", token);
+	tpl_set(d, "DISPLAY_NAME", cu->full_name);
+	tpl_set(d, "AUDIO_MUTED", c->mute_on_join ? "1" : "0");
+	tpl_set(d, "VIDEO_MUTED", c->allow_camera && !c->lock_camera ?
+	    "0" : "1");
+	tpl_set(d, "MODERATOR", cu->moderator ? "1" : "0");
+	tpl_set_int(d, "SESSION_ID", (long long)c->id);
+	tpl_set(d, "BACK", classroom_back_path(r, c));
+	return page_send(r, 200);
+}
+
+/* The page that embeds the conferencing client (bbb_embed = 1). */
+static int
+embed_page(struct req *r, const struct classroom *c, const char *url)
+{
+	struct tpl_dict	*d;
+
+	out_csp_allow(r, NULL, origin_of(r->a, url), NULL);
+	d = page_begin(r, "classroom-embed.tpl", c->name);
+	tpl_set(d, "NAME", c->name);
+	/* The user's own join address, in a page answering their POST. */
+	tpl_set(d, "JOIN_URL", url);
+	tpl_set(d, "BACK", classroom_back_path(r, c));
+	return page_send(r, 200);
+}
+
+int
+classroom_join(struct req *r, struct classroom *c,
+    const struct classroom_access *acc)
+{
+	const struct conf_provider	*p;
+	struct conf_user		 cu;
+	char				*url = NULL, *token = NULL;
+	int				 jitsi;
+
+	if (acc->role == CR_NONE && acc->removed)
+		return send_error(r, 403, "A moderator removed you from this "
+		    "session. You cannot rejoin it.");
+	if (acc->role == CR_NONE)
+		return send_error(r, 403, "Only members of this classroom "
+		    "can join its session.");
+	if (strcmp(c->status, "active") != 0) {
+		flash_set(r, "This session has ended.");
+		return send_redirect(r, classroom_back_path(r, c));
+	}
+	if ((p = conf_provider_named(c->provider)) == NULL) {
+		fprintf(stderr, "lectern: classroom %lld: no provider %s\n",
+		    (long long)c->id, c->provider);
+		return send_error(r, 503, classroom_unavailable);
+	}
+	jitsi = strcmp(p->name, "jitsi") == 0;
+	if (c->create_time == 0 && !create_meeting(r, p, c))
+		return send_error(r, 503, classroom_unavailable);
+	memset(&cu, 0, sizeof(cu));
+	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
+	cu.full_name = r->user->name;
+	cu.moderator = acc->role == CR_MODERATOR;
+	if (jitsi)
+		token = jitsi_token(r->cfg, r->a, c->meeting_id, &cu,
+		    (long long)time(NULL), JITSI_TOKEN_TTL);
+	else
+		url = p->join_url(r->cfg, r->a, c->meeting_id, c->create_time,
+		    &cu);
+	if (token == NULL && url == NULL) {
+		fprintf(stderr, "lectern: classroom %lld: no %s join address "
+		    "(is the provider configured?)\n", (long long)c->id,
+		    p->name);
+		return send_error(r, 503, classroom_unavailable);
+	}
+	/*
+	 * With Jitsi the page's presence beacons count the joins and the
+	 * minutes (page-room.c); counting the click too would count twice.
+	 */
+	if (jitsi)
+		return jitsi_page(r, c, &cu, token);
+	if (db_classroom_joined(r->db, c->id, r->user->id, cu.moderator) !=
+	    DB_OK)
+		return send_db_error(r);
+	if (r->cfg->bbb_embed)
+		return embed_page(r, c, url);
+	return send_redirect_away(r, url);
+}
+
+/* ------------------------------------------------------------------ */
+/* Ending                                                              */
+
+enum db_rc
+classroom_end(struct req *r, const struct classroom *c, const char *reason,
+    int *ended, int *reached)
+{
+	const struct conf_provider	*p;
+	char				*err = NULL;
+	enum conf_rc			 rc;
+
+	*reached = 1;
+	p = conf_provider_named(c->provider);
+	if (p != NULL && c->create_time != 0) {
+		rc = p->end(r->cfg, r->a, c->meeting_id, &err);
+		if (rc != CONF_OK && rc != CONF_NOT_FOUND) {
+			*reached = 0;
+			fprintf(stderr, "lectern: classroom %lld: %s end "
+			    "failed (%s), ended here only: %s\n",
+			    (long long)c->id, p->name, rc == CONF_UNAVAILABLE ?
+			    "unavailable" : "failed", err ? err :
+			    "no reason given");
+		}
+	}
+	return db_classroom_end(r->db, c->id, r->user->id, reason, NULL,
+	    ended);
+}
+
+/* ------------------------------------------------------------------ */
+/* A live lesson's classroom                                           */
+
+struct classroom *
+classroom_open_lesson(struct req *r, int64_t live_id, const char *name,
+    struct classroom_access *acc)
+{
+	struct classroom	*c;
+	char			 meeting[33];
+	int64_t			 sid;
+
+	memset(acc, 0, sizeof(*acc));
+	random_hex(meeting, 16);
+	if (db_classroom_open_lesson(r->db, live_id, r->user->id,
+	    conf_provider(r->cfg)->name, meeting, name, &sid) != DB_OK ||
+	    db_classroom_get(r->db, r->a, sid, &c) != DB_OK || c == NULL ||
+	    db_classroom_access(r->db, c, r->user, acc) != DB_OK) {
+		send_db_error(r);
+		return NULL;
+	}
+	return c;
+}
+
+void
+classroom_end_lesson(struct req *r, int64_t live_id)
+{
+	struct classroom	*c;
+	int64_t			 sid;
+	int			 ended, reached;
+
+	if (db_classroom_lesson_active(r->db, live_id, &sid) != DB_OK ||
+	    (sid != 0 && db_classroom_get(r->db, r->a, sid, &c) != DB_OK)) {
+		fprintf(stderr, "lectern: lesson %lld: its classroom could "
+		    "not be ended\n", (long long)live_id);
+		return;
+	}
+	if (sid == 0 || c == NULL)
+		return;
+	if (classroom_end(r, c, "lesson completed", &ended, &reached) !=
+	    DB_OK)
+		fprintf(stderr, "lectern: lesson %lld: classroom %lld not "
+		    "ended\n", (long long)live_id, (long long)sid);
+}
