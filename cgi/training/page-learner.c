@@ -13,7 +13,7 @@
 #include "core/config.h"
 #include "lib/clock.h"
 #include "core/db.h"
-#include "training/learner.h"
+#include "training/training.h"
 #include "lib/dates.h"
 #include "core/model.h"
 #include "core/out.h"

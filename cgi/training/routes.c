@@ -12,6 +12,7 @@
 #include "training/training.h"
 
 #define ADMIN		ROLE_ADMIN
+#define ANY_ROLE	(ROLE_ADMIN | ROLE_TEACHER | ROLE_LEARNER)
 #define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
 
 static const char *const status_opts[] = {
@@ -100,6 +101,13 @@ static const struct pdecl enroll_valid_post[] = {
 	END
 };
 
+/* Keyset position of the coach's list of learners. */
+static const struct pdecl course_get[] = {
+	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	{ "admin.sessions", M_GET, "/admin/sessions", page_sessions, ADMIN,
 	    RT_FORM, sessions_get },
@@ -142,6 +150,12 @@ static const struct route routes[] = {
 	{ "admin.enroll.apply_valid", M_POST,
 	    "/admin/import/enrollments/:id/apply-valid",
 	    page_enroll_apply_valid, ADMIN, RT_CSRF, enroll_valid_post },
+	{ "learn.sessions", M_GET, "/sessions", page_my_sessions, ANY_ROLE,
+	    0, NULL },
+	{ "learn.session", M_GET, "/sessions/:id", page_learn_session,
+	    ANY_ROLE, 0, NULL },
+	{ "learn.course", M_GET, "/sessions/:id/courses/:id",
+	    page_learn_course, ANY_ROLE, 0, course_get },
 };
 
 ROUTESET(training_routes, routes);
