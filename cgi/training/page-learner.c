@@ -1,9 +1,9 @@
 /*
- * page-learn.c: training sessions as learners and coaches see them:
+ * page-learner.c: training sessions as learners and coaches see them:
  * "My sessions", a session's page and a course inside a session.  Who
  * may enter is decided here from the viewer's ties to the session (an
  * enrolled learner, the session coach, a course coach, an
- * administrator) and the date windows of lms.h.
+ * administrator) and the date windows of lib/dates.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,8 +110,8 @@ end_key(const char *end)
 static int
 my_cmp(const void *pa, const void *pb)
 {
-	const struct my_session	*a = *(struct my_session *const *)pa;
-	const struct my_session	*b = *(struct my_session *const *)pb;
+	const struct my_training	*a = *(struct my_training *const *)pa;
+	const struct my_training	*b = *(struct my_training *const *)pb;
 	int			 c = 0;
 
 	switch (a->section) {
@@ -134,7 +134,7 @@ my_cmp(const void *pa, const void *pb)
 
 /* 1 when session id is in the list. */
 static int
-listed(const struct my_session *list, size_t n, int64_t id)
+listed(const struct my_training *list, size_t n, int64_t id)
 {
 	size_t	 i;
 
@@ -168,9 +168,9 @@ static const char *const section_id[MY__MAX] = {
  * Statuses: 200, 503.
  */
 int
-page_my_sessions(struct req *r)
+page_learner_list(struct req *r)
 {
-	struct my_session	*co, *en, **sec[MY__MAX];
+	struct my_training	*co, *en, **sec[MY__MAX];
 	size_t			 nco, nen, nsec[MY__MAX], i, k;
 	int			 more[MY__MAX], fetched[2][MY__MAX];
 	struct tpl_dict		*d, *s, *ul, *it;
@@ -178,16 +178,16 @@ page_my_sessions(struct req *r)
 	enum my_section		 w;
 
 	school_today(r, today);
-	if (db_learn_my_coached(r->db, r->a, r->user->id, today, MY_LIMIT + 1,
+	if (db_learner_coached(r->db, r->a, r->user->id, today, MY_LIMIT + 1,
 	    &co, &nco) != DB_OK ||
-	    db_learn_my_enrolled(r->db, r->a, r->user->id, today,
+	    db_learner_enrolled(r->db, r->a, r->user->id, today,
 	    MY_LIMIT + 1, &en, &nen) != DB_OK)
 		return send_db_error(r);
 
 	/*
 	 * Each query returns up to MY_LIMIT + 1 rows per section; fetched
 	 * counts them to tell when a section has more than it shows.  The
-	 * section shown is decided again here by the rules of lms.h.
+	 * section shown is decided again here by the rules of lib/dates.h.
 	 */
 	memset(fetched, 0, sizeof(fetched));
 	for (k = 0; k < MY__MAX; k++) {
@@ -211,7 +211,7 @@ page_my_sessions(struct req *r)
 		sec[w][nsec[w]++] = &en[i];
 	}
 
-	d = page_begin(r, "learn-my-sessions.tpl", "My sessions");
+	d = page_begin(r, "training-learner-list.tpl", "My sessions");
 	if (r->user->role == ROLE_ADMIN)
 		tpl_show(d, "ADMIN_LINK");
 	for (k = 0; k < MY__MAX; k++) {
@@ -230,7 +230,7 @@ page_my_sessions(struct req *r)
 		}
 		ul = tpl_section(s, "LIST");
 		for (i = 0; i < nsec[k]; i++) {
-			const struct my_session *m = sec[k][i];
+			const struct my_training *m = sec[k][i];
 
 			it = tpl_section(ul, "ITEM");
 			tpl_set_int(it, "ID", (long long)m->id);
@@ -255,9 +255,9 @@ page_my_sessions(struct req *r)
 
 /* A 403 page that says when the viewer may come (or could have come). */
 static int
-closed_page(struct req *r, const struct learn_session *s, const char *msg)
+closed_page(struct req *r, const struct learner_training *s, const char *msg)
 {
-	struct tpl_dict	*d = page_begin(r, "learn-closed.tpl", s->name);
+	struct tpl_dict	*d = page_begin(r, "training-learner-closed.tpl", s->name);
 
 	tpl_set(d, "NAME", s->name);
 	tpl_set(d, "MESSAGE", msg);
@@ -274,10 +274,10 @@ closed_page(struct req *r, const struct learn_session *s, const char *msg)
  * that stays readable after its end gets *readonly = 1.
  */
 static int
-session_gate(struct req *r, struct learn_session **out, enum viewer *who,
+training_gate(struct req *r, struct learner_training **out, enum viewer *who,
     int *readonly)
 {
-	struct learn_session	*s;
+	struct learner_training	*s;
 	char			 today[DATE_LEN];
 	enum access		 acc;
 	int			 learner;
@@ -285,7 +285,7 @@ session_gate(struct req *r, struct learn_session **out, enum viewer *who,
 	*out = NULL;
 	*who = V_NONE;
 	*readonly = 0;
-	if (db_learn_session(r->db, r->a, r->ids[0], r->user->id, &s) != DB_OK)
+	if (db_learner_training(r->db, r->a, r->ids[0], r->user->id, &s) != DB_OK)
 		return send_db_error(r);
 	if (s == NULL)
 		return send_error(r, 404, "There is no such session.");
@@ -373,7 +373,7 @@ paragraphs(struct req *r, struct tpl_dict *d, const char *sec,
 
 /* Fill the facts every session and course page shows. */
 static void
-session_facts(struct req *r, struct tpl_dict *d, const struct learn_session *s,
+training_facts(struct req *r, struct tpl_dict *d, const struct learner_training *s,
     enum viewer who, int readonly)
 {
 	tpl_set_int(d, "SESSION_ID", (long long)s->id);
@@ -398,7 +398,7 @@ track(struct req *r, int64_t sid, int64_t cid, enum viewer who)
 {
 	if (who != V_LEARNER || r->head)
 		return;
-	if (db_learn_track(r->db, sid, cid, r->user->id) != DB_OK)
+	if (db_learner_track(r->db, sid, cid, r->user->id) != DB_OK)
 		fprintf(stderr, "lectern: cannot record a visit to session "
 		    "%lld\n", (long long)sid);
 }
@@ -411,27 +411,27 @@ track(struct req *r, int64_t sid, int64_t cid, enum viewer who)
  * Statuses: 200, 403 (outside the viewer's dates), 404, 503.
  */
 int
-page_learn_session(struct req *r)
+page_learner_training(struct req *r)
 {
-	struct learn_session	*s;
-	struct learn_course	*cs;
+	struct learner_training	*s;
+	struct learner_course	*cs;
 	struct tpl_dict		*d, *row;
 	enum viewer		 who;
 	enum course_scope	 scope;
 	size_t			 n, i;
 	int			 status, readonly;
 
-	if ((status = session_gate(r, &s, &who, &readonly)) != 0)
+	if ((status = training_gate(r, &s, &who, &readonly)) != 0)
 		return status;
 	scope = who == V_LEARNER ? SCOPE_ENROLLED :
 	    who == V_COURSE_COACH ? SCOPE_COACHED : SCOPE_ALL;
-	if (db_learn_courses(r->db, r->a, s->id, scope, r->user->id, &cs,
+	if (db_learner_courses(r->db, r->a, s->id, scope, r->user->id, &cs,
 	    &n) != DB_OK)
 		return send_db_error(r);
 	track(r, s->id, 0, who);
 
-	d = page_begin(r, "learn-session.tpl", s->name);
-	session_facts(r, d, s, who, readonly);
+	d = page_begin(r, "training-learner-view.tpl", s->name);
+	training_facts(r, d, s, who, readonly);
 	paragraphs(r, d, "DESCRIPTION", s->description);
 	for (i = 0; i < n; i++) {
 		row = tpl_section(d, "COURSE");
@@ -467,7 +467,7 @@ lesson_label(const char *type)
  * "YYYY-MM-DD HH:MM" in zone tz.  Allocates the new strings.
  */
 static void
-local_times(struct arena *a, const char *tz, struct learn_tracking *list,
+local_times(struct arena *a, const char *tz, struct learner_tracking *list,
     size_t n)
 {
 	char	 out[LOCALTEXT_LEN];
@@ -487,12 +487,12 @@ local_times(struct arena *a, const char *tz, struct learn_tracking *list,
 static int
 course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
 {
-	struct learn_tracking	*list;
+	struct learner_tracking	*list;
 	struct tpl_dict		*c, *row, *s;
 	const char		*tz;
 	size_t			 n, shown, i;
 
-	if (db_learn_course_learners(r->db, r->a, sid, cid,
+	if (db_learner_course_learners(r->db, r->a, sid, cid,
 	    P_str(r, "after_name"), (int64_t)P_num(r, "after_id"),
 	    LEARNERS_PAGE + 1, &list, &n) != DB_OK)
 		return 0;
@@ -540,19 +540,19 @@ course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
  * Statuses: 200, 403 (outside the viewer's dates), 404, 503.
  */
 int
-page_learn_course(struct req *r)
+page_learner_course(struct req *r)
 {
-	struct learn_session	*s;
-	struct learn_course	*c;
-	struct learn_lesson	*ls;
+	struct learner_training	*s;
+	struct learner_course	*c;
+	struct learner_lesson	*ls;
 	struct tpl_dict		*d, *row;
 	enum viewer		 who;
 	size_t			 n, i;
 	int			 status, readonly, ok;
 
-	if ((status = session_gate(r, &s, &who, &readonly)) != 0)
+	if ((status = training_gate(r, &s, &who, &readonly)) != 0)
 		return status;
-	if (db_learn_course(r->db, r->a, s->id, r->ids[1], r->user->id,
+	if (db_learner_course(r->db, r->a, s->id, r->ids[1], r->user->id,
 	    &c) != DB_OK)
 		return send_db_error(r);
 	switch (who) {
@@ -570,12 +570,12 @@ page_learn_course(struct req *r)
 	if (!ok)
 		return send_error(r, 404, "There is no such course in this "
 		    "session.");
-	if (db_learn_lessons(r->db, r->a, c->id, &ls, &n) != DB_OK)
+	if (db_learner_lessons(r->db, r->a, c->id, &ls, &n) != DB_OK)
 		return send_db_error(r);
 	track(r, s->id, c->id, who);
 
-	d = page_begin(r, "learn-course.tpl", c->title);
-	session_facts(r, d, s, who, readonly);
+	d = page_begin(r, "training-learner-course.tpl", c->title);
+	training_facts(r, d, s, who, readonly);
 	tpl_set_int(d, "COURSE_ID", (long long)c->id);
 	tpl_set(d, "TITLE", c->title);
 	tpl_set(d, "CODE", c->code);

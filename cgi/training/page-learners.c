@@ -1,7 +1,7 @@
 /*
- * page-enroll.c: enrolling learners in training sessions: one by one
- * from a search, a whole class at once (its members of today), and a
- * CSV import of email,session[,course] rows.  The import is previewed
+ * page-learners.c: a training session's learners: one by one from a
+ * search, a whole class at once (its members of today), and a CSV
+ * import of email,session[,course] rows.  The import is previewed
  * first; it applies either every row (only when none is bad) or, when
  * the administrator explicitly chooses so, only the valid rows.  Either
  * way in one transaction.
@@ -30,18 +30,18 @@
 
 /* The edit page of s again, with msg next to the learner search. */
 static int
-learner_error(struct req *r, struct lms_session *s, const char *msg)
+learner_error(struct req *r, struct training_session *s, const char *msg)
 {
-	struct edit_msgs	 m;
+	struct training_msgs	 m;
 
 	memset(&m, 0, sizeof(m));
 	m.learner_error = msg;
-	return session_edit_page(r, s, 422, &m);
+	return training_form_page(r, s, 422, &m);
 }
 
 /* The edit page address, keeping the learner search when there is one. */
 static char *
-back_url(struct req *r, const struct lms_session *s)
+back_url(struct req *r, const struct training_session *s)
 {
 	const char	*lq = P_str(r, "lq");
 
@@ -58,14 +58,14 @@ back_url(struct req *r, const struct lms_session *s)
  * Statuses: 303, 404, 422 (not a learner, enrolled already), 503.
  */
 int
-page_session_learner_add(struct req *r)
+page_learners_add(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct user		*u;
 	int			 status;
 	enum db_rc		 rc;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	if (P(r, "user")->error != NULL)
 		return learner_error(r, s, "Choose a learner to add.");
@@ -77,7 +77,7 @@ page_session_learner_add(struct req *r)
 	if (u->disabled)
 		return learner_error(r, s, arena_printf(r->a, "The account "
 		    "of %s is disabled.", u->name));
-	rc = db_session_add_learner(r->db, s->id, u->id);
+	rc = db_learners_add(r->db, s->id, u->id);
 	if (rc == DB_DUPLICATE)
 		return learner_error(r, s, arena_printf(r->a, "%s is already "
 		    "enrolled in this session.", u->name));
@@ -93,20 +93,20 @@ page_session_learner_add(struct req *r)
  * Statuses: 303, 404 (no session, learner not in it), 503.
  */
 int
-page_session_learner_remove(struct req *r)
+page_learners_remove(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct user		*u;
 	int			 status, found;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	if (db_user_get(r->db, r->a, r->ids[1], &u) != DB_OK)
 		return send_db_error(r);
 	if (u == NULL)
 		return send_error(r, 404, "This learner is not enrolled in "
 		    "the session.");
-	if (db_session_remove_learner(r->db, s->id, u->id, &found) != DB_OK)
+	if (db_learners_remove(r->db, s->id, u->id, &found) != DB_OK)
 		return send_db_error(r);
 	if (!found)
 		return send_error(r, 404, "This learner is not enrolled in "
@@ -124,15 +124,15 @@ page_session_learner_remove(struct req *r)
  * Statuses: 303, 404, 422 (no such class), 503.
  */
 int
-page_session_class_add(struct req *r)
+page_learners_add_class(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct option		*cl = NULL;
-	struct edit_msgs	 m;
+	struct training_msgs	 m;
 	long long		 added, already;
 	int			 status;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	if (P(r, "class")->error == NULL && db_class_find(r->db, r->a,
 	    (int64_t)P_num(r, "class"), &cl) != DB_OK)
@@ -140,9 +140,9 @@ page_session_class_add(struct req *r)
 	if (cl == NULL || cl->flag) {
 		memset(&m, 0, sizeof(m));
 		m.class_error = "Choose a class from the list.";
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, 422, &m);
 	}
-	if (db_session_enroll_class(r->db, s->id, cl->id, &added,
+	if (db_learners_add_class(r->db, s->id, cl->id, &added,
 	    &already) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, arena_printf(r->a, "Class %s: added %lld %s, %lld "
@@ -156,7 +156,7 @@ page_session_class_add(struct req *r)
 /* CSV import                                                          */
 
 /* A session named in the file, resolved once. */
-struct sess_ref {
+struct training_ref {
 	const char	*key;		/* as written: id or name */
 	int64_t		 sid;		/* 0: unknown */
 	char		*name;
@@ -174,7 +174,7 @@ struct course_ref {
 };
 
 /* One row of the file after checking. */
-struct enroll_row {
+struct learners_row {
 	size_t		 line;
 	const char	*email;
 	const char	*skey;
@@ -186,10 +186,10 @@ struct enroll_row {
 };
 
 /* Everything the check found. */
-struct enroll_check {
-	struct enroll_row	*rows;
+struct learners_check {
+	struct learners_row	*rows;
 	size_t			 nrows;
-	struct sess_ref		*sessions;
+	struct training_ref		*sessions;
 	size_t			 nsessions;
 	int			 bad;
 };
@@ -232,9 +232,9 @@ cmp_ix(const void *x, const void *y)
 /* Split the records into rows; malformed ones get their reason. */
 static void
 split_rows(struct arena *a, const struct csv_record *recs, size_t n,
-    struct enroll_check *ck)
+    struct learners_check *ck)
 {
-	struct enroll_row	*row;
+	struct learners_row	*row;
 	size_t			 i, start = 0;
 
 	if (n > 0 && is_header(&recs[0]))
@@ -263,10 +263,10 @@ split_rows(struct arena *a, const struct csv_record *recs, size_t n,
 
 /* Look up each session named in the file once.  Returns 0 on failure. */
 static int
-resolve_sessions(struct req *r, struct enroll_check *ck)
+resolve_sessions(struct req *r, struct learners_check *ck)
 {
 	struct ixkey	*ix;
-	struct sess_ref	*ref = NULL;
+	struct training_ref	*ref = NULL;
 	size_t		 i, k = 0;
 
 	ix = arena_alloc(r->a, sizeof(*ix) * (ck->nrows + 1));
@@ -282,7 +282,7 @@ resolve_sessions(struct req *r, struct enroll_check *ck)
 		if (i == 0 || strcmp(ix[i].k, ix[i - 1].k) != 0) {
 			ref = &ck->sessions[ck->nsessions++];
 			ref->key = ix[i].k;
-			if (db_enroll_find_session(r->db, r->a, ref->key,
+			if (db_learners_csv_training(r->db, r->a, ref->key,
 			    &ref->sid, &ref->name, &ref->matches) != DB_OK)
 				return 0;
 		}
@@ -294,9 +294,9 @@ resolve_sessions(struct req *r, struct enroll_check *ck)
 
 /* Look up each (session, course code) pair once.  Returns 0 on failure. */
 static int
-resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
+resolve_courses(struct req *r, struct learners_check *ck, const char **cerr)
 {
-	struct enroll_row	*row;
+	struct learners_row	*row;
 	struct course_ref	 ref;
 	struct ixkey		*ix;
 	size_t			 i, k = 0;
@@ -317,7 +317,7 @@ resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
 		    ix[i].n1 != ix[i - 1].n1) {
 			ref.sid = row->sid;
 			ref.code = row->code;
-			if (db_enroll_find_course(r->db, r->a, ref.sid,
+			if (db_learners_csv_course(r->db, r->a, ref.sid,
 			    ref.code, &ref.cid, &ref.title,
 			    &ref.in_session) != DB_OK)
 				return 0;
@@ -341,10 +341,10 @@ resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
  * database failure.
  */
 static int
-check_rows(struct req *r, struct enroll_check *ck)
+check_rows(struct req *r, struct learners_check *ck)
 {
-	struct enroll_row	*row;
-	struct sess_ref		*sr;
+	struct learners_row	*row;
+	struct training_ref		*sr;
 	struct ixkey		*ix;
 	const char		**cerr;
 	size_t			 i, k = 0, first = 0;
@@ -358,7 +358,7 @@ check_rows(struct req *r, struct enroll_check *ck)
 		if (row->error != NULL)
 			continue;
 		sr = &ck->sessions[row->sref];
-		if (db_enroll_row_state(r->db, r->a, row->email, row->sid,
+		if (db_learners_csv_user(r->db, r->a, row->email, row->sid,
 		    row->cid, &row->uid, &row->user_name, &learner, &disabled,
 		    &in_s, &in_c) != DB_OK)
 			return 0;
@@ -420,7 +420,7 @@ check_rows(struct req *r, struct enroll_check *ck)
 static int
 import_form(struct req *r, int status, const char *error)
 {
-	struct tpl_dict	*d = page_begin(r, "enroll-import.tpl",
+	struct tpl_dict	*d = page_begin(r, "training-learners-import.tpl",
 	    "Import enrollments");
 
 	tpl_set_int(d, "MAX_ROWS", MAX_ROWS);
@@ -434,7 +434,7 @@ import_form(struct req *r, int status, const char *error)
  * Statuses: 200.
  */
 int
-page_enroll_import(struct req *r)
+page_learners_import(struct req *r)
 {
 	return import_form(r, 200, NULL);
 }
@@ -445,7 +445,7 @@ page_enroll_import(struct req *r)
  */
 static int
 check_file(struct req *r, const char *data, size_t len,
-    struct enroll_check *ck, int *status)
+    struct learners_check *ck, int *status)
 {
 	struct csv_record	*recs;
 	size_t			 nrecs;
@@ -478,14 +478,14 @@ check_file(struct req *r, const char *data, size_t len,
  */
 static int
 preview(struct req *r, int status, const char *filename,
-    const struct enroll_check *ck, int64_t upload_id, const char *note)
+    const struct learners_check *ck, int64_t upload_id, const char *note)
 {
 	struct tpl_dict		*d, *s, *row;
-	const struct enroll_row	*er;
+	const struct learners_row	*er;
 	size_t			 i, shown = 0;
 	long long		 good = (long long)ck->nrows - ck->bad;
 
-	d = page_begin(r, "enroll-preview.tpl", "Enrollment import preview");
+	d = page_begin(r, "training-learners-preview.tpl", "Enrollment import preview");
 	tpl_set(d, "FILENAME", filename);
 	tpl_set_int(d, "ROWS", (long long)ck->nrows);
 	tpl_set_int(d, "GOOD", good);
@@ -543,10 +543,10 @@ preview(struct req *r, int status, const char *filename,
  * 413, 503.
  */
 int
-page_enroll_upload(struct req *r)
+page_learners_upload(struct req *r)
 {
 	const struct pval	*pv = P(r, "file");
-	struct enroll_check	 ck;
+	struct learners_check	 ck;
 	const char		*fname;
 	char			*data;
 	size_t			 len;
@@ -575,8 +575,8 @@ static int
 apply(struct req *r, int only_valid, long long expect)
 {
 	struct csv_upload	*up;
-	struct enroll_check	 ck;
-	struct enroll_row	*er;
+	struct learners_check	 ck;
+	struct learners_row	*er;
 	struct tpl_dict		*d;
 	long long		 good, added_total = 0;
 	size_t			 i;
@@ -616,20 +616,20 @@ apply(struct req *r, int only_valid, long long expect)
 		er = &ck.rows[i];
 		if (er->error != NULL)
 			continue;
-		if (db_enroll_csv_row(r->db, er->sid, er->cid, er->uid,
+		if (db_learners_csv_add(r->db, er->sid, er->cid, er->uid,
 		    &added) != DB_OK)
 			goto fail;
 		ck.sessions[er->sref].added += added;
 		added_total += added;
 	}
 	for (i = 0; i < ck.nsessions; i++)
-		if (ck.sessions[i].added > 0 && db_session_add_learner_count(
+		if (ck.sessions[i].added > 0 && db_training_add_learner_count(
 		    r->db, ck.sessions[i].sid, ck.sessions[i].added) != DB_OK)
 			goto fail;
 	if (db_commit(r->db) != DB_OK)
 		return send_db_error(r);
 
-	d = page_begin(r, "enroll-done.tpl", "Enrollments imported");
+	d = page_begin(r, "training-learners-done.tpl", "Enrollments imported");
 	tpl_set_int(d, "COUNT", good);
 	tpl_set_int(d, "NEW_LEARNERS", added_total);
 	if (ck.bad > 0)
@@ -648,7 +648,7 @@ fail:
  * imported), 422 (bad rows), 503.
  */
 int
-page_enroll_apply(struct req *r)
+page_learners_apply(struct req *r)
 {
 	return apply(r, 0, 0);
 }
@@ -661,7 +661,7 @@ page_enroll_apply(struct req *r)
  * since the preview), 422 (no valid row), 503.
  */
 int
-page_enroll_apply_valid(struct req *r)
+page_learners_apply_valid(struct req *r)
 {
 	return apply(r, 1, P_num(r, "expect"));
 }

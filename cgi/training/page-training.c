@@ -1,9 +1,9 @@
 /*
- * page-sessions.c: the administrator's training session pages: the
+ * page-training.c: the administrator's training session pages: the
  * session list (search, filters, sorting, keyset pages), creating and
  * editing a session, its courses and course coaches, the tracking page
- * and the export of its learners.  The enrollment pages are in
- * page-enroll.c.
+ * and the export of its learners.  Its learners are added and removed
+ * by page-learners.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,7 +76,7 @@ date_or_open(const char *d)
  * later and ends no earlier, an empty date being open.  Pure.
  */
 static int
-coach_covers(const struct lms_session *s)
+coach_covers(const struct training_session *s)
 {
 	int	 start_ok, end_ok;
 
@@ -126,13 +126,13 @@ option_find(const struct option *o, size_t n, int64_t id)
  * The session of the first path id, or NULL after sending 404 or 503
  * (the status in *status).  Allocates in the request arena.
  */
-struct lms_session *
-session_from_path(struct req *r, int *status)
+struct training_session *
+training_load(struct req *r, int *status)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 
 	*status = 0;
-	if (db_session_get(r->db, r->a, r->ids[0], &s) != DB_OK) {
+	if (db_training_get(r->db, r->a, r->ids[0], &s) != DB_OK) {
 		*status = send_db_error(r);
 		return NULL;
 	}
@@ -148,13 +148,13 @@ session_from_path(struct req *r, int *status)
 struct list_state {
 	const char	*q, *status, *from, *to;
 	int64_t		 category;
-	enum sess_sort	 sort;
+	enum training_sort	 sort;
 	int		 desc;
 };
 
 /* The list address for st, with sort and dir as given, on page one. */
 static char *
-list_url(struct req *r, const struct list_state *st, enum sess_sort sort,
+list_url(struct req *r, const struct list_state *st, enum training_sort sort,
     int desc)
 {
 	struct buf	 b;
@@ -192,8 +192,8 @@ sort_headers(struct req *r, struct tpl_dict *d, const struct list_state *st)
 	int		 i, on;
 
 	for (i = 0; i < 3; i++) {
-		on = st->sort == (enum sess_sort)i;
-		tpl_set(d, urls[i], list_url(r, st, (enum sess_sort)i,
+		on = st->sort == (enum training_sort)i;
+		tpl_set(d, urls[i], list_url(r, st, (enum training_sort)i,
 		    on && !st->desc));
 		if (on) {
 			m = tpl_section(d, marks[i]);
@@ -211,11 +211,11 @@ sort_headers(struct req *r, struct tpl_dict *d, const struct list_state *st)
  * Statuses: 200, 400 (bad sort or position), 422 (bad filter), 503.
  */
 int
-page_sessions(struct req *r)
+page_training_list(struct req *r)
 {
-	struct session_filter	 f;
+	struct training_filter	 f;
 	struct list_state	 st;
-	struct lms_session	*list = NULL, *last;
+	struct training_session	*list = NULL, *last;
 	struct option		*cats;
 	struct tpl_dict		*d, *row, *s;
 	const struct pval	*pv;
@@ -231,10 +231,10 @@ page_sessions(struct req *r)
 	if (pv->error != NULL)
 		return send_error(r, 400, pv->error);
 	memset(&st, 0, sizeof(st));
-	st.sort = (enum sess_sort)P_num(r, "sort");
+	st.sort = (enum training_sort)P_num(r, "sort");
 	st.desc = P_num(r, "dir") == 1;
 	/* Open dates sort as the generated columns' far dates. */
-	if (after != NULL && st.sort != SORT_NAME && !valid_date(after,
+	if (after != NULL && st.sort != TRAINING_BY_NAME && !valid_date(after,
 	    NULL, NULL, NULL) && strcmp(after, OPEN_START) != 0 &&
 	    strcmp(after, OPEN_END) != 0)
 		return send_error(r, 400, "The page position is not valid.");
@@ -263,11 +263,11 @@ page_sessions(struct req *r)
 	if (db_category_options(r->db, r->a, st.category, 1, &cats, &ncats) !=
 	    DB_OK)
 		return send_db_error(r);
-	if (!bad && db_session_list(r->db, r->a, &f, st.sort, st.desc, after,
+	if (!bad && db_training_list(r->db, r->a, &f, st.sort, st.desc, after,
 	    (int64_t)P_num(r, "after_id"), &list, &n) != DB_OK)
 		return send_db_error(r);
 
-	d = page_begin(r, "session-list.tpl", "Sessions");
+	d = page_begin(r, "training-list.tpl", "Sessions");
 	tpl_set(d, "Q", st.q ? st.q : "");
 	tpl_set(d, "FROM", st.from ? st.from : "");
 	tpl_set(d, "TO", st.to ? st.to : "");
@@ -293,7 +293,7 @@ page_sessions(struct req *r)
 	}
 	sort_headers(r, d, &st);
 
-	shown = n > SESSION_PAGE ? SESSION_PAGE : n;
+	shown = n > TRAINING_PAGE ? TRAINING_PAGE : n;
 	for (i = 0; i < shown; i++) {
 		row = tpl_section(d, "SESSION");
 		tpl_set_int(row, "ID", (long long)list[i].id);
@@ -313,13 +313,13 @@ page_sessions(struct req *r)
 		tpl_show(d, P_num(r, "after_id") > 0 || !empty(st.q) ||
 		    st.category > 0 || st.status || st.from || st.to ?
 		    "NO_MATCH" : "NO_SESSIONS");
-	if (n > SESSION_PAGE) {
+	if (n > TRAINING_PAGE) {
 		last = &list[shown - 1];
 		s = tpl_section(d, "NEXT");
 		tpl_set(s, "URL", arena_printf(r->a,
 		    "%s&after=%s&after_id=%lld",
 		    list_url(r, &st, st.sort, st.desc), url_encode(r->a,
-		    st.sort == SORT_NAME ? last->name : st.sort == SORT_START ?
+		    st.sort == TRAINING_BY_NAME ? last->name : st.sort == TRAINING_BY_START ?
 		    last->sort_start : last->sort_end), (long long)last->id));
 	}
 	if (P_num(r, "after_id") > 0)
@@ -341,7 +341,7 @@ struct choices {
 
 /* Load the teachers and categories offered, keeping s's current ones. */
 static int
-load_choices(struct req *r, const struct lms_session *s, struct choices *c)
+load_choices(struct req *r, const struct training_session *s, struct choices *c)
 {
 	return db_teacher_options(r->db, r->a, s ? s->coach_id : 0,
 	    &c->teachers, &c->nteachers) == DB_OK &&
@@ -351,7 +351,7 @@ load_choices(struct req *r, const struct lms_session *s, struct choices *c)
 
 /* Fill the form fields from the session (fresh) or from the POST. */
 static void
-form_values(struct req *r, struct tpl_dict *d, const struct lms_session *s,
+form_values(struct req *r, struct tpl_dict *d, const struct training_session *s,
     const struct choices *c)
 {
 	static const char *const dates[] = {
@@ -424,7 +424,7 @@ form_values(struct req *r, struct tpl_dict *d, const struct lms_session *s,
  * its start, a coach or category that is not offered.  Marks fields.
  */
 static void
-form_check(struct req *r, const struct lms_session *s, const struct choices *c)
+form_check(struct req *r, const struct training_session *s, const struct choices *c)
 {
 	const struct option	*o;
 	const char		*name = P_str(r, "name"), *a, *b;
@@ -451,7 +451,7 @@ form_check(struct req *r, const struct lms_session *s, const struct choices *c)
 
 /* Fill a session from the checked form. */
 static void
-form_session(struct req *r, struct lms_session *s)
+form_training(struct req *r, struct training_session *s)
 {
 	const char	*desc = P_str(r, "description");
 
@@ -472,7 +472,7 @@ form_session(struct req *r, struct lms_session *s)
 static int
 create_form(struct req *r, const struct choices *c, int status)
 {
-	struct tpl_dict	*d = page_begin(r, "session-form.tpl",
+	struct tpl_dict	*d = page_begin(r, "training-form.tpl",
 	    "Create a session");
 
 	tpl_show(d, "CREATE");
@@ -486,7 +486,7 @@ create_form(struct req *r, const struct choices *c, int status)
  * Statuses: 200, 503.
  */
 int
-page_session_new(struct req *r)
+page_training_new(struct req *r)
 {
 	struct choices	 c;
 
@@ -501,9 +501,9 @@ page_session_new(struct req *r)
  * Statuses: 303, 422, 503.
  */
 int
-page_session_create(struct req *r)
+page_training_create(struct req *r)
 {
-	struct lms_session	 s;
+	struct training_session	 s;
 	struct choices		 c;
 	int64_t			 id;
 
@@ -513,8 +513,8 @@ page_session_create(struct req *r)
 	if (r->nerrors > 0)
 		return create_form(r, &c, 422);
 	memset(&s, 0, sizeof(s));
-	form_session(r, &s);
-	if (db_session_create(r->db, &s, &id) != DB_OK)
+	form_training(r, &s);
+	if (db_training_create(r->db, &s, &id) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, arena_printf(r->a, "Created the session %s. Add its "
 	    "courses and learners below.", s.name));
@@ -525,7 +525,7 @@ page_session_create(struct req *r)
 /* The edit page's Courses section. */
 static void
 courses_section(struct tpl_dict *e, const struct choices *c,
-    const struct session_course *sc, size_t nsc, const struct option *avail,
+    const struct training_course *sc, size_t nsc, const struct option *avail,
     size_t navail, const char *error)
 {
 	struct tpl_dict	*row, *o;
@@ -568,7 +568,7 @@ courses_section(struct tpl_dict *e, const struct choices *c,
 
 /* The edit page address with extra query text (may be ""). */
 static char *
-edit_url(struct req *r, const struct lms_session *s, const char *query)
+edit_url(struct req *r, const struct training_session *s, const char *query)
 {
 	return arena_printf(r->a, "/admin/sessions/%lld%s%s",
 	    (long long)s->id, *query ? "?" : "", query);
@@ -576,17 +576,17 @@ edit_url(struct req *r, const struct lms_session *s, const char *query)
 
 /* The edit page's Learners section: search, classes, the list. */
 static int
-learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
-    const struct edit_msgs *m)
+learners_section(struct req *r, struct tpl_dict *e, struct training_session *s,
+    const struct training_msgs *m)
 {
-	struct session_learner	*l, *found;
+	struct training_learner	*l, *found;
 	struct option		*classes;
 	struct tpl_dict		*row, *sec;
 	const char		*lq = P_str(r, "lq");
 	size_t			 n, nfound, nclasses, i, shown;
 
 	if (db_class_options(r->db, r->a, &classes, &nclasses) != DB_OK ||
-	    db_session_learners(r->db, r->a, s->id, P_str(r, "after_name"),
+	    db_learners_page(r->db, r->a, s->id, P_str(r, "after_name"),
 	    (int64_t)P_num(r, "after_id"), LEARNER_PAGE + 1, &l, &n) != DB_OK)
 		return 0;
 	tpl_set(e, "LQ", lq ? lq : "");
@@ -595,7 +595,7 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
 	if (m != NULL && m->class_error != NULL)
 		form_error(e, "CLASS_ERROR", m->class_error);
 	if (!empty(lq)) {
-		if (db_learner_search(r->db, r->a, s->id, lq,
+		if (db_learners_search(r->db, r->a, s->id, lq,
 		    P_str(r, "lq_after_name"), (int64_t)P_num(r, "lq_after_id"),
 		    SEARCH_PAGE + 1, &found, &nfound) != DB_OK)
 			return 0;
@@ -663,10 +663,10 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
  * status sent.  A constant number of queries.
  */
 int
-session_edit_page(struct req *r, struct lms_session *s, int status,
-    const struct edit_msgs *m)
+training_form_page(struct req *r, struct training_session *s, int status,
+    const struct training_msgs *m)
 {
-	struct session_course	*sc;
+	struct training_course	*sc;
 	struct option		*avail;
 	struct choices		 c;
 	struct tpl_dict		*d, *e;
@@ -674,10 +674,10 @@ session_edit_page(struct req *r, struct lms_session *s, int status,
 	size_t			 nsc, navail;
 
 	if (!load_choices(r, s, &c) ||
-	    db_session_courses(r->db, r->a, s->id, &sc, &nsc) != DB_OK ||
+	    db_training_courses(r->db, r->a, s->id, &sc, &nsc) != DB_OK ||
 	    db_course_options(r->db, r->a, s->id, &avail, &navail) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "session-form.tpl", s->name);
+	d = page_begin(r, "training-form.tpl", s->name);
 	e = tpl_section(d, "EDIT");
 	tpl_set_int(d, "SESSION_ID", (long long)s->id);
 	tpl_set(d, "SESSION_NAME", s->name);
@@ -703,14 +703,14 @@ session_edit_page(struct req *r, struct lms_session *s, int status,
  * Statuses: 200, 404, 503.
  */
 int
-page_session_edit(struct req *r)
+page_training_edit(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	int			 status;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
-	return session_edit_page(r, s, 200, NULL);
+	return training_form_page(r, s, 200, NULL);
 }
 
 /*
@@ -719,22 +719,22 @@ page_session_edit(struct req *r)
  * Statuses: 303, 404, 422, 503.
  */
 int
-page_session_save(struct req *r)
+page_training_save(struct req *r)
 {
-	struct lms_session	*s, upd;
+	struct training_session	*s, upd;
 	struct choices		 c;
 	int			 status;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	if (!load_choices(r, s, &c))
 		return send_db_error(r);
 	form_check(r, s, &c);
 	if (r->nerrors > 0)
-		return session_edit_page(r, s, 422, NULL);
+		return training_form_page(r, s, 422, NULL);
 	upd = *s;
-	form_session(r, &upd);
-	if (db_session_update(r->db, &upd) != DB_OK)
+	form_training(r, &upd);
+	if (db_training_update(r->db, &upd) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, arena_printf(r->a, "Saved the session %s.", upd.name));
 	return send_redirect(r, edit_url(r, s, ""));
@@ -763,42 +763,42 @@ active_teacher(struct req *r, int64_t id, int64_t keep)
  * Statuses: 303, 404, 422, 503.
  */
 int
-page_session_course_add(struct req *r)
+page_training_course_add(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct option		*course;
-	struct edit_msgs	 m;
+	struct training_msgs	 m;
 	int64_t			 coach = (int64_t)P_num(r, "coach");
 	int			 status, ok;
 	enum db_rc		 rc;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	memset(&m, 0, sizeof(m));
 	if (P(r, "course")->error != NULL || P(r, "coach")->error != NULL) {
 		m.course_error = "Choose a course and a course coach from the "
 		    "lists.";
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, 422, &m);
 	}
 	if (db_course_find(r->db, r->a, (int64_t)P_num(r, "course"),
 	    &course) != DB_OK)
 		return send_db_error(r);
 	if (course == NULL || course->flag) {
 		m.course_error = "That course does not exist or is archived.";
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, 422, &m);
 	}
 	if (coach > 0 && (ok = active_teacher(r, coach, 0)) <= 0) {
 		if (ok < 0)
 			return send_db_error(r);
 		m.course_error = "Choose a course coach from the list of "
 		    "teachers.";
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, 422, &m);
 	}
-	rc = db_session_add_course(r->db, s->id, course->id, coach);
+	rc = db_training_add_course(r->db, s->id, course->id, coach);
 	if (rc == DB_DUPLICATE) {
 		m.course_error = arena_printf(r->a, "%s is already in this "
 		    "session.", course->label);
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, 422, &m);
 	}
 	if (rc != DB_OK)
 		return send_db_error(r);
@@ -807,14 +807,14 @@ page_session_course_add(struct req *r)
 }
 
 /* The session course named by the second path id, or 404 / 503. */
-static struct session_course *
-path_course(struct req *r, struct lms_session *s, int *status)
+static struct training_course *
+path_course(struct req *r, struct training_session *s, int *status)
 {
-	struct session_course	*sc;
+	struct training_course	*sc;
 	size_t			 n, i;
 
 	*status = 0;
-	if (db_session_courses(r->db, r->a, s->id, &sc, &n) != DB_OK) {
+	if (db_training_courses(r->db, r->a, s->id, &sc, &n) != DB_OK) {
 		*status = send_db_error(r);
 		return NULL;
 	}
@@ -831,15 +831,15 @@ path_course(struct req *r, struct lms_session *s, int *status)
  * Statuses: 303, 404 (no session, course not in it), 422, 503.
  */
 int
-page_session_course_coach(struct req *r)
+page_training_course_coach(struct req *r)
 {
-	struct lms_session	*s;
-	struct session_course	*sc;
-	struct edit_msgs	 m;
+	struct training_session	*s;
+	struct training_course	*sc;
+	struct training_msgs	 m;
 	int64_t			 coach = (int64_t)P_num(r, "coach");
 	int			 status, ok = 1;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	if ((sc = path_course(r, s, &status)) == NULL)
 		return status;
@@ -850,9 +850,9 @@ page_session_course_coach(struct req *r)
 	if (P(r, "coach")->error != NULL || !ok) {
 		m.course_error = "Choose a course coach from the list of "
 		    "teachers.";
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, 422, &m);
 	}
-	if (db_session_set_coach(r->db, s->id, sc->course_id, coach) != DB_OK)
+	if (db_training_set_coach(r->db, s->id, sc->course_id, coach) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, arena_printf(r->a, "Changed the coach of %s.", sc->title));
 	return send_redirect(r, edit_url(r, s, ""));
@@ -864,17 +864,17 @@ page_session_course_coach(struct req *r)
  * Statuses: 303, 404 (no session, course not in it), 503.
  */
 int
-page_session_course_remove(struct req *r)
+page_training_course_remove(struct req *r)
 {
-	struct lms_session	*s;
-	struct session_course	*sc;
+	struct training_session	*s;
+	struct training_course	*sc;
 	int			 status, found;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
 	if ((sc = path_course(r, s, &status)) == NULL)
 		return status;
-	if (db_session_remove_course(r->db, s->id, sc->course_id, &found) !=
+	if (db_training_remove_course(r->db, s->id, sc->course_id, &found) !=
 	    DB_OK)
 		return send_db_error(r);
 	if (!found)
@@ -893,20 +893,20 @@ page_session_course_remove(struct req *r)
  * Statuses: 200, 404, 503.
  */
 int
-page_session_tracking(struct req *r)
+page_training_tracking(struct req *r)
 {
-	struct lms_session	*s;
-	struct session_course	*sc;
-	struct track_row	*t;
+	struct training_session	*s;
+	struct training_course	*sc;
+	struct training_track	*t;
 	struct tpl_dict		*d, *row = NULL, *c;
 	const char		*tz = viewer_zone(r);
 	size_t			 nsc, n, i, k, learners = 0, end;
 	int			 status;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
-	if (db_session_courses(r->db, r->a, s->id, &sc, &nsc) != DB_OK ||
-	    db_tracking_page(r->db, r->a, s->id, P_str(r, "after_name"),
+	if (db_training_courses(r->db, r->a, s->id, &sc, &nsc) != DB_OK ||
+	    db_training_tracking(r->db, r->a, s->id, P_str(r, "after_name"),
 	    (int64_t)P_num(r, "after_id"), TRACK_PAGE + 1, &t, &n) != DB_OK)
 		return send_db_error(r);
 	/* Rows of the learner past the page only say there is a next page. */
@@ -917,7 +917,7 @@ page_session_tracking(struct req *r)
 			break;
 	}
 
-	d = page_begin(r, "session-tracking.tpl", "Session tracking");
+	d = page_begin(r, "training-tracking.tpl", "Session tracking");
 	tpl_set_int(d, "SESSION_ID", (long long)s->id);
 	tpl_set(d, "SESSION_NAME", s->name);
 	tpl_set(d, "ZONE", tz);
@@ -980,18 +980,18 @@ csv_cell(struct req *r, struct buf *b, const char *v, int last)
  * Statuses: 200, 404, 503.
  */
 int
-page_session_export(struct req *r)
+page_training_export(struct req *r)
 {
-	struct lms_session	*s;
-	struct session_learner	*l;
+	struct training_session	*s;
+	struct training_learner	*l;
 	struct buf		 b;
 	size_t			 n, i;
 	int			 status;
 	char			*at;
 
-	if ((s = session_from_path(r, &status)) == NULL)
+	if ((s = training_load(r, &status)) == NULL)
 		return status;
-	if (db_session_learners_all(r->db, r->a, s->id, &l, &n) != DB_OK)
+	if (db_learners_all(r->db, r->a, s->id, &l, &n) != DB_OK)
 		return send_db_error(r);
 	buf_init(&b);
 	buf_puts(&b, "name,email,enrolled at,source\r\n");

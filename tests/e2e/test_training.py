@@ -16,7 +16,7 @@ DATE_FIELDS = ["display_start", "display_end", "access_start", "access_end",
                "coach_start", "coach_end"]
 
 
-# --- helpers shared with test_enroll ------------------------------------
+# --- helpers shared with test_training_learners -------------------------
 
 def school_today():
     """Today in the school's timezone (the timezone key of LECTERN_CONF)."""
