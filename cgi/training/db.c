@@ -1178,8 +1178,8 @@ db_learner_course_learners(struct db *db, struct arena *a, int64_t sid,
 	size_t			 i;
 
 	if (after_id > 0)
-		rc = db_query(db, a, LEARNER_COURSE_LEARNERS_AFTER, &res, "iissii",
-		    (long long)sid, (long long)cid,
+		rc = db_query(db, a, LEARNER_COURSE_LEARNERS_AFTER, &res,
+		    "iissii", (long long)sid, (long long)cid,
 		    after_name ? after_name : "", after_name ? after_name : "",
 		    (long long)after_id, (long long)limit);
 	else

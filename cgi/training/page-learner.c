@@ -13,6 +13,7 @@
 #include "core/config.h"
 #include "lib/clock.h"
 #include "core/db.h"
+#include "core/handler.h"
 #include "training/training.h"
 #include "lib/dates.h"
 #include "core/model.h"
@@ -253,42 +254,44 @@ page_learner_list(struct req *r)
 	return page_send(r, 200);
 }
 
-/* A 403 page that says when the viewer may come (or could have come). */
-static int
+/*
+ * Answer 403 with a page that says when the viewer may come (or could
+ * have come).  Returns NULL, for the gate.
+ */
+static struct learner_training *
 closed_page(struct req *r, const struct learner_training *s, const char *msg)
 {
-	struct tpl_dict	*d = page_begin(r, "training-learner-closed.tpl", s->name);
+	struct tpl_dict	*d = page_begin(r, "training-learner-closed.tpl",
+	    s->name);
 
 	tpl_set(d, "NAME", s->name);
 	tpl_set(d, "MESSAGE", msg);
-	return page_send(r, 403);
+	page_send(r, 403);
+	return NULL;
 }
 
 /*
- * Load the path's session and decide whether the signed-in user may
- * open it today.  Returns 0 with *out, *who and *readonly set when the
- * page may be shown, else the status of the page it sent: 404 when the
+ * The path's session, when the signed-in user may open it today, with
+ * *who and *readonly set; else NULL once it has answered: 404 when the
  * session does not exist or the user has no tie to it (a learner of a
  * hidden session included: its existence is not revealed), 403 outside
  * the user's date window, 503.  A learner past the end of a session
  * that stays readable after its end gets *readonly = 1.
  */
-static int
-training_gate(struct req *r, struct learner_training **out, enum viewer *who,
-    int *readonly)
+static struct learner_training *
+training_gate(struct req *r, enum viewer *who, int *readonly)
 {
 	struct learner_training	*s;
 	char			 today[DATE_LEN];
 	enum access		 acc;
+	enum db_rc		 rc;
 	int			 learner;
 
-	*out = NULL;
 	*who = V_NONE;
 	*readonly = 0;
-	if (db_learner_training(r->db, r->a, r->ids[0], r->user->id, &s) != DB_OK)
-		return send_db_error(r);
-	if (s == NULL)
-		return send_error(r, 404, "There is no such session.");
+	rc = db_learner_training(r->db, r->a, r->ids[0], r->user->id, &s);
+	if (!load_found(r, rc, s, "There is no such session."))
+		return NULL;
 	learner = s->enrolled && strcmp(s->visibility, "hidden") != 0;
 	if (r->user->role == ROLE_ADMIN)
 		*who = V_ADMIN;
@@ -298,16 +301,16 @@ training_gate(struct req *r, struct learner_training **out, enum viewer *who,
 		*who = V_COURSE_COACH;
 	else if (learner)
 		*who = V_LEARNER;
-	else
-		return send_error(r, 404, "There is no such session.");
+	else {
+		load_refuse(r, "There is no such session.");
+		return NULL;
+	}
 
 	school_today(r, today);
 	if (*who == V_SESSION_COACH || *who == V_COURSE_COACH) {
 		acc = coach_access(s->coach_start, s->coach_end, today);
-		if (acc == ACC_OPEN) {
-			*out = s;
-			return 0;
-		}
+		if (acc == ACC_OPEN)
+			return s;
 		/* Closed to them as a coach, but maybe open as a learner. */
 		if (!learner || learner_access(s->access_start, s->access_end,
 		    strcmp(s->visibility, "readonly_after_end") == 0,
@@ -333,8 +336,7 @@ training_gate(struct req *r, struct learner_training **out, enum viewer *who,
 			    "This session closed on %s.", s->access_end));
 		*readonly = acc == ACC_READONLY;
 	}
-	*out = s;
-	return 0;
+	return s;
 }
 
 /*
@@ -373,8 +375,8 @@ paragraphs(struct req *r, struct tpl_dict *d, const char *sec,
 
 /* Fill the facts every session and course page shows. */
 static void
-training_facts(struct req *r, struct tpl_dict *d, const struct learner_training *s,
-    enum viewer who, int readonly)
+training_facts(struct req *r, struct tpl_dict *d,
+    const struct learner_training *s, enum viewer who, int readonly)
 {
 	tpl_set_int(d, "SESSION_ID", (long long)s->id);
 	tpl_set(d, "SESSION_NAME", s->name);
@@ -419,10 +421,10 @@ page_learner_training(struct req *r)
 	enum viewer		 who;
 	enum course_scope	 scope;
 	size_t			 n, i;
-	int			 status, readonly;
+	int			 readonly;
 
-	if ((status = training_gate(r, &s, &who, &readonly)) != 0)
-		return status;
+	if ((s = training_gate(r, &who, &readonly)) == NULL)
+		return r->status;
 	scope = who == V_LEARNER ? SCOPE_ENROLLED :
 	    who == V_COURSE_COACH ? SCOPE_COACHED : SCOPE_ALL;
 	if (db_learner_courses(r->db, r->a, s->id, scope, r->user->id, &cs,
@@ -491,9 +493,10 @@ course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
 	struct tpl_dict		*c, *row, *s;
 	const char		*tz;
 	size_t			 n, shown, i;
+	int			 more;
 
 	if (db_learner_course_learners(r->db, r->a, sid, cid,
-	    P_str(r, "after_name"), (int64_t)P_num(r, "after_id"),
+	    P_str(r, "after_text"), (int64_t)P_num(r, "after_id"),
 	    LEARNERS_PAGE + 1, &list, &n) != DB_OK)
 		return 0;
 	shown = n > LEARNERS_PAGE ? LEARNERS_PAGE : n;
@@ -515,18 +518,11 @@ course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
 	if (shown == 0)
 		tpl_show(c, P_num(r, "after_id") > 0 ? "NO_MORE_LEARNERS" :
 		    "NO_LEARNERS");
-	if (n > LEARNERS_PAGE) {
-		s = tpl_section(c, "NEXT");
-		tpl_set_int(s, "SESSION_ID", (long long)sid);
-		tpl_set_int(s, "COURSE_ID", (long long)cid);
-		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
-		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].user_id);
-	}
-	if (P_num(r, "after_id") > 0) {
-		s = tpl_section(c, "FIRST_PAGE");
-		tpl_set_int(s, "SESSION_ID", (long long)sid);
-		tpl_set_int(s, "COURSE_ID", (long long)cid);
-	}
+	more = n > LEARNERS_PAGE;
+	pager_links(r, c, arena_printf(r->a, "/sessions/%lld/courses/%lld",
+	    (long long)sid, (long long)cid), NULL, more,
+	    more ? list[shown - 1].name : NULL,
+	    more ? list[shown - 1].user_id : 0);
 	return 1;
 }
 
@@ -548,10 +544,10 @@ page_learner_course(struct req *r)
 	struct tpl_dict		*d, *row;
 	enum viewer		 who;
 	size_t			 n, i;
-	int			 status, readonly, ok;
+	int			 readonly, ok;
 
-	if ((status = training_gate(r, &s, &who, &readonly)) != 0)
-		return status;
+	if ((s = training_gate(r, &who, &readonly)) == NULL)
+		return r->status;
 	if (db_learner_course(r->db, r->a, s->id, r->ids[1], r->user->id,
 	    &c) != DB_OK)
 		return send_db_error(r);

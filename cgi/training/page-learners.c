@@ -36,7 +36,7 @@ learner_error(struct req *r, struct training_session *s, const char *msg)
 
 	memset(&m, 0, sizeof(m));
 	m.learner_error = msg;
-	return training_form_page(r, s, 422, &m);
+	return training_form_page(r, s, NULL, 422, &m);
 }
 
 /* The edit page address, keeping the learner search when there is one. */
@@ -45,11 +45,10 @@ back_url(struct req *r, const struct training_session *s)
 {
 	const char	*lq = P_str(r, "lq");
 
-	if (lq == NULL || *lq == '\0')
-		return arena_printf(r->a, "/admin/sessions/%lld",
-		    (long long)s->id);
-	return arena_printf(r->a, "/admin/sessions/%lld?lq=%s",
-	    (long long)s->id, url_encode(r->a, lq));
+	if (lq == NULL)
+		return training_url(r, s);
+	return arena_printf(r->a, "%s?lq=%s", training_url(r, s),
+	    url_encode(r->a, lq));
 }
 
 /*
@@ -62,11 +61,10 @@ page_learners_add(struct req *r)
 {
 	struct training_session	*s;
 	struct user		*u;
-	int			 status;
 	enum db_rc		 rc;
 
-	if ((s = training_load(r, &status)) == NULL)
-		return status;
+	if ((s = training_load(r)) == NULL)
+		return r->status;
 	if (P(r, "user")->error != NULL)
 		return learner_error(r, s, "Choose a learner to add.");
 	if (db_user_get(r->db, r->a, (int64_t)P_num(r, "user"), &u) != DB_OK)
@@ -97,10 +95,10 @@ page_learners_remove(struct req *r)
 {
 	struct training_session	*s;
 	struct user		*u;
-	int			 status, found;
+	int			 found;
 
-	if ((s = training_load(r, &status)) == NULL)
-		return status;
+	if ((s = training_load(r)) == NULL)
+		return r->status;
 	if (db_user_get(r->db, r->a, r->ids[1], &u) != DB_OK)
 		return send_db_error(r);
 	if (u == NULL)
@@ -113,8 +111,7 @@ page_learners_remove(struct req *r)
 		    "the session.");
 	flash_set(r, arena_printf(r->a, "Removed %s from the session.",
 	    u->name));
-	return send_redirect(r, arena_printf(r->a, "/admin/sessions/%lld",
-	    (long long)s->id));
+	return send_redirect(r, training_url(r, s));
 }
 
 /*
@@ -130,17 +127,16 @@ page_learners_add_class(struct req *r)
 	struct option		*cl = NULL;
 	struct training_msgs	 m;
 	long long		 added, already;
-	int			 status;
 
-	if ((s = training_load(r, &status)) == NULL)
-		return status;
+	if ((s = training_load(r)) == NULL)
+		return r->status;
 	if (P(r, "class")->error == NULL && db_class_find(r->db, r->a,
 	    (int64_t)P_num(r, "class"), &cl) != DB_OK)
 		return send_db_error(r);
 	if (cl == NULL || cl->flag) {
 		memset(&m, 0, sizeof(m));
 		m.class_error = "Choose a class from the list.";
-		return training_form_page(r, s, 422, &m);
+		return training_form_page(r, s, NULL, 422, &m);
 	}
 	if (db_learners_add_class(r->db, s->id, cl->id, &added,
 	    &already) != DB_OK)
@@ -148,8 +144,7 @@ page_learners_add_class(struct req *r)
 	flash_set(r, arena_printf(r->a, "Class %s: added %lld %s, %lld "
 	    "already enrolled.", cl->label, added,
 	    added == 1 ? "learner" : "learners", already));
-	return send_redirect(r, arena_printf(r->a, "/admin/sessions/%lld",
-	    (long long)s->id));
+	return send_redirect(r, training_url(r, s));
 }
 
 /* ------------------------------------------------------------------ */

@@ -34,7 +34,7 @@ static const struct pdecl list_get[] = {
 	{ "to", PT_DATE, 0, 0, 0, NULL, "To" },
 	{ "sort", PT_ENUM, 0, 0, 0, sort_opts, "Sort" },
 	{ "dir", PT_ENUM, 0, 0, 0, dir_opts, "Order" },
-	{ "after", PT_TEXT, 0, 0, 150, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 150, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
@@ -57,7 +57,7 @@ static const struct pdecl training_post[] = {
 };
 
 static const struct pdecl edit_get[] = {
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ "lq", PT_TEXT, 0, 0, 100, NULL, "Find learners" },
 	{ "lq_after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
@@ -88,7 +88,7 @@ static const struct pdecl class_add_post[] = {
 };
 
 static const struct pdecl tracking_get[] = {
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
@@ -105,7 +105,7 @@ static const struct pdecl learners_valid_post[] = {
 
 /* Keyset position of the coach's list of learners. */
 static const struct pdecl course_get[] = {
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
@@ -147,15 +147,16 @@ static const struct route routes[] = {
 	{ "training.learners.upload", M_POST, "/admin/import/enrollments",
 	    page_learners_upload, ADMIN, RT_CSRF | RT_FORM | RT_MULTIPART,
 	    learners_upload_post },
-	{ "training.learners.apply", M_POST, "/admin/import/enrollments/:id/apply",
-	    page_learners_apply, ADMIN, RT_CSRF, NULL },
+	{ "training.learners.apply", M_POST,
+	    "/admin/import/enrollments/:id/apply", page_learners_apply, ADMIN,
+	    RT_CSRF, NULL },
 	{ "training.learners.apply_valid", M_POST,
 	    "/admin/import/enrollments/:id/apply-valid",
 	    page_learners_apply_valid, ADMIN, RT_CSRF, learners_valid_post },
-	{ "training.learner.list", M_GET, "/sessions", page_learner_list, ANY_ROLE,
-	    0, NULL },
-	{ "training.learner.view", M_GET, "/sessions/:id", page_learner_training,
+	{ "training.learner.list", M_GET, "/sessions", page_learner_list,
 	    ANY_ROLE, 0, NULL },
+	{ "training.learner.view", M_GET, "/sessions/:id",
+	    page_learner_training, ANY_ROLE, 0, NULL },
 	{ "training.learner.course", M_GET, "/sessions/:id/courses/:id",
 	    page_learner_course, ANY_ROLE, 0, course_get },
 };

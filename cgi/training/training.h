@@ -22,6 +22,7 @@ extern const struct routeset	training_routes;
 
 struct arena;
 struct req;
+struct tpl_dict;
 
 /* One training session; dates are "YYYY-MM-DD" or NULL (open end). */
 struct training_session {
@@ -99,7 +100,8 @@ enum db_rc	db_training_get(struct db *, struct arena *, int64_t,
 		    struct training_session **);
 enum db_rc	db_training_create(struct db *, const struct training_session *,
 		    int64_t *id);
-enum db_rc	db_training_update(struct db *, const struct training_session *);
+enum db_rc	db_training_update(struct db *,
+		    const struct training_session *);
 /*
  * One page of sessions in the chosen order, after the keyset position
  * (after: the sort column's value, after_id) when after_id > 0.
@@ -107,8 +109,8 @@ enum db_rc	db_training_update(struct db *, const struct training_session *);
  */
 #define TRAINING_PAGE	50
 enum db_rc	db_training_list(struct db *, struct arena *,
-		    const struct training_filter *, enum training_sort, int desc,
-		    const char *after, int64_t after_id,
+		    const struct training_filter *, enum training_sort,
+		    int desc, const char *after, int64_t after_id,
 		    struct training_session **, size_t *);
 
 /* Active teachers, and keep_id whatever its state (0: none). */
@@ -225,19 +227,52 @@ int	page_learners_apply(struct req *);
 int	page_learners_apply_valid(struct req *);
 
 /*
- * Shared by both page files: load the session named by the first path
- * id, or send 404 / 503 and return NULL with the status in *status.
+ * training.c: shared by the administrator's pages.
+ *
+ * The training session of the first path id, or NULL once it has
+ * answered 404 or 503 (the loader contract of core/handler.h).
  */
-struct training_session	*training_load(struct req *, int *status);
-/* Render the edit page of s; msgs for the section that failed (or NULL). */
+struct training_session	*training_load(struct req *);
+/* The address of the session's edit page.  Allocates. */
+char	*training_url(struct req *, const struct training_session *);
+
+/* The selects of the session form: the teachers and categories offered. */
+struct training_choices {
+	struct option	*teachers;
+	size_t		 nteachers;
+	struct option	*cats;
+	size_t		 ncats;
+};
+/* Load the choices, keeping s's current ones (s may be NULL); 1, or 0
+ * on database failure. */
+int	training_choices(struct req *, const struct training_session *,
+	    struct training_choices *);
+/* The option with this id, or NULL. */
+const struct option	*training_option_find(const struct option *, size_t,
+			    int64_t);
+/*
+ * One repetition of section per option, with VALUE, LABEL, EXTRA (when
+ * set), INACTIVE (flag) and SELECTED (the selected id); active_only
+ * leaves out the flagged options but the selected one.
+ */
+void	training_option_list(struct tpl_dict *, const char *section,
+	    const struct option *, size_t, int64_t selected, int active_only);
+
+/* A message next to the form of a section of the edit page, or NULL. */
 struct training_msgs {
 	const char	*course_error;
 	const char	*learner_error;
 	const char	*class_error;
 };
-int	training_form_page(struct req *, struct training_session *, int status,
-	    const struct training_msgs *);
-
+/*
+ * The session form page with the given status: the create form (s
+ * NULL) or s's edit page with its courses, learners and the learner
+ * search, m (may be NULL) giving a section's message; c the choices
+ * when the caller has loaded them (else NULL).  Returns the status sent.
+ */
+int	training_form_page(struct req *, const struct training_session *s,
+	    const struct training_choices *c, int status,
+	    const struct training_msgs *m);
 
 /* Sections of "My sessions", in the order the page shows them. */
 enum my_section {
