@@ -20,7 +20,7 @@
 /* The users import's own part of a checked file. */
 struct users_file {
 	struct import_row	*rows;
-	char			(*tokens)[33];	/* welcome links, once applied */
+	char			(*tokens)[33];	/* welcome links */
 };
 
 /*

@@ -113,7 +113,7 @@ my_cmp(const void *pa, const void *pb)
 {
 	const struct my_training	*a = *(struct my_training *const *)pa;
 	const struct my_training	*b = *(struct my_training *const *)pb;
-	int			 c = 0;
+	int				 c = 0;
 
 	switch (a->section) {
 	case MY_UPCOMING:
