@@ -274,6 +274,11 @@ int	training_form_page(struct req *, const struct training_session *s,
 	    const struct training_choices *c, int status,
 	    const struct training_msgs *m);
 
+/*
+ * What learners and coaches see of training sessions: the records and
+ * functions of db.c for page-learner.c.
+ */
+
 /* Sections of "My sessions", in the order the page shows them. */
 enum my_section {
 	MY_CURRENT = 0,
