@@ -10,8 +10,8 @@
 # page has a "next" link (rel="next"), the next FOLLOW pages are timed
 # too.  With BENCH_DEEP_NAME and BENCH_DEEP_ID set (bench/generate.sh
 # prints them), a deep page is also timed: the first page's next link
-# with its keyset position (after or after_name, and after_id) replaced by
-# that position.
+# with its keyset position (after_text, after or after_name, and
+# after_id) replaced by that position.
 # See bench/README.md.
 set -euo pipefail
 
@@ -94,11 +94,11 @@ for path in "$@"; do
         link=$(next_link)
     done
     if [[ -n ${BENCH_DEEP_NAME:-} && -n ${BENCH_DEEP_ID:-} ]]; then
-        # The admin list calls the position "after" (the sort value),
-        # My sessions' lists "after_name".
-        if [[ $first_next =~ [?\&]after(_name)?=[^\&]*\&(amp;)?after_id= ]]; then
+        # The training lists call the position "after_text" (the sort
+        # value); older lists "after" or "after_name".
+        if [[ $first_next =~ [?\&]after(_name|_text)?=[^\&]*\&(amp;)?after_id= ]]; then
             deep=$(printf '%s' "$first_next" | sed -E \
-                -e "s/([?&])after(_name)?=[^&]*/\\1after\\2=$(urlencode "$BENCH_DEEP_NAME")/" \
+                -e "s/([?&])after(_name|_text)?=[^&]*/\\1after\\2=$(urlencode "$BENCH_DEEP_NAME")/" \
                 -e "s/after_id=[^&]*/after_id=$BENCH_DEEP_ID/")
             measure deep "$deep"
         else

@@ -15,7 +15,6 @@
 #include "notify/notify.h"
 #include "people/people.h"
 #include "schedule/schedule.h"
-#include "training/learner.h"
 #include "training/training.h"
 
 static const struct routeset *const sets[] = {
@@ -23,7 +22,6 @@ static const struct routeset *const sets[] = {
 	&people_routes,
 	&catalogue_routes,
 	&training_routes,
-	&learner_routes,
 	&enrollment_routes,
 	&schedule_routes,
 	&notify_routes,
@@ -36,7 +34,6 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[PEOPLE_SLOT] = &sql_people,
 	[CATALOGUE_SLOT] = &sql_catalogue,
 	[TRAINING_SLOT] = &sql_training,
-	[LEARNER_SLOT] = &sql_learner,
 	[SCHEDULE_SLOT] = &sql_schedule,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,

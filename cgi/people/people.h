@@ -73,6 +73,78 @@ enum db_rc	db_upload_get(struct db *, struct arena *, const char *kind,
 /* Mark applied inside the caller's transaction; *ok = 0 if it already was. */
 enum db_rc	db_upload_mark_applied(struct db *, int64_t id, int *ok);
 
+/*
+ * The CSV imports (import.c): upload, keep, preview with every bad row
+ * by line and reason, apply in one transaction.  A kind of import gives
+ * its pages and callbacks; the flow calls them in this order.
+ */
+
+/* Where a row of the file is, and what is wrong with it. */
+struct import_line {
+	size_t		 line;		/* line in the file */
+	const char	*error;		/* NULL when the row is good */
+};
+
+/* A checked file. */
+struct import_check {
+	struct import_line	*lines;	/* one per row */
+	size_t			 nrows;	/* rows (a header line is none) */
+	size_t			 bad;	/* rows with an error */
+	void			*data;	/* the kind's own rows */
+};
+
+/* What a kind's apply() did inside the transaction. */
+enum import_rc {
+	IMPORT_APPLIED,		/* every row it should: commit */
+	IMPORT_STALE,		/* a row went bad since the check (its
+				   line has the error, bad counts it) */
+	IMPORT_FAILED		/* the database failed */
+};
+
+struct import_kind {
+	const char	*kind;		/* of the kept uploads */
+	const char	*path;		/* the form; PATH/ID/apply applies */
+	const char	*form_tpl, *form_title;
+	const char	*preview_tpl, *preview_title;
+	int		 valid_only;	/* PATH/ID/apply-valid may apply the
+					   valid rows alone */
+	const char	*what;		/* with valid_only: what may change
+					   since the preview, "enrollments" */
+	/*
+	 * Check the records: set lines, nrows and data.  Returns 1, or 0
+	 * on database failure.
+	 */
+	int		 (*check)(struct req *, const struct csv_record *,
+			    size_t, struct import_check *);
+	/*
+	 * Show the way to apply (apply: its address, NULL when none) in
+	 * the preview d; returns the section where the good rows go, or
+	 * NULL to show none.
+	 */
+	struct tpl_dict	*(*preview)(struct req *, struct tpl_dict *d,
+			    const struct import_check *, const char *apply);
+	/* Fill a good row of the preview (its LINE is set). */
+	void		 (*row)(struct req *, struct tpl_dict *,
+			    const struct import_check *, size_t);
+	/* Apply the good rows inside the flow's transaction. */
+	enum import_rc	 (*apply)(struct req *, struct import_check *);
+	/* The page of what was applied; returns the status sent. */
+	int		 (*done)(struct req *, const struct import_check *);
+};
+
+/* GET of the form (200), or the form again with an error. */
+int	import_form(struct req *, const struct import_kind *, int status,
+	    const char *error);
+/* POST of the form: check, keep, preview.  Returns the status sent. */
+int	import_upload(struct req *, const struct import_kind *);
+/*
+ * POST PATH/ID/apply (only_valid 0) or PATH/ID/apply-valid (1, with
+ * expect, the valid row count the administrator saw).  Returns the
+ * status sent.
+ */
+int	import_apply(struct req *, const struct import_kind *, int only_valid,
+	    long long expect);
+
 /* One row of a users CSV after checking. */
 struct import_row {
 	size_t		 line;

@@ -1,9 +1,10 @@
 /*
- * db-sessions.c: the sessions domain's SQL and its functions: training
- * sessions, their courses and coaches, learner enrollments (one by one,
- * by class, from CSV) and the tracking page.  Every change to a
- * session's courses or learners updates its course_count and
- * learner_count in the same transaction.
+ * db.c: the training domain's statement table and its functions:
+ * training sessions, their courses and coaches, their learners (one by
+ * one, by class, from CSV), the tracking page, and what learners and
+ * coaches see ("My sessions", a session's page, a course in it).  Every
+ * change to a session's courses or learners updates its course_count
+ * and learner_count in the same transaction.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,17 +15,17 @@
 #include "lib/util.h"
 
 enum {
-	SES_GET = DB_BASE(TRAINING_SLOT),
-	SES_INSERT,
-	SES_UPDATE,
-	SES_LIST_NAME_ASC,
-	SES_LIST_NAME_DESC,
-	SES_LIST_START_ASC,
-	SES_LIST_START_DESC,
-	SES_LIST_END_ASC,
-	SES_LIST_END_DESC,
-	SES_COURSES_DELTA,
-	SES_LEARNERS_DELTA,
+	TRN_GET = DB_BASE(TRAINING_SLOT),
+	TRN_INSERT,
+	TRN_UPDATE,
+	TRN_LIST_NAME_ASC,
+	TRN_LIST_NAME_DESC,
+	TRN_LIST_START_ASC,
+	TRN_LIST_START_DESC,
+	TRN_LIST_END_ASC,
+	TRN_LIST_END_DESC,
+	TRN_COURSES_DELTA,
+	TRN_LEARNERS_DELTA,
 	OPT_TEACHERS,
 	OPT_CATEGORIES,
 	OPT_COURSES,
@@ -50,14 +51,25 @@ enum {
 	CLASS_SCL,
 	CLASS_SL,
 	TRACK_PAGE,
-	ENR_SESSION_BY_ID,
-	ENR_SESSION_BY_NAME,
-	ENR_COURSE,
-	ENR_USER_STATE,
-	SES__END
+	CSV_TRAINING_BY_ID,
+	CSV_TRAINING_BY_NAME,
+	CSV_COURSE,
+	CSV_USER_STATE,
+	LEARNER_MY_ENROLLED,
+	LEARNER_MY_COACHED,
+	LEARNER_TRAINING,
+	LEARNER_COURSES_ALL,
+	LEARNER_COURSES_COACHED,
+	LEARNER_COURSES_ENROLLED,
+	LEARNER_COURSE,
+	LEARNER_LESSONS,
+	LEARNER_TRACK,
+	LEARNER_COURSE_LEARNERS_FIRST,
+	LEARNER_COURSE_LEARNERS_AFTER,
+	TRN__END
 };
 
-#define SES_COLS \
+#define TRN_COLS \
 	"s.id, s.name, s.description, s.category_id, c.name, s.coach_id, " \
 	"u.name, s.visibility, s.display_start, s.display_end, " \
 	"s.access_start, s.access_end, s.coach_start, s.coach_end, " \
@@ -87,7 +99,7 @@ enum {
 	LIST_HEAD "AND (? IS NULL OR " col " " cmp " ? OR (" col " = ? " \
 	"AND s.id " cmp " ?)) ORDER BY " col " " dir ", s.id " dir " " LIST_PAGE
 
-_Static_assert(SESSION_PAGE + 1 == 51, "LIST_PAGE fetches one page and one");
+_Static_assert(TRAINING_PAGE + 1 == 51, "LIST_PAGE fetches one page and one");
 
 /* Learners of a session in name order after an optional (name, id). */
 #define LEARNER_KEYSET \
@@ -104,36 +116,72 @@ _Static_assert(SESSION_PAGE + 1 == 51, "LIST_PAGE fetches one page and one");
 	"FROM class_members m JOIN users u ON u.id = m.user_id " \
 	"AND u.role = 'learner' AND u.disabled = 0 "
 
+/*
+ * "My sessions": the inner query names each session's window (d_start,
+ * d_end); the middle one its section (0 current, 1 upcoming, 2 past,
+ * decided like date_window() in lib/dates.c: before the start first, then
+ * after the end; today is bound twice); the outer one numbers the rows
+ * of each section in display order (current: ending soonest; upcoming:
+ * starting soonest; past: ended most recently) so that only the first
+ * rows of each come back.
+ */
+#define MY_RANKED(inner) \
+	"SELECT id, name, d_start, d_end, sec, session_coach, hidden FROM (" \
+	"SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.sec ORDER BY " \
+	"CASE x.sec WHEN 0 THEN COALESCE(x.d_end, '9999-12-31') " \
+	"WHEN 1 THEN x.d_start END, " \
+	"CASE WHEN x.sec = 2 THEN x.d_end END DESC, x.name, x.id) AS rn " \
+	"FROM (SELECT w.*, CASE WHEN w.d_start > ? THEN 1 " \
+	"WHEN w.d_end < ? THEN 2 ELSE 0 END AS sec " \
+	"FROM (" inner ") w) x) y WHERE y.rn <= ? ORDER BY y.sec, y.rn"
+
+#define COURSE_COLS \
+	"c.id, c.title, c.code, c.description, sc.coach_id, u.name"
+#define COURSE_FROM \
+	"FROM session_courses sc JOIN courses c ON c.id = sc.course_id " \
+	"LEFT JOIN users u ON u.id = sc.coach_id "
+#define COURSE_ORDER	" ORDER BY sc.position, c.title, c.id"
+
+#define LEARNERS_SELECT \
+	"SELECT u.id, u.name, u.email, t.last_access_at, " \
+	"COALESCE(t.access_count, 0) FROM session_course_learners scl " \
+	"JOIN session_learners sl ON sl.session_id = scl.session_id " \
+	"AND sl.user_id = scl.user_id " \
+	"JOIN users u ON u.id = scl.user_id " \
+	"LEFT JOIN session_tracking t ON t.session_id = scl.session_id " \
+	"AND t.course_id = scl.course_id AND t.user_id = scl.user_id " \
+	"WHERE scl.session_id = ? AND scl.course_id = ? "
+
 /* Index in the table below of a statement id. */
-#define S(id)	((id) - SES_GET)
+#define S(id)	((id) - TRN_GET)
 
 static const char *const sqltab[] = {
-	[S(SES_GET)] =
-	    "SELECT " SES_COLS " FROM lms_sessions s "
+	[S(TRN_GET)] =
+	    "SELECT " TRN_COLS " FROM lms_sessions s "
 	    "LEFT JOIN session_categories c ON c.id = s.category_id "
 	    "LEFT JOIN users u ON u.id = s.coach_id WHERE s.id = ?",
-	[S(SES_INSERT)] =
+	[S(TRN_INSERT)] =
 	    "INSERT INTO lms_sessions (name, description, category_id, "
 	    "coach_id, visibility, display_start, display_end, access_start, "
 	    "access_end, coach_start, coach_end, created_at, updated_at) "
 	    "VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, "
 	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	[S(SES_UPDATE)] =
+	[S(TRN_UPDATE)] =
 	    "UPDATE lms_sessions SET name = ?, description = ?, "
 	    "category_id = NULLIF(?, 0), coach_id = NULLIF(?, 0), "
 	    "visibility = ?, display_start = ?, display_end = ?, "
 	    "access_start = ?, access_end = ?, coach_start = ?, "
 	    "coach_end = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	[S(SES_LIST_NAME_ASC)] = LIST_BY("s.name", ">", "ASC"),
-	[S(SES_LIST_NAME_DESC)] = LIST_BY("s.name", "<", "DESC"),
-	[S(SES_LIST_START_ASC)] = LIST_BY("s.sort_start", ">", "ASC"),
-	[S(SES_LIST_START_DESC)] = LIST_BY("s.sort_start", "<", "DESC"),
-	[S(SES_LIST_END_ASC)] = LIST_BY("s.sort_end", ">", "ASC"),
-	[S(SES_LIST_END_DESC)] = LIST_BY("s.sort_end", "<", "DESC"),
-	[S(SES_COURSES_DELTA)] =
+	[S(TRN_LIST_NAME_ASC)] = LIST_BY("s.name", ">", "ASC"),
+	[S(TRN_LIST_NAME_DESC)] = LIST_BY("s.name", "<", "DESC"),
+	[S(TRN_LIST_START_ASC)] = LIST_BY("s.sort_start", ">", "ASC"),
+	[S(TRN_LIST_START_DESC)] = LIST_BY("s.sort_start", "<", "DESC"),
+	[S(TRN_LIST_END_ASC)] = LIST_BY("s.sort_end", ">", "ASC"),
+	[S(TRN_LIST_END_DESC)] = LIST_BY("s.sort_end", "<", "DESC"),
+	[S(TRN_COURSES_DELTA)] =
 	    "UPDATE lms_sessions SET course_count = "
 	    "CAST(course_count AS SIGNED) + ? WHERE id = ?",
-	[S(SES_LEARNERS_DELTA)] =
+	[S(TRN_LEARNERS_DELTA)] =
 	    "UPDATE lms_sessions SET learner_count = "
 	    "CAST(learner_count AS SIGNED) + ? WHERE id = ?",
 
@@ -248,16 +296,16 @@ static const char *const sqltab[] = {
 	    "AND t.course_id = scl.course_id AND t.user_id = pl.id "
 	    "ORDER BY pl.name, pl.id, sc.position, scl.course_id",
 
-	[S(ENR_SESSION_BY_ID)] =
+	[S(CSV_TRAINING_BY_ID)] =
 	    "SELECT id, name FROM lms_sessions WHERE id = ?",
-	[S(ENR_SESSION_BY_NAME)] =
+	[S(CSV_TRAINING_BY_NAME)] =
 	    "SELECT id, name FROM lms_sessions WHERE name = ? "
 	    "AND CAST(name AS BINARY) = CAST(? AS BINARY) ORDER BY id LIMIT 2",
-	[S(ENR_COURSE)] =
+	[S(CSV_COURSE)] =
 	    "SELECT c.id, c.title, sc.course_id IS NOT NULL FROM courses c "
 	    "LEFT JOIN session_courses sc ON sc.session_id = ? "
 	    "AND sc.course_id = c.id WHERE c.code = ?",
-	[S(ENR_USER_STATE)] =
+	[S(CSV_USER_STATE)] =
 	    "SELECT u.id, u.name, u.role = 'learner', u.disabled, "
 	    "EXISTS (SELECT 1 FROM "
 	    "session_learners sl WHERE sl.session_id = ? AND "
@@ -265,9 +313,68 @@ static const char *const sqltab[] = {
 	    "session_course_learners x WHERE x.session_id = ? AND "
 	    "x.course_id = ? AND x.user_id = u.id) FROM users u "
 	    "WHERE u.email = ?",
+	/* today, today (section), uid, today, today (display), limit */
+	[S(LEARNER_MY_ENROLLED)] = MY_RANKED(
+	    "SELECT s.id, s.name, s.access_start AS d_start, "
+	    "s.access_end AS d_end, 0 AS session_coach, 0 AS hidden "
+	    "FROM session_learners l JOIN lms_sessions s "
+	    "ON s.id = l.session_id WHERE l.user_id = ? "
+	    "AND s.visibility <> 'hidden' "
+	    "AND (s.display_start IS NULL OR s.display_start <= ?) "
+	    "AND (s.display_end IS NULL OR s.display_end >= ?)"),
+	/* today, today (section), uid, uid, uid, limit */
+	[S(LEARNER_MY_COACHED)] = MY_RANKED(
+	    "SELECT s.id, s.name, s.coach_start AS d_start, "
+	    "s.coach_end AS d_end, s.coach_id <=> ? AS session_coach, "
+	    "s.visibility = 'hidden' AS hidden "
+	    "FROM (SELECT id AS sid FROM lms_sessions WHERE coach_id = ? "
+	    "UNION SELECT session_id FROM session_courses "
+	    "WHERE coach_id = ?) k JOIN lms_sessions s ON s.id = k.sid"),
+	[S(LEARNER_TRAINING)] =
+	    "SELECT s.id, s.name, s.description, s.visibility, "
+	    "s.access_start, s.access_end, s.coach_start, s.coach_end, "
+	    "s.coach_id, u.name, "
+	    "EXISTS (SELECT 1 FROM session_learners l "
+	    "WHERE l.session_id = s.id AND l.user_id = ?), "
+	    "EXISTS (SELECT 1 FROM session_courses sc "
+	    "WHERE sc.session_id = s.id AND sc.coach_id = ?) "
+	    "FROM lms_sessions s LEFT JOIN users u ON u.id = s.coach_id "
+	    "WHERE s.id = ?",
+	[S(LEARNER_COURSES_ALL)] =
+	    "SELECT " COURSE_COLS ", 0 " COURSE_FROM
+	    "WHERE sc.session_id = ?" COURSE_ORDER,
+	[S(LEARNER_COURSES_COACHED)] =
+	    "SELECT " COURSE_COLS ", 0 " COURSE_FROM
+	    "WHERE sc.session_id = ? AND sc.coach_id = ?" COURSE_ORDER,
+	[S(LEARNER_COURSES_ENROLLED)] =
+	    "SELECT " COURSE_COLS ", 1 " COURSE_FROM
+	    "JOIN session_course_learners scl "
+	    "ON scl.session_id = sc.session_id "
+	    "AND scl.course_id = sc.course_id "
+	    "WHERE sc.session_id = ? AND scl.user_id = ?" COURSE_ORDER,
+	[S(LEARNER_COURSE)] =
+	    "SELECT " COURSE_COLS ", "
+	    "EXISTS (SELECT 1 FROM session_course_learners scl "
+	    "WHERE scl.session_id = sc.session_id "
+	    "AND scl.course_id = sc.course_id AND scl.user_id = ?) "
+	    COURSE_FROM "WHERE sc.session_id = ? AND sc.course_id = ?",
+	[S(LEARNER_LESSONS)] =
+	    "SELECT id, title, type FROM course_lessons "
+	    "WHERE course_id = ? AND archived = 0 ORDER BY position, id",
+	[S(LEARNER_TRACK)] =
+	    "INSERT INTO session_tracking (session_id, course_id, user_id, "
+	    "first_access_at, last_access_at, access_count) "
+	    "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), 1) "
+	    "ON DUPLICATE KEY UPDATE last_access_at = UTC_TIMESTAMP(), "
+	    "access_count = access_count + 1",
+	[S(LEARNER_COURSE_LEARNERS_FIRST)] =
+	    LEARNERS_SELECT "ORDER BY u.name, u.id LIMIT ?",
+	[S(LEARNER_COURSE_LEARNERS_AFTER)] =
+	    LEARNERS_SELECT "AND (u.name > ? OR (u.name = ? AND u.id > ?)) "
+	    "ORDER BY u.name, u.id LIMIT ?",
 };
 
-_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == SES__END - SES_GET,
+_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == TRN__END - TRN_GET,
     "one SQL text per sessions statement");
 
 const struct sqltable sql_training = {
@@ -282,15 +389,15 @@ date_arg(const char *s)
 }
 
 enum db_rc
-db_session_get(struct db *db, struct arena *a, int64_t id,
-    struct lms_session **out)
+db_training_get(struct db *db, struct arena *a, int64_t id,
+    struct training_session **out)
 {
 	struct dbres		*res;
-	struct lms_session	*s;
+	struct training_session	*s;
 	enum db_rc		 rc;
 
 	*out = NULL;
-	if ((rc = db_query(db, a, SES_GET, &res, "i", (long long)id)) != DB_OK)
+	if ((rc = db_query(db, a, TRN_GET, &res, "i", (long long)id)) != DB_OK)
 		return rc;
 	if (!db_next(res))
 		return DB_OK;
@@ -318,11 +425,11 @@ db_session_get(struct db *db, struct arena *a, int64_t id,
 }
 
 enum db_rc
-db_session_create(struct db *db, const struct lms_session *s, int64_t *id)
+db_training_create(struct db *db, const struct training_session *s, int64_t *id)
 {
 	enum db_rc	 rc;
 
-	rc = db_exec(db, SES_INSERT, NULL, "ssiisssssss", s->name,
+	rc = db_exec(db, TRN_INSERT, NULL, "ssiisssssss", s->name,
 	    s->description, (long long)s->category_id,
 	    (long long)s->coach_id, s->visibility,
 	    date_arg(s->display_start), date_arg(s->display_end),
@@ -334,9 +441,9 @@ db_session_create(struct db *db, const struct lms_session *s, int64_t *id)
 }
 
 enum db_rc
-db_session_update(struct db *db, const struct lms_session *s)
+db_training_update(struct db *db, const struct training_session *s)
 {
-	return db_exec(db, SES_UPDATE, NULL, "ssiisssssssi", s->name,
+	return db_exec(db, TRN_UPDATE, NULL, "ssiisssssssi", s->name,
 	    s->description, (long long)s->category_id,
 	    (long long)s->coach_id, s->visibility,
 	    date_arg(s->display_start), date_arg(s->display_end),
@@ -346,18 +453,18 @@ db_session_update(struct db *db, const struct lms_session *s)
 }
 
 enum db_rc
-db_session_list(struct db *db, struct arena *a,
-    const struct session_filter *f, enum sess_sort sort, int desc,
-    const char *after, int64_t after_id, struct lms_session **list,
+db_training_list(struct db *db, struct arena *a,
+    const struct training_filter *f, enum training_sort sort, int desc,
+    const char *after, int64_t after_id, struct training_session **list,
     size_t *n)
 {
 	static const int	 stmts[3][2] = {
-		{ SES_LIST_NAME_ASC, SES_LIST_NAME_DESC },
-		{ SES_LIST_START_ASC, SES_LIST_START_DESC },
-		{ SES_LIST_END_ASC, SES_LIST_END_DESC },
+		{ TRN_LIST_NAME_ASC, TRN_LIST_NAME_DESC },
+		{ TRN_LIST_START_ASC, TRN_LIST_START_DESC },
+		{ TRN_LIST_END_ASC, TRN_LIST_END_DESC },
 	};
 	struct dbres		*res;
-	struct lms_session	*s;
+	struct training_session	*s;
 	const char		*pat = NULL, *cat = NULL, *pos = NULL;
 	const char		*status = NULL, *today = NULL;
 	enum db_rc		 rc;
@@ -496,11 +603,11 @@ db_class_find(struct db *db, struct arena *a, int64_t id,
 }
 
 enum db_rc
-db_session_courses(struct db *db, struct arena *a, int64_t sid,
-    struct session_course **list, size_t *n)
+db_training_courses(struct db *db, struct arena *a, int64_t sid,
+    struct training_course **list, size_t *n)
 {
 	struct dbres		*res;
-	struct session_course	*c;
+	struct training_course	*c;
 	enum db_rc		 rc;
 	size_t			 i;
 
@@ -523,7 +630,7 @@ db_session_courses(struct db *db, struct arena *a, int64_t sid,
 }
 
 enum db_rc
-db_session_add_course(struct db *db, int64_t sid, int64_t cid,
+db_training_add_course(struct db *db, int64_t sid, int64_t cid,
     int64_t coach_id)
 {
 	enum db_rc	 rc;
@@ -534,7 +641,7 @@ db_session_add_course(struct db *db, int64_t sid, int64_t cid,
 	    (long long)cid, (long long)coach_id, (long long)sid)) != DB_OK ||
 	    (rc = db_exec(db, SCL_FILL_COURSE, NULL, "ii", (long long)cid,
 	    (long long)sid)) != DB_OK ||
-	    (rc = db_exec(db, SES_COURSES_DELTA, NULL, "ii", 1LL,
+	    (rc = db_exec(db, TRN_COURSES_DELTA, NULL, "ii", 1LL,
 	    (long long)sid)) != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -543,7 +650,7 @@ db_session_add_course(struct db *db, int64_t sid, int64_t cid,
 }
 
 enum db_rc
-db_session_set_coach(struct db *db, int64_t sid, int64_t cid,
+db_training_set_coach(struct db *db, int64_t sid, int64_t cid,
     int64_t coach_id)
 {
 	return db_exec(db, SC_SET_COACH, NULL, "iii", (long long)coach_id,
@@ -586,19 +693,19 @@ fail:
 }
 
 enum db_rc
-db_session_remove_course(struct db *db, int64_t sid, int64_t cid,
+db_training_remove_course(struct db *db, int64_t sid, int64_t cid,
     int *found)
 {
 	return remove_counted(db, SCL_DELETE_COURSE, SC_DELETE,
-	    SES_COURSES_DELTA, sid, cid, found);
+	    TRN_COURSES_DELTA, sid, cid, found);
 }
 
 /* Copy LEARNER_COLS rows into learners. */
 static void
-learner_rows(struct arena *a, struct dbres *res, struct session_learner **list,
+learner_rows(struct arena *a, struct dbres *res, struct training_learner **list,
     size_t *n)
 {
-	struct session_learner	*l;
+	struct training_learner	*l;
 	size_t			 i;
 
 	*n = res->nrows;
@@ -628,9 +735,9 @@ keyset_id(struct arena *a, const char **after_name, int64_t after_id)
 }
 
 enum db_rc
-db_session_learners(struct db *db, struct arena *a, int64_t sid,
+db_learners_page(struct db *db, struct arena *a, int64_t sid,
     const char *after_name, int64_t after_id, int limit,
-    struct session_learner **list, size_t *n)
+    struct training_learner **list, size_t *n)
 {
 	struct dbres	*res;
 	const char	*pos = keyset_id(a, &after_name, after_id);
@@ -644,8 +751,8 @@ db_session_learners(struct db *db, struct arena *a, int64_t sid,
 }
 
 enum db_rc
-db_session_learners_all(struct db *db, struct arena *a, int64_t sid,
-    struct session_learner **list, size_t *n)
+db_learners_all(struct db *db, struct arena *a, int64_t sid,
+    struct training_learner **list, size_t *n)
 {
 	struct dbres	*res;
 	enum db_rc	 rc;
@@ -657,12 +764,12 @@ db_session_learners_all(struct db *db, struct arena *a, int64_t sid,
 }
 
 enum db_rc
-db_learner_search(struct db *db, struct arena *a, int64_t sid,
+db_learners_search(struct db *db, struct arena *a, int64_t sid,
     const char *q, const char *after_name, int64_t after_id, int limit,
-    struct session_learner **list, size_t *n)
+    struct training_learner **list, size_t *n)
 {
 	struct dbres		*res;
-	struct session_learner	*l;
+	struct training_learner	*l;
 	const char		*pos = keyset_id(a, &after_name, after_id);
 	char			*pat = db_like_contains(a, q);
 	enum db_rc		 rc;
@@ -685,7 +792,7 @@ db_learner_search(struct db *db, struct arena *a, int64_t sid,
 }
 
 enum db_rc
-db_session_add_learner(struct db *db, int64_t sid, int64_t uid)
+db_learners_add(struct db *db, int64_t sid, int64_t uid)
 {
 	enum db_rc	 rc;
 
@@ -695,7 +802,7 @@ db_session_add_learner(struct db *db, int64_t sid, int64_t uid)
 	    (long long)uid)) != DB_OK ||
 	    (rc = db_exec(db, SCL_FILL_LEARNER, NULL, "ii", (long long)uid,
 	    (long long)sid)) != DB_OK ||
-	    (rc = db_exec(db, SES_LEARNERS_DELTA, NULL, "ii", 1LL,
+	    (rc = db_exec(db, TRN_LEARNERS_DELTA, NULL, "ii", 1LL,
 	    (long long)sid)) != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -704,15 +811,15 @@ db_session_add_learner(struct db *db, int64_t sid, int64_t uid)
 }
 
 enum db_rc
-db_session_remove_learner(struct db *db, int64_t sid, int64_t uid,
+db_learners_remove(struct db *db, int64_t sid, int64_t uid,
     int *found)
 {
 	return remove_counted(db, SCL_DELETE_LEARNER, SL_DELETE,
-	    SES_LEARNERS_DELTA, sid, uid, found);
+	    TRN_LEARNERS_DELTA, sid, uid, found);
 }
 
 enum db_rc
-db_session_enroll_class(struct db *db, int64_t sid, int64_t class_id,
+db_learners_add_class(struct db *db, int64_t sid, int64_t class_id,
     long long *added, long long *already)
 {
 	struct arena	*a = arena_new();
@@ -733,7 +840,7 @@ db_session_enroll_class(struct db *db, int64_t sid, int64_t class_id,
 	    (rc = db_exec(db, CLASS_SL, added, "ii", (long long)sid,
 	    (long long)class_id)) != DB_OK)
 		goto fail;
-	if (*added > 0 && (rc = db_exec(db, SES_LEARNERS_DELTA, NULL, "ii",
+	if (*added > 0 && (rc = db_exec(db, TRN_LEARNERS_DELTA, NULL, "ii",
 	    *added, (long long)sid)) != DB_OK)
 		goto fail;
 	if ((rc = db_commit(db)) != DB_OK)
@@ -749,12 +856,12 @@ out:
 }
 
 enum db_rc
-db_tracking_page(struct db *db, struct arena *a, int64_t sid,
+db_training_tracking(struct db *db, struct arena *a, int64_t sid,
     const char *after_name, int64_t after_id, int limit,
-    struct track_row **list, size_t *n)
+    struct training_track **list, size_t *n)
 {
 	struct dbres		*res;
-	struct track_row	*t;
+	struct training_track	*t;
 	const char		*pos = keyset_id(a, &after_name, after_id);
 	enum db_rc		 rc;
 	size_t			 i;
@@ -778,7 +885,7 @@ db_tracking_page(struct db *db, struct arena *a, int64_t sid,
 }
 
 enum db_rc
-db_enroll_find_session(struct db *db, struct arena *a, const char *key,
+db_learners_csv_training(struct db *db, struct arena *a, const char *key,
     int64_t *sid, char **name, int *n)
 {
 	struct dbres	*res;
@@ -795,12 +902,12 @@ db_enroll_find_session(struct db *db, struct arena *a, const char *key,
 	res = NULL;
 	if (*key != '\0' && *p == '\0' && strlen(key) <= 15) {
 		id = strtoll(key, NULL, 10);
-		if ((rc = db_query(db, a, ENR_SESSION_BY_ID, &res, "i",
+		if ((rc = db_query(db, a, CSV_TRAINING_BY_ID, &res, "i",
 		    id)) != DB_OK)
 			return rc;
 	}
 	if ((res == NULL || res->nrows == 0) && (rc = db_query(db, a,
-	    ENR_SESSION_BY_NAME, &res, "ss", key, key)) != DB_OK)
+	    CSV_TRAINING_BY_NAME, &res, "ss", key, key)) != DB_OK)
 		return rc;
 	*n = (int)res->nrows;
 	if (db_next(res)) {
@@ -811,7 +918,7 @@ db_enroll_find_session(struct db *db, struct arena *a, const char *key,
 }
 
 enum db_rc
-db_enroll_find_course(struct db *db, struct arena *a, int64_t sid,
+db_learners_csv_course(struct db *db, struct arena *a, int64_t sid,
     const char *code, int64_t *cid, char **title, int *in_session)
 {
 	struct dbres	*res;
@@ -820,7 +927,7 @@ db_enroll_find_course(struct db *db, struct arena *a, int64_t sid,
 	*cid = 0;
 	*title = NULL;
 	*in_session = 0;
-	if ((rc = db_query(db, a, ENR_COURSE, &res, "is", (long long)sid,
+	if ((rc = db_query(db, a, CSV_COURSE, &res, "is", (long long)sid,
 	    code)) != DB_OK)
 		return rc;
 	if (db_next(res)) {
@@ -832,7 +939,7 @@ db_enroll_find_course(struct db *db, struct arena *a, int64_t sid,
 }
 
 enum db_rc
-db_enroll_row_state(struct db *db, struct arena *a, const char *email,
+db_learners_csv_user(struct db *db, struct arena *a, const char *email,
     int64_t sid, int64_t cid, int64_t *uid, char **name, int *learner,
     int *disabled, int *in_session, int *in_course)
 {
@@ -842,7 +949,7 @@ db_enroll_row_state(struct db *db, struct arena *a, const char *email,
 	*uid = 0;
 	*name = NULL;
 	*learner = *disabled = *in_session = *in_course = 0;
-	if ((rc = db_query(db, a, ENR_USER_STATE, &res, "iiis",
+	if ((rc = db_query(db, a, CSV_USER_STATE, &res, "iiis",
 	    (long long)sid, (long long)sid, (long long)cid, email)) != DB_OK)
 		return rc;
 	if (db_next(res)) {
@@ -857,7 +964,7 @@ db_enroll_row_state(struct db *db, struct arena *a, const char *email,
 }
 
 enum db_rc
-db_enroll_csv_row(struct db *db, int64_t sid, int64_t cid, int64_t uid,
+db_learners_csv_add(struct db *db, int64_t sid, int64_t cid, int64_t uid,
     int *added)
 {
 	long long	 n = 0;
@@ -880,8 +987,215 @@ db_enroll_csv_row(struct db *db, int64_t sid, int64_t cid, int64_t uid,
 }
 
 enum db_rc
-db_session_add_learner_count(struct db *db, int64_t sid, long long delta)
+db_training_add_learner_count(struct db *db, int64_t sid, long long delta)
 {
-	return db_exec(db, SES_LEARNERS_DELTA, NULL, "ii", delta,
+	return db_exec(db, TRN_LEARNERS_DELTA, NULL, "ii", delta,
 	    (long long)sid);
+}
+
+/* Copy the rows of a "My sessions" query into a new list. */
+static void
+my_rows(struct arena *a, struct dbres *res, int coach,
+    struct my_training **list, size_t *n)
+{
+	struct my_training	*m;
+	size_t			 i;
+
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		m = &(*list)[i];
+		m->id = db_int(res, 0);
+		m->name = arena_strdup(a, db_text(res, 1));
+		m->start = db_dup(a, res, 2);
+		m->end = db_dup(a, res, 3);
+		m->section = (int)db_int(res, 4);
+		m->coach = coach;
+		m->session_coach = db_int(res, 5) != 0;
+		m->hidden = db_int(res, 6) != 0;
+	}
+}
+
+enum db_rc
+db_learner_enrolled(struct db *db, struct arena *a, int64_t uid,
+    const char *today, int limit, struct my_training **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	if ((rc = db_query(db, a, LEARNER_MY_ENROLLED, &res, "ssissi", today,
+	    today, (long long)uid, today, today, (long long)limit)) != DB_OK)
+		return rc;
+	my_rows(a, res, 0, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_learner_coached(struct db *db, struct arena *a, int64_t uid,
+    const char *today, int limit, struct my_training **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	if ((rc = db_query(db, a, LEARNER_MY_COACHED, &res, "ssiiii", today,
+	    today, (long long)uid, (long long)uid, (long long)uid,
+	    (long long)limit)) != DB_OK)
+		return rc;
+	my_rows(a, res, 1, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_learner_training(struct db *db, struct arena *a, int64_t sid, int64_t uid,
+    struct learner_training **out)
+{
+	struct learner_training	*s;
+	struct dbres		*res;
+	enum db_rc		 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, LEARNER_TRAINING, &res, "iii", (long long)uid,
+	    (long long)uid, (long long)sid)) != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	s = arena_alloc(a, sizeof(*s));
+	s->id = db_int(res, 0);
+	s->name = arena_strdup(a, db_text(res, 1));
+	s->description = db_dup(a, res, 2);
+	s->visibility = arena_strdup(a, db_text(res, 3));
+	s->access_start = db_dup(a, res, 4);
+	s->access_end = db_dup(a, res, 5);
+	s->coach_start = db_dup(a, res, 6);
+	s->coach_end = db_dup(a, res, 7);
+	s->coach_id = db_int(res, 8);
+	s->coach_name = db_dup(a, res, 9);
+	s->enrolled = db_int(res, 10) != 0;
+	s->course_coach = db_int(res, 11) != 0;
+	*out = s;
+	return DB_OK;
+}
+
+/* Copy the current row of a COURSE_COLS query (plus "enrolled"). */
+static void
+course_row(struct arena *a, const struct dbres *res, struct learner_course *c)
+{
+	c->id = db_int(res, 0);
+	c->title = arena_strdup(a, db_text(res, 1));
+	c->code = arena_strdup(a, db_text(res, 2));
+	c->description = db_dup(a, res, 3);
+	c->coach_id = db_int(res, 4);
+	c->coach_name = db_dup(a, res, 5);
+	c->enrolled = db_int(res, 6) != 0;
+}
+
+enum db_rc
+db_learner_courses(struct db *db, struct arena *a, int64_t sid,
+    enum course_scope scope, int64_t uid, struct learner_course **list,
+    size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	switch (scope) {
+	case SCOPE_COACHED:
+		rc = db_query(db, a, LEARNER_COURSES_COACHED, &res, "ii",
+		    (long long)sid, (long long)uid);
+		break;
+	case SCOPE_ENROLLED:
+		rc = db_query(db, a, LEARNER_COURSES_ENROLLED, &res, "ii",
+		    (long long)sid, (long long)uid);
+		break;
+	default:
+		rc = db_query(db, a, LEARNER_COURSES_ALL, &res, "i",
+		    (long long)sid);
+		break;
+	}
+	if (rc != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++)
+		course_row(a, res, &(*list)[i]);
+	return DB_OK;
+}
+
+enum db_rc
+db_learner_course(struct db *db, struct arena *a, int64_t sid, int64_t cid,
+    int64_t uid, struct learner_course **out)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, LEARNER_COURSE, &res, "iii", (long long)uid,
+	    (long long)sid, (long long)cid)) != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	*out = arena_alloc(a, sizeof(**out));
+	course_row(a, res, *out);
+	return DB_OK;
+}
+
+enum db_rc
+db_learner_lessons(struct db *db, struct arena *a, int64_t cid,
+    struct learner_lesson **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	if ((rc = db_query(db, a, LEARNER_LESSONS, &res, "i",
+	    (long long)cid)) != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		(*list)[i].id = db_int(res, 0);
+		(*list)[i].title = arena_strdup(a, db_text(res, 1));
+		(*list)[i].type = arena_strdup(a, db_text(res, 2));
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_learner_track(struct db *db, int64_t sid, int64_t cid, int64_t uid)
+{
+	return db_exec(db, LEARNER_TRACK, NULL, "iii", (long long)sid,
+	    (long long)cid, (long long)uid);
+}
+
+enum db_rc
+db_learner_course_learners(struct db *db, struct arena *a, int64_t sid,
+    int64_t cid, const char *after_name, int64_t after_id, int limit,
+    struct learner_tracking **list, size_t *n)
+{
+	struct learner_tracking	*t;
+	struct dbres		*res;
+	enum db_rc		 rc;
+	size_t			 i;
+
+	if (after_id > 0)
+		rc = db_query(db, a, LEARNER_COURSE_LEARNERS_AFTER, &res,
+		    "iissii", (long long)sid, (long long)cid,
+		    after_name ? after_name : "", after_name ? after_name : "",
+		    (long long)after_id, (long long)limit);
+	else
+		rc = db_query(db, a, LEARNER_COURSE_LEARNERS_FIRST, &res, "iii",
+		    (long long)sid, (long long)cid, (long long)limit);
+	if (rc != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		t = &(*list)[i];
+		t->user_id = db_int(res, 0);
+		t->name = arena_strdup(a, db_text(res, 1));
+		t->email = arena_strdup(a, db_text(res, 2));
+		t->last_access = db_dup(a, res, 3);
+		t->count = db_int(res, 4);
+	}
+	return DB_OK;
 }

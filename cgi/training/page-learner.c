@@ -1,9 +1,9 @@
 /*
- * page-learn.c: training sessions as learners and coaches see them:
+ * page-learner.c: training sessions as learners and coaches see them:
  * "My sessions", a session's page and a course inside a session.  Who
  * may enter is decided here from the viewer's ties to the session (an
  * enrolled learner, the session coach, a course coach, an
- * administrator) and the date windows of lms.h.
+ * administrator) and the date windows of lib/dates.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,8 @@
 #include "core/config.h"
 #include "lib/clock.h"
 #include "core/db.h"
-#include "training/learner.h"
+#include "core/handler.h"
+#include "training/training.h"
 #include "lib/dates.h"
 #include "core/model.h"
 #include "core/out.h"
@@ -110,9 +111,9 @@ end_key(const char *end)
 static int
 my_cmp(const void *pa, const void *pb)
 {
-	const struct my_session	*a = *(struct my_session *const *)pa;
-	const struct my_session	*b = *(struct my_session *const *)pb;
-	int			 c = 0;
+	const struct my_training	*a = *(struct my_training *const *)pa;
+	const struct my_training	*b = *(struct my_training *const *)pb;
+	int				 c = 0;
 
 	switch (a->section) {
 	case MY_UPCOMING:
@@ -134,7 +135,7 @@ my_cmp(const void *pa, const void *pb)
 
 /* 1 when session id is in the list. */
 static int
-listed(const struct my_session *list, size_t n, int64_t id)
+listed(const struct my_training *list, size_t n, int64_t id)
 {
 	size_t	 i;
 
@@ -168,9 +169,9 @@ static const char *const section_id[MY__MAX] = {
  * Statuses: 200, 503.
  */
 int
-page_my_sessions(struct req *r)
+page_learner_list(struct req *r)
 {
-	struct my_session	*co, *en, **sec[MY__MAX];
+	struct my_training	*co, *en, **sec[MY__MAX];
 	size_t			 nco, nen, nsec[MY__MAX], i, k;
 	int			 more[MY__MAX], fetched[2][MY__MAX];
 	struct tpl_dict		*d, *s, *ul, *it;
@@ -178,16 +179,16 @@ page_my_sessions(struct req *r)
 	enum my_section		 w;
 
 	school_today(r, today);
-	if (db_learn_my_coached(r->db, r->a, r->user->id, today, MY_LIMIT + 1,
+	if (db_learner_coached(r->db, r->a, r->user->id, today, MY_LIMIT + 1,
 	    &co, &nco) != DB_OK ||
-	    db_learn_my_enrolled(r->db, r->a, r->user->id, today,
+	    db_learner_enrolled(r->db, r->a, r->user->id, today,
 	    MY_LIMIT + 1, &en, &nen) != DB_OK)
 		return send_db_error(r);
 
 	/*
 	 * Each query returns up to MY_LIMIT + 1 rows per section; fetched
 	 * counts them to tell when a section has more than it shows.  The
-	 * section shown is decided again here by the rules of lms.h.
+	 * section shown is decided again here by the rules of lib/dates.h.
 	 */
 	memset(fetched, 0, sizeof(fetched));
 	for (k = 0; k < MY__MAX; k++) {
@@ -211,7 +212,7 @@ page_my_sessions(struct req *r)
 		sec[w][nsec[w]++] = &en[i];
 	}
 
-	d = page_begin(r, "learn-my-sessions.tpl", "My sessions");
+	d = page_begin(r, "training-learner-list.tpl", "My sessions");
 	if (r->user->role == ROLE_ADMIN)
 		tpl_show(d, "ADMIN_LINK");
 	for (k = 0; k < MY__MAX; k++) {
@@ -230,7 +231,7 @@ page_my_sessions(struct req *r)
 		}
 		ul = tpl_section(s, "LIST");
 		for (i = 0; i < nsec[k]; i++) {
-			const struct my_session *m = sec[k][i];
+			const struct my_training *m = sec[k][i];
 
 			it = tpl_section(ul, "ITEM");
 			tpl_set_int(it, "ID", (long long)m->id);
@@ -253,42 +254,44 @@ page_my_sessions(struct req *r)
 	return page_send(r, 200);
 }
 
-/* A 403 page that says when the viewer may come (or could have come). */
-static int
-closed_page(struct req *r, const struct learn_session *s, const char *msg)
+/*
+ * Answer 403 with a page that says when the viewer may come (or could
+ * have come).  Returns NULL, for the gate.
+ */
+static struct learner_training *
+closed_page(struct req *r, const struct learner_training *s, const char *msg)
 {
-	struct tpl_dict	*d = page_begin(r, "learn-closed.tpl", s->name);
+	struct tpl_dict	*d = page_begin(r, "training-learner-closed.tpl",
+	    s->name);
 
 	tpl_set(d, "NAME", s->name);
 	tpl_set(d, "MESSAGE", msg);
-	return page_send(r, 403);
+	page_send(r, 403);
+	return NULL;
 }
 
 /*
- * Load the path's session and decide whether the signed-in user may
- * open it today.  Returns 0 with *out, *who and *readonly set when the
- * page may be shown, else the status of the page it sent: 404 when the
+ * The path's session, when the signed-in user may open it today, with
+ * *who and *readonly set; else NULL once it has answered: 404 when the
  * session does not exist or the user has no tie to it (a learner of a
  * hidden session included: its existence is not revealed), 403 outside
  * the user's date window, 503.  A learner past the end of a session
  * that stays readable after its end gets *readonly = 1.
  */
-static int
-session_gate(struct req *r, struct learn_session **out, enum viewer *who,
-    int *readonly)
+static struct learner_training *
+training_gate(struct req *r, enum viewer *who, int *readonly)
 {
-	struct learn_session	*s;
+	struct learner_training	*s;
 	char			 today[DATE_LEN];
 	enum access		 acc;
+	enum db_rc		 rc;
 	int			 learner;
 
-	*out = NULL;
 	*who = V_NONE;
 	*readonly = 0;
-	if (db_learn_session(r->db, r->a, r->ids[0], r->user->id, &s) != DB_OK)
-		return send_db_error(r);
-	if (s == NULL)
-		return send_error(r, 404, "There is no such session.");
+	rc = db_learner_training(r->db, r->a, r->ids[0], r->user->id, &s);
+	if (!load_found(r, rc, s, "There is no such session."))
+		return NULL;
 	learner = s->enrolled && strcmp(s->visibility, "hidden") != 0;
 	if (r->user->role == ROLE_ADMIN)
 		*who = V_ADMIN;
@@ -298,16 +301,16 @@ session_gate(struct req *r, struct learn_session **out, enum viewer *who,
 		*who = V_COURSE_COACH;
 	else if (learner)
 		*who = V_LEARNER;
-	else
-		return send_error(r, 404, "There is no such session.");
+	else {
+		load_refuse(r, "There is no such session.");
+		return NULL;
+	}
 
 	school_today(r, today);
 	if (*who == V_SESSION_COACH || *who == V_COURSE_COACH) {
 		acc = coach_access(s->coach_start, s->coach_end, today);
-		if (acc == ACC_OPEN) {
-			*out = s;
-			return 0;
-		}
+		if (acc == ACC_OPEN)
+			return s;
 		/* Closed to them as a coach, but maybe open as a learner. */
 		if (!learner || learner_access(s->access_start, s->access_end,
 		    strcmp(s->visibility, "readonly_after_end") == 0,
@@ -333,8 +336,7 @@ session_gate(struct req *r, struct learn_session **out, enum viewer *who,
 			    "This session closed on %s.", s->access_end));
 		*readonly = acc == ACC_READONLY;
 	}
-	*out = s;
-	return 0;
+	return s;
 }
 
 /*
@@ -373,8 +375,8 @@ paragraphs(struct req *r, struct tpl_dict *d, const char *sec,
 
 /* Fill the facts every session and course page shows. */
 static void
-session_facts(struct req *r, struct tpl_dict *d, const struct learn_session *s,
-    enum viewer who, int readonly)
+training_facts(struct req *r, struct tpl_dict *d,
+    const struct learner_training *s, enum viewer who, int readonly)
 {
 	tpl_set_int(d, "SESSION_ID", (long long)s->id);
 	tpl_set(d, "SESSION_NAME", s->name);
@@ -398,7 +400,7 @@ track(struct req *r, int64_t sid, int64_t cid, enum viewer who)
 {
 	if (who != V_LEARNER || r->head)
 		return;
-	if (db_learn_track(r->db, sid, cid, r->user->id) != DB_OK)
+	if (db_learner_track(r->db, sid, cid, r->user->id) != DB_OK)
 		fprintf(stderr, "lectern: cannot record a visit to session "
 		    "%lld\n", (long long)sid);
 }
@@ -411,27 +413,27 @@ track(struct req *r, int64_t sid, int64_t cid, enum viewer who)
  * Statuses: 200, 403 (outside the viewer's dates), 404, 503.
  */
 int
-page_learn_session(struct req *r)
+page_learner_training(struct req *r)
 {
-	struct learn_session	*s;
-	struct learn_course	*cs;
+	struct learner_training	*s;
+	struct learner_course	*cs;
 	struct tpl_dict		*d, *row;
 	enum viewer		 who;
 	enum course_scope	 scope;
 	size_t			 n, i;
-	int			 status, readonly;
+	int			 readonly;
 
-	if ((status = session_gate(r, &s, &who, &readonly)) != 0)
-		return status;
+	if ((s = training_gate(r, &who, &readonly)) == NULL)
+		return r->status;
 	scope = who == V_LEARNER ? SCOPE_ENROLLED :
 	    who == V_COURSE_COACH ? SCOPE_COACHED : SCOPE_ALL;
-	if (db_learn_courses(r->db, r->a, s->id, scope, r->user->id, &cs,
+	if (db_learner_courses(r->db, r->a, s->id, scope, r->user->id, &cs,
 	    &n) != DB_OK)
 		return send_db_error(r);
 	track(r, s->id, 0, who);
 
-	d = page_begin(r, "learn-session.tpl", s->name);
-	session_facts(r, d, s, who, readonly);
+	d = page_begin(r, "training-learner-view.tpl", s->name);
+	training_facts(r, d, s, who, readonly);
 	paragraphs(r, d, "DESCRIPTION", s->description);
 	for (i = 0; i < n; i++) {
 		row = tpl_section(d, "COURSE");
@@ -467,7 +469,7 @@ lesson_label(const char *type)
  * "YYYY-MM-DD HH:MM" in zone tz.  Allocates the new strings.
  */
 static void
-local_times(struct arena *a, const char *tz, struct learn_tracking *list,
+local_times(struct arena *a, const char *tz, struct learner_tracking *list,
     size_t n)
 {
 	char	 out[LOCALTEXT_LEN];
@@ -487,13 +489,14 @@ local_times(struct arena *a, const char *tz, struct learn_tracking *list,
 static int
 course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
 {
-	struct learn_tracking	*list;
+	struct learner_tracking	*list;
 	struct tpl_dict		*c, *row, *s;
 	const char		*tz;
 	size_t			 n, shown, i;
+	int			 more;
 
-	if (db_learn_course_learners(r->db, r->a, sid, cid,
-	    P_str(r, "after_name"), (int64_t)P_num(r, "after_id"),
+	if (db_learner_course_learners(r->db, r->a, sid, cid,
+	    P_str(r, "after_text"), (int64_t)P_num(r, "after_id"),
 	    LEARNERS_PAGE + 1, &list, &n) != DB_OK)
 		return 0;
 	shown = n > LEARNERS_PAGE ? LEARNERS_PAGE : n;
@@ -515,18 +518,11 @@ course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
 	if (shown == 0)
 		tpl_show(c, P_num(r, "after_id") > 0 ? "NO_MORE_LEARNERS" :
 		    "NO_LEARNERS");
-	if (n > LEARNERS_PAGE) {
-		s = tpl_section(c, "NEXT");
-		tpl_set_int(s, "SESSION_ID", (long long)sid);
-		tpl_set_int(s, "COURSE_ID", (long long)cid);
-		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
-		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].user_id);
-	}
-	if (P_num(r, "after_id") > 0) {
-		s = tpl_section(c, "FIRST_PAGE");
-		tpl_set_int(s, "SESSION_ID", (long long)sid);
-		tpl_set_int(s, "COURSE_ID", (long long)cid);
-	}
+	more = n > LEARNERS_PAGE;
+	pager_links(r, c, arena_printf(r->a, "/sessions/%lld/courses/%lld",
+	    (long long)sid, (long long)cid), NULL, more,
+	    more ? list[shown - 1].name : NULL,
+	    more ? list[shown - 1].user_id : 0);
 	return 1;
 }
 
@@ -540,19 +536,19 @@ course_learners(struct req *r, struct tpl_dict *d, int64_t sid, int64_t cid)
  * Statuses: 200, 403 (outside the viewer's dates), 404, 503.
  */
 int
-page_learn_course(struct req *r)
+page_learner_course(struct req *r)
 {
-	struct learn_session	*s;
-	struct learn_course	*c;
-	struct learn_lesson	*ls;
+	struct learner_training	*s;
+	struct learner_course	*c;
+	struct learner_lesson	*ls;
 	struct tpl_dict		*d, *row;
 	enum viewer		 who;
 	size_t			 n, i;
-	int			 status, readonly, ok;
+	int			 readonly, ok;
 
-	if ((status = session_gate(r, &s, &who, &readonly)) != 0)
-		return status;
-	if (db_learn_course(r->db, r->a, s->id, r->ids[1], r->user->id,
+	if ((s = training_gate(r, &who, &readonly)) == NULL)
+		return r->status;
+	if (db_learner_course(r->db, r->a, s->id, r->ids[1], r->user->id,
 	    &c) != DB_OK)
 		return send_db_error(r);
 	switch (who) {
@@ -570,12 +566,12 @@ page_learn_course(struct req *r)
 	if (!ok)
 		return send_error(r, 404, "There is no such course in this "
 		    "session.");
-	if (db_learn_lessons(r->db, r->a, c->id, &ls, &n) != DB_OK)
+	if (db_learner_lessons(r->db, r->a, c->id, &ls, &n) != DB_OK)
 		return send_db_error(r);
 	track(r, s->id, c->id, who);
 
-	d = page_begin(r, "learn-course.tpl", c->title);
-	session_facts(r, d, s, who, readonly);
+	d = page_begin(r, "training-learner-course.tpl", c->title);
+	training_facts(r, d, s, who, readonly);
 	tpl_set_int(d, "COURSE_ID", (long long)c->id);
 	tpl_set(d, "TITLE", c->title);
 	tpl_set(d, "CODE", c->code);

@@ -1,55 +1,49 @@
 /*
- * page-enroll.c: enrolling learners in training sessions: one by one
- * from a search, a whole class at once (its members of today), and a
- * CSV import of email,session[,course] rows.  The import is previewed
- * first; it applies either every row (only when none is bad) or, when
- * the administrator explicitly chooses so, only the valid rows.  Either
- * way in one transaction.
+ * page-learners.c: a training session's learners: one by one from a
+ * search, a whole class at once (its members of today), and a CSV
+ * import of email,session[,course] rows through the import flow of
+ * people/import.c.  The import is previewed first; it applies either
+ * every row (only when none is bad) or, when the administrator
+ * explicitly chooses so, only the valid rows.  Either way in one
+ * transaction.
  */
-#include <errno.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "lib/csvfile.h"
 #include "core/db.h"
-#include "lib/escape.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
-#include "core/routes.h"
-#include "training/training.h"
-#include "people/people.h"
 #include "core/tpl.h"
+#include "lib/csvfile.h"
+#include "lib/escape.h"
 #include "lib/util.h"
-
-#define MAX_ROWS	20000
-#define PREVIEW_ROWS	100
-#define UPLOAD_KIND	"enrollments"
+#include "people/people.h"
+#include "training/training.h"
 
 /* The edit page of s again, with msg next to the learner search. */
 static int
-learner_error(struct req *r, struct lms_session *s, const char *msg)
+learner_error(struct req *r, struct training_session *s, const char *msg)
 {
-	struct edit_msgs	 m;
+	struct training_msgs	 m;
 
 	memset(&m, 0, sizeof(m));
 	m.learner_error = msg;
-	return session_edit_page(r, s, 422, &m);
+	return training_form_page(r, s, NULL, 422, &m);
 }
 
 /* The edit page address, keeping the learner search when there is one. */
 static char *
-back_url(struct req *r, const struct lms_session *s)
+back_url(struct req *r, const struct training_session *s)
 {
 	const char	*lq = P_str(r, "lq");
 
-	if (lq == NULL || *lq == '\0')
-		return arena_printf(r->a, "/admin/sessions/%lld",
-		    (long long)s->id);
-	return arena_printf(r->a, "/admin/sessions/%lld?lq=%s",
-	    (long long)s->id, url_encode(r->a, lq));
+	if (lq == NULL)
+		return training_url(r, s);
+	return arena_printf(r->a, "%s?lq=%s", training_url(r, s),
+	    url_encode(r->a, lq));
 }
 
 /*
@@ -58,15 +52,14 @@ back_url(struct req *r, const struct lms_session *s)
  * Statuses: 303, 404, 422 (not a learner, enrolled already), 503.
  */
 int
-page_session_learner_add(struct req *r)
+page_learners_add(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct user		*u;
-	int			 status;
 	enum db_rc		 rc;
 
-	if ((s = session_from_path(r, &status)) == NULL)
-		return status;
+	if ((s = training_load(r)) == NULL)
+		return r->status;
 	if (P(r, "user")->error != NULL)
 		return learner_error(r, s, "Choose a learner to add.");
 	if (db_user_get(r->db, r->a, (int64_t)P_num(r, "user"), &u) != DB_OK)
@@ -77,7 +70,7 @@ page_session_learner_add(struct req *r)
 	if (u->disabled)
 		return learner_error(r, s, arena_printf(r->a, "The account "
 		    "of %s is disabled.", u->name));
-	rc = db_session_add_learner(r->db, s->id, u->id);
+	rc = db_learners_add(r->db, s->id, u->id);
 	if (rc == DB_DUPLICATE)
 		return learner_error(r, s, arena_printf(r->a, "%s is already "
 		    "enrolled in this session.", u->name));
@@ -93,28 +86,27 @@ page_session_learner_add(struct req *r)
  * Statuses: 303, 404 (no session, learner not in it), 503.
  */
 int
-page_session_learner_remove(struct req *r)
+page_learners_remove(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct user		*u;
-	int			 status, found;
+	int			 found;
 
-	if ((s = session_from_path(r, &status)) == NULL)
-		return status;
+	if ((s = training_load(r)) == NULL)
+		return r->status;
 	if (db_user_get(r->db, r->a, r->ids[1], &u) != DB_OK)
 		return send_db_error(r);
 	if (u == NULL)
 		return send_error(r, 404, "This learner is not enrolled in "
 		    "the session.");
-	if (db_session_remove_learner(r->db, s->id, u->id, &found) != DB_OK)
+	if (db_learners_remove(r->db, s->id, u->id, &found) != DB_OK)
 		return send_db_error(r);
 	if (!found)
 		return send_error(r, 404, "This learner is not enrolled in "
 		    "the session.");
 	flash_set(r, arena_printf(r->a, "Removed %s from the session.",
 	    u->name));
-	return send_redirect(r, arena_printf(r->a, "/admin/sessions/%lld",
-	    (long long)s->id));
+	return send_redirect(r, training_url(r, s));
 }
 
 /*
@@ -124,39 +116,37 @@ page_session_learner_remove(struct req *r)
  * Statuses: 303, 404, 422 (no such class), 503.
  */
 int
-page_session_class_add(struct req *r)
+page_learners_add_class(struct req *r)
 {
-	struct lms_session	*s;
+	struct training_session	*s;
 	struct option		*cl = NULL;
-	struct edit_msgs	 m;
+	struct training_msgs	 m;
 	long long		 added, already;
-	int			 status;
 
-	if ((s = session_from_path(r, &status)) == NULL)
-		return status;
+	if ((s = training_load(r)) == NULL)
+		return r->status;
 	if (P(r, "class")->error == NULL && db_class_find(r->db, r->a,
 	    (int64_t)P_num(r, "class"), &cl) != DB_OK)
 		return send_db_error(r);
 	if (cl == NULL || cl->flag) {
 		memset(&m, 0, sizeof(m));
 		m.class_error = "Choose a class from the list.";
-		return session_edit_page(r, s, 422, &m);
+		return training_form_page(r, s, NULL, 422, &m);
 	}
-	if (db_session_enroll_class(r->db, s->id, cl->id, &added,
+	if (db_learners_add_class(r->db, s->id, cl->id, &added,
 	    &already) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, arena_printf(r->a, "Class %s: added %lld %s, %lld "
 	    "already enrolled.", cl->label, added,
 	    added == 1 ? "learner" : "learners", already));
-	return send_redirect(r, arena_printf(r->a, "/admin/sessions/%lld",
-	    (long long)s->id));
+	return send_redirect(r, training_url(r, s));
 }
 
 /* ------------------------------------------------------------------ */
 /* CSV import                                                          */
 
 /* A session named in the file, resolved once. */
-struct sess_ref {
+struct training_ref {
 	const char	*key;		/* as written: id or name */
 	int64_t		 sid;		/* 0: unknown */
 	char		*name;
@@ -173,25 +163,22 @@ struct course_ref {
 	int		 in_session;
 };
 
-/* One row of the file after checking. */
-struct enroll_row {
-	size_t		 line;
+/* One row of the file after checking (its line and error: the flow's). */
+struct learners_row {
 	const char	*email;
 	const char	*skey;
 	const char	*code;		/* NULL: the whole session */
 	size_t		 sref;		/* index in the session refs */
 	int64_t		 uid, sid, cid;
 	char		*user_name;
-	const char	*error;		/* NULL when the row is good */
 };
 
-/* Everything the check found. */
-struct enroll_check {
-	struct enroll_row	*rows;
-	size_t			 nrows;
-	struct sess_ref		*sessions;
+/* The import's own part of a checked file. */
+struct learners_file {
+	struct learners_row	*rows;
+	struct training_ref	*sessions;
 	size_t			 nsessions;
-	int			 bad;
+	long long		 added;		/* new session enrollments */
 };
 
 /* 1 when the record is the optional header line. */
@@ -232,20 +219,23 @@ cmp_ix(const void *x, const void *y)
 /* Split the records into rows; malformed ones get their reason. */
 static void
 split_rows(struct arena *a, const struct csv_record *recs, size_t n,
-    struct enroll_check *ck)
+    struct import_check *ck, struct learners_file *f)
 {
-	struct enroll_row	*row;
+	struct learners_row	*row;
+	struct import_line	*l;
 	size_t			 i, start = 0;
 
 	if (n > 0 && is_header(&recs[0]))
 		start = 1;
-	ck->rows = arena_alloc(a, sizeof(*ck->rows) * (n + 1));
+	f->rows = arena_alloc(a, sizeof(*f->rows) * (n + 1));
+	ck->lines = arena_alloc(a, sizeof(*ck->lines) * (n + 1));
 	ck->nrows = 0;
 	for (i = start; i < n; i++) {
-		row = &ck->rows[ck->nrows++];
-		row->line = recs[i].line;
+		row = &f->rows[ck->nrows];
+		l = &ck->lines[ck->nrows++];
+		l->line = recs[i].line;
 		if (recs[i].nfields < 2 || recs[i].nfields > 3) {
-			row->error = arena_printf(a, "malformed: expected 2 or "
+			l->error = arena_printf(a, "malformed: expected 2 or "
 			    "3 fields (email, session, course), found %zu",
 			    recs[i].nfields);
 			continue;
@@ -255,48 +245,50 @@ split_rows(struct arena *a, const struct csv_record *recs, size_t n,
 		if (recs[i].nfields == 3 && recs[i].fields[2][0] != '\0')
 			row->code = recs[i].fields[2];
 		if (*row->email == '\0')
-			row->error = "malformed: the email is empty";
+			l->error = "malformed: the email is empty";
 		else if (*row->skey == '\0')
-			row->error = "malformed: the session is empty";
+			l->error = "malformed: the session is empty";
 	}
 }
 
 /* Look up each session named in the file once.  Returns 0 on failure. */
 static int
-resolve_sessions(struct req *r, struct enroll_check *ck)
+resolve_sessions(struct req *r, const struct import_check *ck,
+    struct learners_file *f)
 {
-	struct ixkey	*ix;
-	struct sess_ref	*ref = NULL;
-	size_t		 i, k = 0;
+	struct ixkey		*ix;
+	struct training_ref	*ref = NULL;
+	size_t			 i, k = 0;
 
 	ix = arena_alloc(r->a, sizeof(*ix) * (ck->nrows + 1));
 	for (i = 0; i < ck->nrows; i++)
-		if (ck->rows[i].error == NULL) {
-			ix[k].k = ck->rows[i].skey;
+		if (ck->lines[i].error == NULL) {
+			ix[k].k = f->rows[i].skey;
 			ix[k++].idx = i;
 		}
 	qsort(ix, k, sizeof(*ix), cmp_ix);
-	ck->sessions = arena_alloc(r->a, sizeof(*ck->sessions) * (k + 1));
-	ck->nsessions = 0;
+	f->sessions = arena_alloc(r->a, sizeof(*f->sessions) * (k + 1));
+	f->nsessions = 0;
 	for (i = 0; i < k; i++) {
 		if (i == 0 || strcmp(ix[i].k, ix[i - 1].k) != 0) {
-			ref = &ck->sessions[ck->nsessions++];
+			ref = &f->sessions[f->nsessions++];
 			ref->key = ix[i].k;
-			if (db_enroll_find_session(r->db, r->a, ref->key,
+			if (db_learners_csv_training(r->db, r->a, ref->key,
 			    &ref->sid, &ref->name, &ref->matches) != DB_OK)
 				return 0;
 		}
-		ck->rows[ix[i].idx].sref = ck->nsessions - 1;
-		ck->rows[ix[i].idx].sid = ref->matches == 1 ? ref->sid : 0;
+		f->rows[ix[i].idx].sref = f->nsessions - 1;
+		f->rows[ix[i].idx].sid = ref->matches == 1 ? ref->sid : 0;
 	}
 	return 1;
 }
 
 /* Look up each (session, course code) pair once.  Returns 0 on failure. */
 static int
-resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
+resolve_courses(struct req *r, const struct import_check *ck,
+    struct learners_file *f, const char **cerr)
 {
-	struct enroll_row	*row;
+	struct learners_row	*row;
 	struct course_ref	 ref;
 	struct ixkey		*ix;
 	size_t			 i, k = 0;
@@ -304,20 +296,20 @@ resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
 	memset(&ref, 0, sizeof(ref));
 	ix = arena_alloc(r->a, sizeof(*ix) * (ck->nrows + 1));
 	for (i = 0; i < ck->nrows; i++)
-		if (ck->rows[i].error == NULL && ck->rows[i].sid > 0 &&
-		    ck->rows[i].code != NULL) {
-			ix[k].k = ck->rows[i].code;
-			ix[k].n1 = ck->rows[i].sid;
+		if (ck->lines[i].error == NULL && f->rows[i].sid > 0 &&
+		    f->rows[i].code != NULL) {
+			ix[k].k = f->rows[i].code;
+			ix[k].n1 = f->rows[i].sid;
 			ix[k++].idx = i;
 		}
 	qsort(ix, k, sizeof(*ix), cmp_ix);
 	for (i = 0; i < k; i++) {
-		row = &ck->rows[ix[i].idx];
+		row = &f->rows[ix[i].idx];
 		if (i == 0 || strcmp(ix[i].k, ix[i - 1].k) != 0 ||
 		    ix[i].n1 != ix[i - 1].n1) {
 			ref.sid = row->sid;
 			ref.code = row->code;
-			if (db_enroll_find_course(r->db, r->a, ref.sid,
+			if (db_learners_csv_course(r->db, r->a, ref.sid,
 			    ref.code, &ref.cid, &ref.title,
 			    &ref.in_session) != DB_OK)
 				return 0;
@@ -328,7 +320,7 @@ resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
 		else if (!ref.in_session)
 			cerr[ix[i].idx] = arena_printf(r->a, "unknown course: "
 			    "%s (%.40s) is not in the session %s", ref.title,
-			    row->code, ck->sessions[row->sref].name);
+			    row->code, f->sessions[row->sref].name);
 		else
 			row->cid = ref.cid;
 	}
@@ -341,51 +333,53 @@ resolve_courses(struct req *r, struct enroll_check *ck, const char **cerr)
  * database failure.
  */
 static int
-check_rows(struct req *r, struct enroll_check *ck)
+check_rows(struct req *r, struct import_check *ck, struct learners_file *f)
 {
-	struct enroll_row	*row;
-	struct sess_ref		*sr;
+	struct learners_row	*row;
+	struct import_line	*l;
+	struct training_ref	*sr;
 	struct ixkey		*ix;
 	const char		**cerr;
 	size_t			 i, k = 0, first = 0;
 	int			 learner, disabled, in_s, in_c;
 
 	cerr = arena_alloc(r->a, sizeof(*cerr) * (ck->nrows + 1));
-	if (!resolve_sessions(r, ck) || !resolve_courses(r, ck, cerr))
+	if (!resolve_sessions(r, ck, f) || !resolve_courses(r, ck, f, cerr))
 		return 0;
 	for (i = 0; i < ck->nrows; i++) {
-		row = &ck->rows[i];
-		if (row->error != NULL)
+		row = &f->rows[i];
+		l = &ck->lines[i];
+		if (l->error != NULL)
 			continue;
-		sr = &ck->sessions[row->sref];
-		if (db_enroll_row_state(r->db, r->a, row->email, row->sid,
+		sr = &f->sessions[row->sref];
+		if (db_learners_csv_user(r->db, r->a, row->email, row->sid,
 		    row->cid, &row->uid, &row->user_name, &learner, &disabled,
 		    &in_s, &in_c) != DB_OK)
 			return 0;
 		if (row->uid == 0)
-			row->error = arena_printf(r->a, "unknown user: no user "
+			l->error = arena_printf(r->a, "unknown user: no user "
 			    "has the email %.254s", row->email);
 		else if (!learner)
-			row->error = arena_printf(r->a, "unknown user: %.254s "
+			l->error = arena_printf(r->a, "unknown user: %.254s "
 			    "is not a learner", row->email);
 		else if (disabled)
-			row->error = arena_printf(r->a, "unknown user: the "
+			l->error = arena_printf(r->a, "unknown user: the "
 			    "account of %.254s is disabled", row->email);
 		else if (sr->matches == 0)
-			row->error = arena_printf(r->a, "unknown session: no "
+			l->error = arena_printf(r->a, "unknown session: no "
 			    "session has the number or name \"%.150s\"",
 			    row->skey);
 		else if (sr->matches > 1)
-			row->error = arena_printf(r->a, "unknown session: "
+			l->error = arena_printf(r->a, "unknown session: "
 			    "several sessions are named \"%.150s\"; use the "
 			    "session's number", row->skey);
 		else if (cerr[i] != NULL)
-			row->error = cerr[i];
+			l->error = cerr[i];
 		else if (row->code == NULL && in_s)
-			row->error = arena_printf(r->a, "duplicate: %.254s is "
+			l->error = arena_printf(r->a, "duplicate: %.254s is "
 			    "already enrolled in %s", row->email, sr->name);
 		else if (row->code != NULL && in_c)
-			row->error = arena_printf(r->a, "duplicate: %.254s is "
+			l->error = arena_printf(r->a, "duplicate: %.254s is "
 			    "already enrolled in %.40s of %s", row->email,
 			    row->code, sr->name);
 	}
@@ -393,10 +387,10 @@ check_rows(struct req *r, struct enroll_check *ck)
 	/* The same enrollment twice in the file: each repeat of the first. */
 	ix = arena_alloc(r->a, sizeof(*ix) * (ck->nrows + 1));
 	for (i = 0; i < ck->nrows; i++)
-		if (ck->rows[i].error == NULL) {
-			ix[k].n1 = ck->rows[i].uid;
-			ix[k].n2 = ck->rows[i].sid;
-			ix[k].n3 = ck->rows[i].cid;
+		if (ck->lines[i].error == NULL) {
+			ix[k].n1 = f->rows[i].uid;
+			ix[k].n2 = f->rows[i].sid;
+			ix[k].n3 = f->rows[i].cid;
 			ix[k++].idx = i;
 		}
 	qsort(ix, k, sizeof(*ix), cmp_ix);
@@ -406,134 +400,128 @@ check_rows(struct req *r, struct enroll_check *ck)
 			first = i;
 			continue;
 		}
-		ck->rows[ix[i].idx].error = arena_printf(r->a, "duplicate: "
-		    "the same row as line %zu", ck->rows[ix[first].idx].line);
+		ck->lines[ix[i].idx].error = arena_printf(r->a, "duplicate: "
+		    "the same row as line %zu", ck->lines[ix[first].idx].line);
 	}
-	ck->bad = 0;
-	for (i = 0; i < ck->nrows; i++)
-		if (ck->rows[i].error != NULL)
-			ck->bad++;
 	return 1;
 }
 
-/* The upload form, with an optional error. */
+/*
+ * The import's check: split the records into rows, then (when there
+ * are rows) check them against the database.  Returns 1, or 0 on
+ * database failure.
+ */
 static int
-import_form(struct req *r, int status, const char *error)
+learners_check(struct req *r, const struct csv_record *recs, size_t nrecs,
+    struct import_check *ck)
 {
-	struct tpl_dict	*d = page_begin(r, "enroll-import.tpl",
-	    "Import enrollments");
+	struct learners_file	*f = arena_alloc(r->a, sizeof(*f));
 
-	tpl_set_int(d, "MAX_ROWS", MAX_ROWS);
-	if (error != NULL)
-		form_error(d, "FILE_ERROR", error);
-	return page_send(r, status);
+	ck->data = f;
+	split_rows(r->a, recs, nrecs, ck, f);
+	return ck->nrows == 0 || check_rows(r, ck, f);
 }
+
+/*
+ * The ways to apply: every row when none is bad, or explicitly only the
+ * valid ones; the valid rows go under them.
+ */
+static struct tpl_dict *
+learners_preview(struct req *r, struct tpl_dict *d,
+    const struct import_check *ck, const char *apply)
+{
+	(void)r;
+	if (apply != NULL)
+		tpl_set(tpl_section(d, ck->bad == 0 ? "APPLY_ALL" :
+		    "APPLY_VALID"), "URL", apply);
+	return ck->bad < ck->nrows ? tpl_section(d, "GOOD_ROWS") : NULL;
+}
+
+/* A valid row of the preview. */
+static void
+learners_row(struct req *r, struct tpl_dict *d, const struct import_check *ck,
+    size_t i)
+{
+	const struct learners_file	*f = ck->data;
+	const struct learners_row	*lr = &f->rows[i];
+
+	(void)r;
+	tpl_set(d, "NAME", lr->user_name ? lr->user_name : "");
+	tpl_set(d, "EMAIL", lr->email);
+	tpl_set(d, "SESSION", f->sessions[lr->sref].name);
+	tpl_set(d, "COURSE", lr->code ? lr->code : "All courses");
+}
+
+/*
+ * Enroll the learner of every valid row, inside the import's
+ * transaction, and count the sessions' new learners.
+ */
+static enum import_rc
+learners_apply(struct req *r, struct import_check *ck)
+{
+	struct learners_file	*f = ck->data;
+	struct learners_row	*lr;
+	size_t			 i;
+	int			 added;
+
+	for (i = 0; i < ck->nrows; i++) {
+		if (ck->lines[i].error != NULL)
+			continue;
+		lr = &f->rows[i];
+		if (db_learners_csv_add(r->db, lr->sid, lr->cid, lr->uid,
+		    &added) != DB_OK)
+			return IMPORT_FAILED;
+		f->sessions[lr->sref].added += added;
+		f->added += added;
+	}
+	for (i = 0; i < f->nsessions; i++)
+		if (f->sessions[i].added > 0 && db_training_add_learner_count(
+		    r->db, f->sessions[i].sid, f->sessions[i].added) != DB_OK)
+			return IMPORT_FAILED;
+	return IMPORT_APPLIED;
+}
+
+/* How many rows were imported and learners added.  Returns 200. */
+static int
+learners_done(struct req *r, const struct import_check *ck)
+{
+	const struct learners_file	*f = ck->data;
+	struct tpl_dict			*d;
+
+	d = page_begin(r, "training-learners-done.tpl",
+	    "Enrollments imported");
+	tpl_set_int(d, "COUNT", (long long)(ck->nrows - ck->bad));
+	tpl_set_int(d, "NEW_LEARNERS", f->added);
+	if (ck->bad > 0)
+		tpl_set_int(tpl_section(d, "SKIPPED"), "BAD",
+		    (long long)ck->bad);
+	return page_send(r, 200);
+}
+
+static const struct import_kind learners_import = {
+	.kind = "enrollments",
+	.path = "/admin/import/enrollments",
+	.form_tpl = "training-learners-import.tpl",
+	.form_title = "Import enrollments",
+	.preview_tpl = "training-learners-preview.tpl",
+	.preview_title = "Enrollment import preview",
+	.valid_only = 1,
+	.what = "enrollments",
+	.check = learners_check,
+	.preview = learners_preview,
+	.row = learners_row,
+	.apply = learners_apply,
+	.done = learners_done,
+};
 
 /*
  * GET /admin/import/enrollments.
  * Statuses: 200.
  */
 int
-page_enroll_import(struct req *r)
+page_learners_import(struct req *r)
 {
-	return import_form(r, 200, NULL);
-}
-
-/*
- * Parse and check a file.  Returns 1, or 0 after sending a response
- * (unreadable file, no rows, database failure) with its status.
- */
-static int
-check_file(struct req *r, const char *data, size_t len,
-    struct enroll_check *ck, int *status)
-{
-	struct csv_record	*recs;
-	size_t			 nrecs;
-	char			 err[256];
-
-	memset(ck, 0, sizeof(*ck));
-	if (!csv_parse_all(r->a, data, len, MAX_ROWS, &recs, &nrecs, err,
-	    sizeof(err))) {
-		*status = import_form(r, 422, arena_printf(r->a,
-		    "The file could not be read as CSV: %s", err));
-		return 0;
-	}
-	split_rows(r->a, recs, nrecs, ck);
-	if (ck->nrows == 0) {
-		*status = import_form(r, 422,
-		    "The file has no rows to import.");
-		return 0;
-	}
-	if (!check_rows(r, ck)) {
-		*status = send_db_error(r);
-		return 0;
-	}
-	return 1;
-}
-
-/*
- * The preview: every bad row by line and reason, the good rows, and the
- * ways to apply: all rows when none is bad, or explicitly only the
- * valid ones.  note (may be NULL) says why the preview is shown again.
- */
-static int
-preview(struct req *r, int status, const char *filename,
-    const struct enroll_check *ck, int64_t upload_id, const char *note)
-{
-	struct tpl_dict		*d, *s, *row;
-	const struct enroll_row	*er;
-	size_t			 i, shown = 0;
-	long long		 good = (long long)ck->nrows - ck->bad;
-
-	d = page_begin(r, "enroll-preview.tpl", "Enrollment import preview");
-	tpl_set(d, "FILENAME", filename);
-	tpl_set_int(d, "ROWS", (long long)ck->nrows);
-	tpl_set_int(d, "GOOD", good);
-	tpl_set_int(d, "BAD", ck->bad);
-	if (note != NULL)
-		form_error(d, "NOTE", note);
-	if (ck->bad > 0) {
-		s = tpl_section(d, "HAS_ERRORS");
-		for (i = 0; i < ck->nrows; i++) {
-			if (ck->rows[i].error == NULL)
-				continue;
-			row = tpl_section(s, "BAD_ROW");
-			tpl_set_int(row, "LINE", (long long)ck->rows[i].line);
-			tpl_set(row, "REASON", ck->rows[i].error);
-		}
-	}
-	if (upload_id > 0 && ck->bad == 0) {
-		s = tpl_section(d, "APPLY_ALL");
-		tpl_set(s, "URL", arena_printf(r->a,
-		    "/admin/import/enrollments/%lld/apply",
-		    (long long)upload_id));
-	} else if (upload_id > 0 && good > 0) {
-		s = tpl_section(d, "APPLY_VALID");
-		tpl_set(s, "URL", arena_printf(r->a,
-		    "/admin/import/enrollments/%lld/apply-valid",
-		    (long long)upload_id));
-	}
-	if (good > 0) {
-		s = tpl_section(d, "GOOD_ROWS");
-		for (i = 0; i < ck->nrows && shown < PREVIEW_ROWS; i++) {
-			er = &ck->rows[i];
-			if (er->error != NULL)
-				continue;
-			shown++;
-			row = tpl_section(s, "ROW");
-			tpl_set_int(row, "LINE", (long long)er->line);
-			tpl_set(row, "NAME", er->user_name ?
-			    er->user_name : "");
-			tpl_set(row, "EMAIL", er->email);
-			tpl_set(row, "SESSION", ck->sessions[er->sref].name);
-			tpl_set(row, "COURSE", er->code ? er->code :
-			    "All courses");
-		}
-		if (good > (long long)shown)
-			tpl_set_int(tpl_section(s, "MORE"), "MORE_COUNT",
-			    good - (long long)shown);
-	}
-	return page_send(r, status);
+	return import_form(r, &learners_import, 200, NULL);
 }
 
 /*
@@ -543,101 +531,9 @@ preview(struct req *r, int status, const char *filename,
  * 413, 503.
  */
 int
-page_enroll_upload(struct req *r)
+page_learners_upload(struct req *r)
 {
-	const struct pval	*pv = P(r, "file");
-	struct enroll_check	 ck;
-	const char		*fname;
-	char			*data;
-	size_t			 len;
-	int64_t			 id = 0;
-	int			 status;
-
-	if (pv->error != NULL)
-		return import_form(r, 422, pv->error);
-	if (!req_upload_read(r, pv->file, &data, &len))
-		return send_error(r, 500, NULL);
-	fname = *pv->file->filename ? pv->file->filename : "upload.csv";
-	if (!check_file(r, data, len, &ck, &status))
-		return status;
-	if ((size_t)ck.bad < ck.nrows && db_upload_save(r->db, UPLOAD_KIND,
-	    r->user->id, fname, data, len, &id) != DB_OK)
-		return send_db_error(r);
-	return preview(r, ck.bad ? 422 : 200, fname, &ck, id, NULL);
-}
-
-/*
- * Apply the kept upload in one transaction: every row (only_valid 0,
- * refused when a row is bad) or the good rows only.  expect is the good
- * row count the administrator saw (only_valid).
- */
-static int
-apply(struct req *r, int only_valid, long long expect)
-{
-	struct csv_upload	*up;
-	struct enroll_check	 ck;
-	struct enroll_row	*er;
-	struct tpl_dict		*d;
-	long long		 good, added_total = 0;
-	size_t			 i;
-	int			 status, ok, added;
-
-	if (db_upload_get(r->db, r->a, UPLOAD_KIND, r->user->id, r->ids[0],
-	    &up) != DB_OK)
-		return send_db_error(r);
-	if (up == NULL)
-		return send_error(r, 404, "There is no such import.");
-	if (up->applied)
-		return send_error(r, 409, "This file was already imported.");
-	if (!check_file(r, up->content, up->len, &ck, &status))
-		return status;
-	good = (long long)ck.nrows - ck.bad;
-	if (!only_valid && ck.bad > 0)
-		return preview(r, 422, up->filename, &ck, up->id, "Nothing was "
-		    "imported: some rows are not valid.");
-	if (only_valid && good == 0)
-		return preview(r, 422, up->filename, &ck, 0, "Nothing was "
-		    "imported: no row is valid.");
-	if (only_valid && good != expect)
-		return preview(r, 409, up->filename, &ck, up->id, arena_printf(
-		    r->a, "Nothing was imported: the enrollments changed since "
-		    "the preview, and %lld rows are valid now instead of %lld. "
-		    "Check them and choose again.", good, expect));
-
-	if (db_begin(r->db) != DB_OK)
-		return send_db_error(r);
-	if (db_upload_mark_applied(r->db, up->id, &ok) != DB_OK)
-		goto fail;
-	if (!ok) {
-		db_rollback(r->db);
-		return send_error(r, 409, "This file was already imported.");
-	}
-	for (i = 0; i < ck.nrows; i++) {
-		er = &ck.rows[i];
-		if (er->error != NULL)
-			continue;
-		if (db_enroll_csv_row(r->db, er->sid, er->cid, er->uid,
-		    &added) != DB_OK)
-			goto fail;
-		ck.sessions[er->sref].added += added;
-		added_total += added;
-	}
-	for (i = 0; i < ck.nsessions; i++)
-		if (ck.sessions[i].added > 0 && db_session_add_learner_count(
-		    r->db, ck.sessions[i].sid, ck.sessions[i].added) != DB_OK)
-			goto fail;
-	if (db_commit(r->db) != DB_OK)
-		return send_db_error(r);
-
-	d = page_begin(r, "enroll-done.tpl", "Enrollments imported");
-	tpl_set_int(d, "COUNT", good);
-	tpl_set_int(d, "NEW_LEARNERS", added_total);
-	if (ck.bad > 0)
-		tpl_set_int(tpl_section(d, "SKIPPED"), "BAD", ck.bad);
-	return page_send(r, 200);
-fail:
-	db_rollback(r->db);
-	return send_db_error(r);
+	return import_upload(r, &learners_import);
 }
 
 /*
@@ -648,9 +544,9 @@ fail:
  * imported), 422 (bad rows), 503.
  */
 int
-page_enroll_apply(struct req *r)
+page_learners_apply(struct req *r)
 {
-	return apply(r, 0, 0);
+	return import_apply(r, &learners_import, 0, 0);
 }
 
 /*
@@ -661,7 +557,7 @@ page_enroll_apply(struct req *r)
  * since the preview), 422 (no valid row), 503.
  */
 int
-page_enroll_apply_valid(struct req *r)
+page_learners_apply_valid(struct req *r)
 {
-	return apply(r, 1, P_num(r, "expect"));
+	return import_apply(r, &learners_import, 1, P_num(r, "expect"));
 }

@@ -8,9 +8,9 @@ import test_users  # noqa: F401
 import test_account  # noqa: F401
 import test_import  # noqa: F401
 import test_catalogue  # noqa: F401
-import test_sessions  # noqa: F401
-import test_enroll  # noqa: F401
-import test_learn  # noqa: F401
+import test_training  # noqa: F401
+import test_training_learners  # noqa: F401
+import test_training_learner  # noqa: F401
 import test_schedule  # noqa: F401
 import test_enrol  # noqa: F401
 import test_classroom_room  # noqa: F401

@@ -10,6 +10,6 @@
 {{/TRACK}}{{/LEARNER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/admin/sessions/{{SESSION_ID}}/tracking">First page</a>{{/FIRST_PAGE}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
 {{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

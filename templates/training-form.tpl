@@ -146,8 +146,8 @@
 {{/LEARNER}}</tbody>
 </table>
 <nav class="pager" aria-label="Learner pages">
-{{#LEARNERS_FIRST}}<a href="{{URL}}">First page</a>{{/LEARNERS_FIRST}}
-{{#LEARNERS_NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/LEARNERS_NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>
 </section>
 {{/EDIT}}

@@ -48,7 +48,7 @@ test('an administrator sets up a session and a learner and a coach use it', asyn
 		await page.locator('#coach_end').fill('2099-12-31');
 		await page.getByRole('button', { name: 'Create session' }).click();
 		await seeText(page, session);
-		await screenshot(page, 'session-edit-new.png');
+		await screenshot(page, 'training-edit-new.png');
 
 		// The course with its coach, and the learner.
 		await page.locator('#course').selectOption({ label: `${course} (${tag.toUpperCase()})` });
@@ -61,7 +61,7 @@ test('an administrator sets up a session and a learner and a coach use it', asyn
 		    .getByRole('button', { name: 'Add' }).click();
 		await see(page, page.locator('#session-learners tr', { hasText: learner.email }),
 		    'the learner among the enrolled learners');
-		await screenshot(page, 'session-edit.png');
+		await screenshot(page, 'training-edit.png');
 
 		// The session list shows it as active, with its counts.
 		await nav.getByRole('link', { name: 'Sessions', exact: true }).click();
@@ -71,7 +71,7 @@ test('an administrator sets up a session and a learner and a coach use it', asyn
 		await see(page, row, 'the session in the list');
 		const text = await row.innerText();
 		assert.match(text, /Active/);
-		await screenshot(page, 'session-list.png');
+		await screenshot(page, 'training-list.png');
 	});
 
 	await withPage(browser, t, async (page) => {
@@ -84,7 +84,7 @@ test('an administrator sets up a session and a learner and a coach use it', asyn
 		await page.getByRole('link', { name: course }).click();
 		await see(page, page.getByText(lesson), 'the lesson in the course');
 		await seeText(page, 'Homework');
-		await screenshot(page, 'session-course-learner.png');
+		await screenshot(page, 'training-course-learner.png');
 	});
 
 	await withPage(browser, t, async (page) => {
@@ -93,6 +93,6 @@ test('an administrator sets up a session and a learner and a coach use it', asyn
 		await page.getByRole('link', { name: session }).click();
 		await page.getByRole('link', { name: course }).click();
 		await see(page, page.getByText('Lucia Learner'), 'the learner in the coach\'s list');
-		await screenshot(page, 'session-course-coach.png');
+		await screenshot(page, 'training-course-coach.png');
 	});
 });

@@ -137,8 +137,8 @@ def queries(resp):
 # Routes
 
 @test
-def learn_routes_declared(base):
-    """the learn routes exist for every role, are GET only, and need sign-in"""
+def learner_routes_declared(base):
+    """the learner routes exist for every role, are GET only, and need sign-in"""
     table = {(m, p): roles for m, p, roles, _ in routes()}
     for p in ("/sessions", "/sessions/:id", "/sessions/:id/courses/:id"):
         assert table.get(("GET", p)) == {"admin", "teacher", "learner"}, p

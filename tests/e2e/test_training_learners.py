@@ -6,7 +6,7 @@ import html
 import re
 
 from lectern import Client, accounts, signed_in, sql, sql_quote, sql_value, test, unique
-from test_sessions import (counters_right, create_session, new_course, new_learner,
+from test_training import (counters_right, create_session, new_course, new_learner,
                            queries, teacher_ids)
 
 
@@ -119,7 +119,7 @@ def learner_list_pages(base):
 
 
 @test
-def class_enrollment_copies_current_members(base):
+def class_learners_copies_current_members(base):
     """a class's members of today are copied in; later class changes do not follow"""
     admin = signed_in(base)
     tag = unique("Cls")

@@ -25,7 +25,7 @@
 {{/LEARNER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages of learners">
-{{#FIRST_PAGE}}<a href="/sessions/{{SESSION_ID}}/courses/{{COURSE_ID}}">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/sessions/{{SESSION_ID}}/courses/{{COURSE_ID}}?after_name={{AFTER_NAME:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>
 {{/COACH_VIEW}}

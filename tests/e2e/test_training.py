@@ -16,7 +16,7 @@ DATE_FIELDS = ["display_start", "display_end", "access_start", "access_end",
                "coach_start", "coach_end"]
 
 
-# --- helpers shared with test_enroll ------------------------------------
+# --- helpers shared with test_training_learners -------------------------
 
 def school_today():
     """Today in the school's timezone (the timezone key of LECTERN_CONF)."""
@@ -354,7 +354,7 @@ def list_filters_and_search(base):
     row = list_rows(listing(admin, q=tag + "+alpha"))[0]
     assert row["courses"] == 0 and row["learners"] == 0 and row["category"]
     assert admin.get("/admin/sessions?sort=size").status == 400
-    assert admin.get("/admin/sessions?sort=start&after=nonsense&after_id=3").status == 400
+    assert admin.get("/admin/sessions?sort=start&after_text=nonsense&after_id=3").status == 400
 
 
 @test
