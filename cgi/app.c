@@ -43,6 +43,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[TRAINING_SLOT] = &sql_training,
 	[LEARNER_SLOT] = &sql_learner,
 	[SCHEDULE_SLOT] = &sql_schedule,
+	[SCHEDULE_NOTICES_SLOT] = &sql_schedule_notices,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
 	[ROOM_SLOT] = &sql_room,

@@ -852,7 +852,7 @@ page_live_join(struct req *r)
 	size_t			 np, i;
 	char			 meeting[33];
 	int64_t			 sid;
-	time_t			 t0, t1, now = time(NULL);
+	time_t			 now = time(NULL);
 	int			 ok, st;
 
 	if (db_live_get(r->db, r->a, r->ids[0], &s) != DB_OK ||
@@ -866,15 +866,13 @@ page_live_join(struct req *r)
 			ok = 1;
 	if (!ok)
 		return send_error(r, 404, "There is no such session.");
-	if ((strcmp(s->status, "scheduled") != 0 &&
-	    strcmp(s->status, "active") != 0) ||
-	    !dbtime_parse(s->starts_at, &t0) ||
-	    !dbtime_parse(s->ends_at, &t1) || now >= t1)
+	if (live_join_state(s, now) == LIVE_JOIN_OVER)
 		return send_error(r, 409, "This lesson is over: it cannot be "
 		    "joined any more.");
-	if (now < t0 - LIVE_JOIN_EARLY)
-		return send_error(r, 409, "Join Session opens 10 minutes "
-		    "before the lesson starts.");
+	if (live_join_state(s, now) == LIVE_JOIN_NOT_YET)
+		return send_error(r, 409, arena_printf(r->a, "Join Session "
+		    "opens %d minutes before the lesson starts.",
+		    LIVE_JOIN_EARLY_MIN));
 	random_hex(meeting, 16);
 	if (db_classroom_open_lesson(r->db, s->id, r->user->id,
 	    conf_provider(r->cfg)->name, meeting, s->title != NULL ?

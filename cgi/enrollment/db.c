@@ -9,8 +9,7 @@
 
 #include "core/db.h"
 #include "enrollment/enrollment.h"
-#include "enrollment/generate.h"
-#include "notify/notify.h"
+#include "enrollment/notices.h"
 #include "lib/util.h"
 
 enum {
@@ -36,6 +35,7 @@ enum {
 	RULE_MOVE_SESSION,
 	RULE_DELETE,
 	RULE_DROP_FUTURE,
+	RULE_NOTE,
 	GEN_RULES,
 	GEN_INSERT,
 	GEN_PARTICIPANT,
@@ -147,6 +147,14 @@ static const char *const sqltab[] = {
 	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND deleted_at IS NULL",
 	[S(RULE_DROP_FUTURE)] =
 	    "DELETE FROM live_sessions WHERE " RULE_OWNS,
+	/* A rule (deleted or not) with what its learner's note names. */
+	[S(RULE_NOTE)] =
+	    "SELECT " RULE_COLS ", c.title, t.name, u.id, u.name, u.timezone "
+	    "FROM schedule_rules r JOIN enrollments e ON "
+	    "e.id = r.enrollment_id JOIN courses c ON c.id = e.course_id "
+	    "JOIN users t ON t.id = e.teacher_id "
+	    "JOIN users u ON u.id = e.learner_id WHERE r.id = ? AND "
+	    "u.disabled = 0",
 
 	[S(GEN_RULES)] =
 	    "SELECT " RULE_COLS ", e.learner_id, e.course_id, e.teacher_id "
@@ -507,6 +515,36 @@ db_rule_get(struct db *db, struct arena *a, int64_t enrollment, int64_t id,
 	return DB_OK;
 }
 
+/*
+ * The learner's one note about rule id (notices.h), inside the open
+ * transaction; nothing when the learner's account is disabled.
+ */
+static enum db_rc
+rule_note(struct db *db, int64_t id, enum rule_event ev)
+{
+	struct arena		*a = arena_new();
+	struct sched_rule	 r;
+	struct rule_note	 n;
+	struct dbres		*res;
+	enum db_rc		 rc;
+
+	if ((rc = db_query(db, a, RULE_NOTE, &res, "i",
+	    (long long)id)) != DB_OK || !db_next(res))
+		goto out;
+	memset(&n, 0, sizeof(n));
+	rule_row(a, res, &r);
+	n.rule = &r;
+	n.course = db_dup(a, res, 9);
+	n.teacher = db_dup(a, res, 10);
+	n.learner = db_int(res, 11);
+	n.reader.name = db_dup(a, res, 12);
+	n.reader.tz = db_dup(a, res, 13);
+	rc = rule_note_queue(db, a, ev, &n);
+out:
+	arena_free(a);
+	return rc;
+}
+
 enum db_rc
 db_rule_create(struct db *db, const struct sched_rule *r, int64_t *id)
 {
@@ -522,7 +560,7 @@ db_rule_create(struct db *db, const struct sched_rule *r, int64_t *id)
 	rid = rc == DB_OK ? db_last_id(db) : 0;
 	/* One note for the rule; its generated sessions get none each. */
 	if (rc == DB_OK)
-		rc = notify_rule(db, rid, RULE_NOTE_ADDED);
+		rc = rule_note(db, rid, RULE_ADDED);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -569,7 +607,7 @@ db_rule_update(struct db *db, struct arena *a, const struct sched_rule *r,
 			    (long long)rows[i].id);
 	}
 	if (rc == DB_OK)
-		rc = notify_rule(db, r->id, RULE_NOTE_CHANGED);
+		rc = rule_note(db, r->id, RULE_CHANGED);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -588,7 +626,7 @@ db_rule_delete(struct db *db, int64_t id, const char *now)
 	    (long long)id)) != DB_OK ||
 	    (rc = db_exec(db, RULE_DROP_FUTURE, NULL, "is", (long long)id,
 	    now)) != DB_OK ||
-	    (rc = notify_rule(db, id, RULE_NOTE_REMOVED)) != DB_OK) {
+	    (rc = rule_note(db, id, RULE_REMOVED)) != DB_OK) {
 		db_rollback(db);
 		return rc;
 	}

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/db.h"
 
@@ -52,6 +53,26 @@ struct sched_rule {
 	/* filled by the generator's query only */
 	int64_t		 learner_id, course_id, teacher_id;
 };
+
+/*
+ * enrollment.c: the calendar of a rule.  Pure.
+ * 1 when the local date (YYYY-MM-DD) is one of the rule's days: its
+ * weekday is set and it lies within the rule's dates.
+ */
+int	rule_has_date(const struct sched_rule *, const char *date);
+/*
+ * The UTC start and end ("YYYY-MM-DD HH:MM:SS") of the occurrence of a
+ * rule on a local date, through the rule's timezone.  Returns 1, or 0
+ * when the zone or date cannot convert.
+ */
+int	rule_instant(const struct sched_rule *, const char *date,
+	    char starts[20], char ends[20]);
+/* Days rule_next() looks ahead: two weeks and today. */
+#define RULE_NEXT_DAYS	15
+/* The first occurrence that starts after now, within RULE_NEXT_DAYS;
+ * 1 when found. */
+int	rule_next(const struct sched_rule *, time_t now, char starts[20],
+	    char ends[20]);
 
 /* A generated or planned live session of an enrollment. */
 struct live_row {

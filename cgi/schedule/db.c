@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "schedule/notices.h"
 #include "schedule/schedule.h"
-#include "notify/notify.h"
 #include "lib/util.h"
 
 enum {
@@ -179,7 +179,9 @@ session_rows(struct arena *a, struct dbres *res, struct live_session **list,
 		s->starts_at = db_dup(a, res, 12);
 		s->ends_at = db_dup(a, res, 13);
 		s->duration_min = db_int(res, 14);
-		s->status = db_dup(a, res, 15);
+		/* The column's ENUM holds no other word. */
+		if (!live_status_parse(db_text(res, 15), &s->status))
+			s->status = LIVE_CANCELED;
 		s->cancel_reason = db_dup(a, res, 16);
 		s->session_notes = db_dup(a, res, 17);
 		s->rule_id = db_int(res, 18);
@@ -277,8 +279,10 @@ db_live_log(struct db *db, struct arena *a, int64_t id, struct live_log **list,
 		return rc;
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	while (db_next(res)) {
-		(*list)[*n].from_status = db_dup(a, res, 0);
-		(*list)[*n].to_status = db_dup(a, res, 1);
+		(*list)[*n].created = !live_status_parse(db_textn(res, 0),
+		    &(*list)[*n].from_status);
+		if (!live_status_parse(db_text(res, 1), &(*list)[*n].to_status))
+			(*list)[*n].to_status = LIVE_CANCELED;
 		(*list)[*n].user_name = db_dup(a, res, 2);
 		(*list)[*n].reason = db_dup(a, res, 3);
 		(*list)[*n].changed_at = db_dup(a, res, 4);
@@ -385,7 +389,7 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 		return DB_OK;
 	}
 	/* What the people of the session knew, to tell them what changed. */
-	if (id > 0 && (rc = notify_live_before(db, a, id, &before)) != DB_OK)
+	if (id > 0 && (rc = live_notice_before(db, a, id, &before)) != DB_OK)
 		return rc;
 	if (id == 0) {
 		if ((rc = db_exec(db, LV_INSERT, NULL, "iiisiissssi",
@@ -397,7 +401,8 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 			return rc;
 		id = db_last_id(db);
 		if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id,
-		    NULL, "scheduled", (long long)user_id, NULL)) != DB_OK)
+		    NULL, live_status_name(LIVE_SCHEDULED), (long long)user_id,
+		    NULL)) != DB_OK)
 			return rc;
 	} else {
 		if ((rc = db_exec(db, LV_UPDATE, &changed, "iiisiissssii",
@@ -421,7 +426,7 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 	*warn = arena_alloc(a, (res->nrows + 1) * sizeof(**warn));
 	while (db_next(res))
 		(*warn)[(*nwarn)++] = db_dup(a, res, 0);
-	if ((rc = notify_live_saved(db, a, before, id, user_id)) != DB_OK)
+	if ((rc = live_notice_saved(db, a, before, id, user_id)) != DB_OK)
 		return rc;
 	*newid = id;
 	return DB_OK;
@@ -449,26 +454,27 @@ db_live_save(struct db *db, struct arena *a, int64_t id,
 }
 
 enum db_rc
-db_live_transition(struct db *db, int64_t id, const char *from,
-    const char *to, int64_t user_id, const char *reason, int *moved)
+db_live_transition(struct db *db, int64_t id, enum live_status from,
+    enum live_status to, int64_t user_id, const char *reason, int *moved)
 {
+	const char	*fw = live_status_name(from), *tw = live_status_name(to);
 	long long	 changed = 0;
 	enum db_rc	 rc;
 
 	*moved = 0;
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	if ((rc = db_exec(db, LV_MOVE, &changed, "ssssis", to, to, reason, to,
-	    (long long)id, from)) != DB_OK)
+	if ((rc = db_exec(db, LV_MOVE, &changed, "ssssis", tw, tw, reason, tw,
+	    (long long)id, fw)) != DB_OK)
 		goto fail;
 	if (changed == 0) {
 		db_rollback(db);
 		return DB_OK;
 	}
-	if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id, from,
-	    to, (long long)user_id, reason)) != DB_OK)
+	if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id, fw,
+	    tw, (long long)user_id, reason)) != DB_OK)
 		goto fail;
-	if ((rc = notify_live_moved(db, id, from, to, user_id)) != DB_OK)
+	if ((rc = live_notice_moved(db, id, to, user_id)) != DB_OK)
 		goto fail;
 	if ((rc = db_commit(db)) != DB_OK)
 		return rc;
@@ -495,7 +501,7 @@ db_live_attendance(struct db *db, int64_t id,
 	if ((rc = db_exec(db, LV_NOTES, NULL, "si", notes,
 	    (long long)id)) != DB_OK)
 		goto fail;
-	if ((rc = notify_live_notes(db, id)) != DB_OK)
+	if ((rc = live_notice_notes(db, id)) != DB_OK)
 		goto fail;
 	return db_commit(db);
 fail:

@@ -47,23 +47,6 @@ empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-/* The label of a status.  Pure. */
-static const char *
-status_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "scheduled") == 0)
-		return "Scheduled";
-	if (strcmp(s, "active") == 0)
-		return "Active";
-	if (strcmp(s, "ended") == 0)
-		return "Completed";
-	if (strcmp(s, "canceled") == 0)
-		return "Canceled";
-	return s;
-}
-
 /* The label of a meeting type.  Pure. */
 static const char *
 meeting_label(const char *s)
@@ -154,11 +137,11 @@ session_item(struct req *r, struct tpl_dict *d, const char *sec,
 	tpl_set(e, "END", hhmm(r, s->ends_at));
 	tpl_set(e, "NAME", session_name(r, s));
 	tpl_set(e, "MEETING", meeting_label(s->meeting_type));
-	tpl_set(e, "STATUS", status_label(s->status));
-	tpl_set(e, "STATUS_VALUE", s->status);
+	tpl_set(e, "STATUS", live_status_label(s->status));
+	tpl_set(e, "STATUS_VALUE", live_status_name(s->status));
 	tpl_set_int(e, "PARTICIPANTS", s->participants);
 	tpl_set(e, "TEACHER_NAME", s->teacher_name);
-	if (strcmp(s->status, "canceled") == 0)
+	if (s->status == LIVE_CANCELED)
 		tpl_show(e, "CANCELED");
 }
 
@@ -835,20 +818,15 @@ session_load(struct req *r, int manage, struct live_participant **p,
 static void
 join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
 {
-	time_t		 st, en, now = time(NULL);
+	enum live_join	 state = live_join_state(s, time(NULL));
+	time_t		 st;
 	struct tm	 tm;
 	char		 abbr[16];
 
-	if (strcmp(s->status, "scheduled") != 0 &&
-	    strcmp(s->status, "active") != 0)
+	if (state == LIVE_JOIN_OVER || !dbtime_parse(s->starts_at, &st) ||
+	    !utc_to_local(st - LIVE_JOIN_EARLY, viewer_zone(r), &tm, abbr))
 		return;
-	if (!dbtime_parse(s->starts_at, &st) || !dbtime_parse(s->ends_at, &en))
-		return;
-	if (now >= en)
-		return;
-	if (!utc_to_local(st - LIVE_JOIN_EARLY, viewer_zone(r), &tm, abbr))
-		return;
-	if (now < st - LIVE_JOIN_EARLY)
+	if (state == LIVE_JOIN_NOT_YET)
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "Join Session opens "
 		    "at %02d:%02d (%s).", tm.tm_hour, tm.tm_min,
 		    zone_label(r, abbr)));
@@ -905,14 +883,13 @@ page_live_show(struct req *r)
 	struct tpl_dict		*d, *e, *o;
 	size_t			 np, nlog, i, j;
 	int			 st, manage, ended;
-	time_t			 t0, t1, now = time(NULL);
 
 	if ((s = session_load(r, 0, &p, &np, &st)) == NULL)
 		return st;
 	if (db_live_log(r->db, r->a, s->id, &log, &nlog) != DB_OK)
 		return send_db_error(r);
 	manage = r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id;
-	ended = strcmp(s->status, "ended") == 0;
+	ended = s->status == LIVE_ENDED;
 	d = page_begin(r, "live-session.tpl", session_name(r, s));
 	tpl_set_int(d, "SESSION_ID", s->id);
 	tpl_set(d, "NAME", session_name(r, s));
@@ -925,8 +902,8 @@ page_live_show(struct req *r)
 	tpl_set(d, "ENDS", show_time(r, s->ends_at));
 	tpl_set_int(d, "DURATION", s->duration_min);
 	tpl_set(d, "MEETING", meeting_label(s->meeting_type));
-	tpl_set(d, "STATUS", status_label(s->status));
-	tpl_set(d, "STATUS_VALUE", s->status);
+	tpl_set(d, "STATUS", live_status_label(s->status));
+	tpl_set(d, "STATUS_VALUE", live_status_name(s->status));
 	tpl_set(d, "ZONE_LINE", zone_line(r));
 	if (s->notes != NULL)
 		tpl_set(tpl_section(d, "NOTES"), "NOTES_TEXT", s->notes);
@@ -950,9 +927,9 @@ page_live_show(struct req *r)
 	}
 	for (i = 0; i < nlog; i++) {
 		e = tpl_section(d, "LOG");
-		tpl_set(e, "FROM", log[i].from_status ?
-		    status_label(log[i].from_status) : "(new)");
-		tpl_set(e, "TO", status_label(log[i].to_status));
+		tpl_set(e, "FROM", log[i].created ? "(new)" :
+		    live_status_label(log[i].from_status));
+		tpl_set(e, "TO", live_status_label(log[i].to_status));
 		tpl_set(e, "WHO", log[i].user_name ? log[i].user_name :
 		    "Lectern");
 		tpl_set(e, "WHEN", show_time(r, log[i].changed_at));
@@ -965,15 +942,13 @@ page_live_show(struct req *r)
 		    s->session_notes);
 	if (!manage)
 		return page_send(r, 200);
-	if (strcmp(s->status, "scheduled") == 0) {
+	if (s->status == LIVE_SCHEDULED) {
 		tpl_show(d, "CAN_EDIT");
 		tpl_show(d, "CAN_CANCEL");
-		if (dbtime_parse(s->starts_at, &t0) &&
-		    dbtime_parse(s->ends_at, &t1) && now >= t0 - LIVE_JOIN_EARLY &&
-		    now < t1)
+		if (live_join_state(s, time(NULL)) == LIVE_JOIN_OPEN)
 			tpl_show(d, "CAN_START");
 	}
-	if (strcmp(s->status, "active") == 0)
+	if (s->status == LIVE_ACTIVE)
 		tpl_show(d, "CAN_COMPLETE");
 	if (ended) {
 		e = tpl_section(d, "ATTENDANCE_FORM");
@@ -1020,7 +995,7 @@ page_live_edit(struct req *r)
 
 	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
 		return st;
-	if (strcmp(s->status, "scheduled") != 0)
+	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
 		    "edited.");
 	if (!load_choices(r, s->teacher_id, s, &c))
@@ -1062,7 +1037,7 @@ page_live_save(struct req *r)
 
 	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
 		return st;
-	if (strcmp(s->status, "scheduled") != 0)
+	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
 		    "edited.");
 	return form_save(r, s);
@@ -1073,26 +1048,25 @@ page_live_save(struct req *r)
  * teacher or an admin.  Statuses: 303, 404, 409, 503.
  */
 static int
-transition(struct req *r, const char *from, const char *to,
+transition(struct req *r, enum live_status from, enum live_status to,
     const char *reason, const char *done)
 {
 	struct live_session	*s;
 	struct live_participant	*p;
 	size_t			 np;
 	int			 st, moved;
-	time_t			 t0, t1, now = time(NULL);
 
 	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
 		return st;
-	if (strcmp(s->status, from) != 0)
+	if (s->status != from)
 		return send_error(r, 409, arena_printf(r->a, "This session is "
-		    "%s: it cannot become %s.", status_label(s->status),
-		    status_label(to)));
-	if (strcmp(to, "active") == 0 && (!dbtime_parse(s->starts_at, &t0) ||
-	    !dbtime_parse(s->ends_at, &t1) || now < t0 - LIVE_JOIN_EARLY ||
-	    now >= t1))
-		return send_error(r, 409, "A session can be started from 10 "
-		    "minutes before its start until its end.");
+		    "%s: it cannot become %s.", live_status_label(s->status),
+		    live_status_label(to)));
+	if (to == LIVE_ACTIVE && live_join_state(s, time(NULL)) !=
+	    LIVE_JOIN_OPEN)
+		return send_error(r, 409, arena_printf(r->a, "A session can "
+		    "be started from %d minutes before its start until its "
+		    "end.", LIVE_JOIN_EARLY_MIN));
 	if (db_live_transition(r->db, s->id, from, to, r->user->id, reason,
 	    &moved) != DB_OK)
 		return send_db_error(r);
@@ -1100,7 +1074,7 @@ transition(struct req *r, const char *from, const char *to,
 		return send_error(r, 409, "This session changed meanwhile; "
 		    "reload it.");
 	/* A completed or canceled lesson closes its classroom too. */
-	if (strcmp(to, "ended") == 0 || strcmp(to, "canceled") == 0)
+	if (to == LIVE_ENDED || to == LIVE_CANCELED)
 		classroom_end_lesson(r, s->id);
 	flash_set(r, done);
 	return send_redirect(r, arena_printf(r->a, "/platform/sessions/%lld",
@@ -1114,7 +1088,7 @@ transition(struct req *r, const char *from, const char *to,
 int
 page_live_cancel(struct req *r)
 {
-	return transition(r, "scheduled", "canceled", P_str(r, "reason"),
+	return transition(r, LIVE_SCHEDULED, LIVE_CANCELED, P_str(r, "reason"),
 	    "Canceled the session.");
 }
 
@@ -1125,7 +1099,7 @@ page_live_cancel(struct req *r)
 int
 page_live_start(struct req *r)
 {
-	return transition(r, "scheduled", "active", NULL,
+	return transition(r, LIVE_SCHEDULED, LIVE_ACTIVE, NULL,
 	    "Started the session.");
 }
 
@@ -1136,7 +1110,7 @@ page_live_start(struct req *r)
 int
 page_live_complete(struct req *r)
 {
-	return transition(r, "active", "ended", NULL,
+	return transition(r, LIVE_ACTIVE, LIVE_ENDED, NULL,
 	    "Marked the session as completed.");
 }
 
@@ -1156,7 +1130,7 @@ page_live_attendance(struct req *r)
 
 	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
 		return st;
-	if (strcmp(s->status, "ended") != 0)
+	if (s->status != LIVE_ENDED)
 		return send_error(r, 409, "Attendance is taken after the "
 		    "session is completed.");
 	for (i = 0; i < np; i++) {

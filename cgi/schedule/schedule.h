@@ -11,19 +11,36 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/db.h"
 
-/* Slot of the statement table in schedule/db.c (see app.c). */
-#define SCHEDULE_SLOT	7
+/* Slots of the statement tables in schedule/db.c and
+ * schedule/db-notices.c (see app.c). */
+#define SCHEDULE_SLOT		7
+#define SCHEDULE_NOTICES_SLOT	12
 extern const struct sqltable	sql_schedule;
+extern const struct sqltable	sql_schedule_notices;
 extern const struct routeset	schedule_routes;
 
 struct arena;
 struct req;
 
-/* "Join Session" opens this many seconds before a lesson's start. */
-#define LIVE_JOIN_EARLY	(10 * 60)
+/*
+ * "Join Session" opens this many minutes before a lesson's start (and
+ * its teacher may start it from then): every text that names the rule
+ * prints this number.
+ */
+#define LIVE_JOIN_EARLY_MIN	10
+#define LIVE_JOIN_EARLY		(LIVE_JOIN_EARLY_MIN * 60)	/* seconds */
+
+/* The status of a live lesson (the column's words in live_status_name). */
+enum live_status {
+	LIVE_SCHEDULED,
+	LIVE_ACTIVE,
+	LIVE_ENDED,		/* shown as "Completed" */
+	LIVE_CANCELED
+};
 
 /* Sessions of a list page; the statement fetches one more. */
 #define LIVE_PAGE	50
@@ -44,7 +61,7 @@ struct live_session {
 	char		*notes;		/* NULL: none */
 	char		*starts_at, *ends_at;
 	long long	 duration_min;
-	char		*status;	/* scheduled, active, ended, canceled */
+	enum live_status status;
 	char		*cancel_reason;	/* NULL: none */
 	char		*session_notes;	/* NULL: none */
 	int64_t		 rule_id;	/* 0: made by hand */
@@ -64,8 +81,9 @@ struct live_participant {
 };
 
 struct live_log {
-	char		*from_status;	/* NULL: created */
-	char		*to_status;
+	int		 created;	/* 1: no status before (from unset) */
+	enum live_status from_status;
+	enum live_status to_status;
 	char		*user_name;	/* NULL: the system */
 	char		*reason;
 	char		*changed_at;
@@ -95,6 +113,22 @@ struct live_input {
 	const int64_t	*learners;
 	size_t		 nlearners;
 };
+
+/* schedule.c: the status and the join window.  Pure. */
+/* The status named word (as stored); 1, or 0 for an unknown word. */
+int		 live_status_parse(const char *, enum live_status *);
+/* The stored word of a status ("scheduled", "ended", ...). */
+const char	*live_status_name(enum live_status);
+/* The label people read ("Scheduled", "Completed", ...). */
+const char	*live_status_label(enum live_status);
+
+/* Where now stands with a lesson's "Join Session". */
+enum live_join {
+	LIVE_JOIN_OVER,		/* not scheduled or active, or it ended */
+	LIVE_JOIN_NOT_YET,	/* more than LIVE_JOIN_EARLY before start */
+	LIVE_JOIN_OPEN		/* from LIVE_JOIN_EARLY before start to end */
+};
+enum live_join	 live_join_state(const struct live_session *, time_t now);
 
 /* db-live.c */
 /* Sessions starting in [from, to) seen by scope, with participant counts. */
@@ -148,9 +182,9 @@ enum db_rc	db_live_save(struct db *, struct arena *, int64_t id,
  * (canceled: to everyone; ended: the learners' follow-up).  *moved is 0 when the
  * session was no longer in status from (nothing written).
  */
-enum db_rc	db_live_transition(struct db *, int64_t id, const char *from,
-		    const char *to, int64_t user_id, const char *reason,
-		    int *moved);
+enum db_rc	db_live_transition(struct db *, int64_t id,
+		    enum live_status from, enum live_status to,
+		    int64_t user_id, const char *reason, int *moved);
 /* Attendance of each listed learner and the session notes, together,
  * with the follow-up mail that carries the notes. */
 enum db_rc	db_live_attendance(struct db *, int64_t id,
