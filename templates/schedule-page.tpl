@@ -30,5 +30,5 @@
 {{#ROW}}<tr class="live-session {{STATUS_VALUE}}" id="live-{{SESSION_ID}}"><td>{{DAY}}</td><td>{{START}}–{{END}}</td><td><a href="/platform/sessions/{{SESSION_ID}}">{{NAME}}</a></td><td>{{MEETING}}</td><td>{{STATUS}}{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}}</td><td>{{TEACHER_NAME}}</td><td>{{PARTICIPANTS}}</td></tr>
 {{/ROW}}</tbody>
 </table>
-{{#MORE}}<nav class="pager"><a href="{{NEXT_URL}}" id="next-page">Next page</a></nav>{{/MORE}}
+<nav class="pager">{{#FIRST_PAGE}}<a href="{{URL}}" id="first-page">First page</a>{{/FIRST_PAGE}}{{#NEXT}} <a href="{{URL}}" id="next-page">Next page</a>{{/NEXT}}</nav>
 {{/LIST_VIEW}}

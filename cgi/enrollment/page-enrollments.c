@@ -14,6 +14,7 @@
 #include "lib/clock.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/handler.h"
 #include "enrollment/enrollment.h"
 #include "lib/escape.h"
 #include "enrollment/generate.h"
@@ -100,24 +101,25 @@ pick_options(struct tpl_dict *d, const char *sec, const struct pick *p,
 
 /*
  * The enrollment named by the first path id when this user may see it
- * (manage: may change its schedule), else NULL after sending 404 or
- * 503 (status in *status).
+ * (manage: may change its schedule), else NULL once 404 or 503 was sent
+ * (the loader contract, core/handler.h).
  */
 static struct enrollment *
-enrol_from_path(struct req *r, int manage, int *status)
+enrollment_load(struct req *r, int manage)
 {
+	static const char	 missing[] = "There is no such enrollment.";
 	struct enrollment	*e;
+	enum db_rc		 rc;
 
-	if (db_enrol_get(r->db, r->a, r->ids[0], &e) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_enrol_get(r->db, r->a, r->ids[0], &e);
+	if (!load_found(r, rc, e, missing))
 		return NULL;
-	}
-	if (e != NULL && (is_admin(r) ||
+	if (is_admin(r) ||
 	    (r->user->role == ROLE_TEACHER && e->teacher_id == r->user->id) ||
 	    (!manage && r->user->role == ROLE_LEARNER &&
-	    e->learner_id == r->user->id)))
+	    e->learner_id == r->user->id))
 		return e;
-	*status = send_error(r, 404, "There is no such enrollment.");
+	load_refuse(r, missing);
 	return NULL;
 }
 
@@ -144,7 +146,8 @@ enrol_list_row(struct tpl_dict *d, const struct enrollment *e)
 static int
 enrol_list_page(struct req *r, int admin)
 {
-	struct tpl_dict		*d, *nx;
+	static const char *const keep[] = { "q", "teacher", NULL };
+	struct tpl_dict		*d;
 	struct enrollment	*list;
 	struct pick		*teachers = NULL;
 	size_t			 n, i, nt = 0;
@@ -175,18 +178,9 @@ enrol_list_page(struct req *r, int admin)
 	if (n == 0)
 		tpl_show(d, after > 0 || !empty(q) || (admin && teacher > 0) ?
 		    "NO_MATCH" : "NO_ENROLLMENTS");
-	if (n > ENROL_PAGE) {
-		nx = tpl_section(d, "NEXT");
-		tpl_set(nx, "URL", arena_printf(r->a, "%s?%s%s%s%s&after_id=%lld",
-		    admin ? "/admin/enrollments" : "/platform/enrollments",
-		    q ? "q=" : "", q ? url_encode(r->a, q) : "",
-		    teacher > 0 && admin ? "&teacher=" : "",
-		    teacher > 0 && admin ? arena_printf(r->a, "%lld",
-		    (long long)teacher) : "",
-		    (long long)list[ENROL_PAGE - 1].id));
-	}
-	if (after > 0)
-		tpl_show(d, "FIRST_PAGE");
+	pager_links(r, d, admin ? "/admin/enrollments" :
+	    "/platform/enrollments", keep, n > ENROL_PAGE, NULL,
+	    n > ENROL_PAGE ? list[ENROL_PAGE - 1].id : 0);
 	return page_send(r, status);
 }
 
@@ -395,10 +389,9 @@ int
 page_enrol_view(struct req *r)
 {
 	struct enrollment	*e;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 0, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 0)) == NULL)
+		return r->status;
 	return enrol_page(r, e, 200);
 }
 
@@ -411,11 +404,11 @@ page_enrol_save(struct req *r)
 {
 	struct enrollment	*e;
 	char			 now[DBTIME_LEN];
-	int			 status, ok;
+	int			 ok;
 	int64_t			 teacher = P_num(r, "teacher");
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	if (P(r, "teacher")->error == NULL && teacher > 0) {
 		if (db_enrol_user_ok(r->db, r->a, teacher, "teacher", &ok) !=
 		    DB_OK)
@@ -448,10 +441,9 @@ static int
 enrol_set_active(struct req *r, int active)
 {
 	struct enrollment	*e;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	if (db_enrol_set_active(r->db, e->id, active) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, active ? "The enrollment is active again." :
@@ -593,10 +585,9 @@ int
 page_rule_new(struct req *r)
 {
 	struct enrollment	*e;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	return rule_form(r, e, NULL, 200);
 }
 
@@ -611,10 +602,10 @@ page_rule_create(struct req *r)
 	struct enrollment	*e;
 	struct sched_rule	 rule;
 	int64_t			 id;
-	int			 status, n;
+	int			 n;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	memset(&rule, 0, sizeof(rule));
 	if (!rule_check(r, &rule))
 		return rule_form(r, e, NULL, 422);
@@ -630,19 +621,17 @@ page_rule_create(struct req *r)
 	    (long long)e->id));
 }
 
-/* The rule named by the second path id of enrollment e, or NULL after
- * sending 404 or 503. */
+/* The rule named by the second path id of enrollment e, or NULL once
+ * 404 or 503 was sent. */
 static struct sched_rule *
-rule_from_path(struct req *r, const struct enrollment *e, int *status)
+rule_load(struct req *r, const struct enrollment *e)
 {
 	struct sched_rule	*rule;
+	enum db_rc		 rc;
 
-	if (db_rule_get(r->db, r->a, e->id, r->ids[1], &rule) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_rule_get(r->db, r->a, e->id, r->ids[1], &rule);
+	if (!load_found(r, rc, rule, "There is no such schedule rule."))
 		return NULL;
-	}
-	if (rule == NULL)
-		*status = send_error(r, 404, "There is no such schedule rule.");
 	return rule;
 }
 
@@ -655,11 +644,10 @@ page_rule_edit(struct req *r)
 {
 	struct enrollment	*e;
 	struct sched_rule	*rule;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL ||
-	    (rule = rule_from_path(r, e, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL ||
+	    (rule = rule_load(r, e)) == NULL)
+		return r->status;
 	return rule_form(r, e, rule, 200);
 }
 
@@ -674,11 +662,11 @@ page_rule_save(struct req *r)
 	struct enrollment	*e;
 	struct sched_rule	*rule, upd;
 	char			 now[DBTIME_LEN];
-	int			 status, n;
+	int			 n;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL ||
-	    (rule = rule_from_path(r, e, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL ||
+	    (rule = rule_load(r, e)) == NULL)
+		return r->status;
 	upd = *rule;
 	if (!rule_check(r, &upd))
 		return rule_form(r, e, rule, 422);
@@ -704,11 +692,10 @@ page_rule_delete(struct req *r)
 	struct enrollment	*e;
 	struct sched_rule	*rule;
 	char			 now[DBTIME_LEN];
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL ||
-	    (rule = rule_from_path(r, e, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL ||
+	    (rule = rule_load(r, e)) == NULL)
+		return r->status;
 	now_text(now);
 	if (db_rule_delete(r->db, rule->id, now) != DB_OK)
 		return send_db_error(r);
@@ -719,20 +706,21 @@ page_rule_delete(struct req *r)
 
 /*
  * The group named by the first path id when this user manages it (its
- * teacher, or an administrator), else NULL after sending 404 or 503.
+ * teacher, or an administrator), else NULL once 404 or 503 was sent.
  */
 static struct student_group *
-group_from_path(struct req *r, int *status)
+group_load(struct req *r)
 {
+	static const char	 missing[] = "There is no such group.";
 	struct student_group	*g;
+	enum db_rc		 rc;
 
-	if (db_group_get(r->db, r->a, r->ids[0], &g) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_group_get(r->db, r->a, r->ids[0], &g);
+	if (!load_found(r, rc, g, missing))
 		return NULL;
-	}
-	if (g != NULL && (is_admin(r) || g->teacher_id == r->user->id))
+	if (is_admin(r) || g->teacher_id == r->user->id)
 		return g;
-	*status = send_error(r, 404, "There is no such group.");
+	load_refuse(r, missing);
 	return NULL;
 }
 
@@ -747,7 +735,7 @@ groups_page(struct req *r, int status)
 	int64_t			 after = P_num(r, "after_id");
 
 	if (db_groups_list(r->db, r->a, is_admin(r) ? 0 : r->user->id,
-	    P_str(r, "after_name"), after, &list, &n) != DB_OK)
+	    P_str(r, "after_text"), after, &list, &n) != DB_OK)
 		return send_db_error(r);
 	d = page_begin(r, "group-list.tpl", "Groups");
 	for (i = 0; i < n && i < ENROL_PAGE; i++) {
@@ -761,13 +749,9 @@ groups_page(struct req *r, int status)
 	}
 	if (n == 0)
 		tpl_show(d, "NO_GROUPS");
-	if (n > ENROL_PAGE) {
-		row = tpl_section(d, "NEXT");
-		tpl_set(row, "URL", arena_printf(r->a,
-		    "/platform/groups?after_name=%s&after_id=%lld",
-		    url_encode(r->a, list[ENROL_PAGE - 1].name),
-		    (long long)list[ENROL_PAGE - 1].id));
-	}
+	pager_links(r, d, "/platform/groups", NULL, n > ENROL_PAGE,
+	    n > ENROL_PAGE ? list[ENROL_PAGE - 1].name : NULL,
+	    n > ENROL_PAGE ? list[ENROL_PAGE - 1].id : 0);
 	if (is_admin(r)) {
 		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
 			return send_db_error(r);
@@ -882,10 +866,9 @@ int
 page_group_view(struct req *r)
 {
 	struct student_group	*g;
-	int			 status;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	return group_page(r, g, r->nerrors > 0 ? 422 : 200, NULL);
 }
 
@@ -898,10 +881,9 @@ page_group_rename(struct req *r)
 {
 	struct student_group	*g;
 	enum db_rc		 rc;
-	int			 status;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (r->nerrors > 0 && P(r, "name")->error != NULL)
 		return group_page(r, g, 422, NULL);
 	rc = db_group_rename(r->db, g->id, P_str(r, "name"));
@@ -925,10 +907,10 @@ int
 page_group_archive(struct req *r)
 {
 	struct student_group	*g;
-	int			 status, restore = P_num(r, "restore") != 0;
+	int			 restore = P_num(r, "restore") != 0;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (db_group_set_archived(r->db, g->id, !restore) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, restore ? "Restored the group." : "Archived the group.");
@@ -945,10 +927,10 @@ int
 page_group_member_add(struct req *r)
 {
 	struct student_group	*g;
-	int			 status, ok = 0;
+	int			 ok = 0;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (r->nerrors == 0 && db_group_can_add(r->db, r->a, g->teacher_id,
 	    P_num(r, "learner"), &ok) != DB_OK)
 		return send_db_error(r);
@@ -970,10 +952,9 @@ int
 page_group_member_remove(struct req *r)
 {
 	struct student_group	*g;
-	int			 status;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (db_group_remove(r->db, g->id, r->ids[1]) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, "Removed the learner from the group.");

@@ -67,7 +67,7 @@ static const struct pdecl rule_post[] = {
 };
 
 static const struct pdecl groups_get[] = {
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };

@@ -14,13 +14,13 @@
 #define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
 
 static const struct pdecl list_get[] = {
-	{ "before", PT_ID, 0, 0, 0, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
 
 static const struct pdecl read_post[] = {
 	{ "open", PT_BOOL, 0, 0, 0, NULL, "Open" },
-	{ "before", PT_ID, 0, 0, 0, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
 

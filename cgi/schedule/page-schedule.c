@@ -14,6 +14,7 @@
 #include "lib/clock.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/handler.h"
 #include "lib/escape.h"
 #include "schedule/schedule.h"
 #include "lib/dates.h"
@@ -268,13 +269,14 @@ schedule_week(struct req *r, struct tpl_dict *d)
 static int
 schedule_list(struct req *r, struct tpl_dict *d)
 {
+	static const char *const keep[] = { "view", "teacher", NULL };
 	struct live_scope	 sc;
 	struct live_session	*list;
 	struct tpl_dict		*l;
 	size_t			 n, i, shown;
 	char			 now[DBTIME_LEN];
 	int64_t			 after_id = (int64_t)P_num(r, "after_id");
-	const char		*after = P_str(r, "after");
+	const char		*after = P_str(r, "after_text");
 	time_t			 t;
 
 	dbtime_format(time(NULL), now);
@@ -293,11 +295,9 @@ schedule_list(struct req *r, struct tpl_dict *d)
 		session_item(r, l, "ROW", &list[i]);
 	if (shown == 0)
 		tpl_show(l, "EMPTY");
-	if (n > LIVE_PAGE)
-		tpl_set(tpl_section(l, "MORE"), "NEXT_URL", arena_printf(r->a,
-		    "/platform/schedule?view=list&after=%s&after_id=%lld%s",
-		    url_encode(r->a, list[shown - 1].starts_at),
-		    (long long)list[shown - 1].id, teacher_arg(r)));
+	pager_links(r, l, "/platform/schedule", keep, n > LIVE_PAGE,
+	    shown > 0 ? list[shown - 1].starts_at : NULL,
+	    shown > 0 ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
@@ -779,39 +779,33 @@ page_live_create(struct req *r)
 /* One session                                                         */
 
 /*
- * The session of the path when this user may see it (admin, its
+ * The lesson of the path when this user may see it (admin, its
  * teacher, a participant; with manage set only the first two), else
- * NULL after sending 404 or 503.  Loads the participants into *p.
+ * NULL once 404 or 503 was sent (the loader contract, core/handler.h).
+ * Loads the participants into *p.
  */
 static struct live_session *
-session_load(struct req *r, int manage, struct live_participant **p,
-    size_t *np, int *status)
+lesson_load(struct req *r, int manage, struct live_participant **p,
+    size_t *np)
 {
+	static const char	 missing[] = "There is no such session.";
 	struct live_session	*s;
 	size_t			 i;
-	int			 ok = 0;
+	enum db_rc		 rc;
 
-	*status = 0;
-	if (db_live_get(r->db, r->a, r->ids[0], &s) != DB_OK ||
-	    (s != NULL && db_live_participants(r->db, r->a, s->id, p,
-	    np) != DB_OK)) {
-		*status = send_db_error(r);
+	rc = db_live_get(r->db, r->a, r->ids[0], &s);
+	if (rc == DB_OK && s != NULL)
+		rc = db_live_participants(r->db, r->a, s->id, p, np);
+	if (!load_found(r, rc, s, missing))
 		return NULL;
-	}
-	if (s != NULL) {
-		if (r->user->role == ROLE_ADMIN ||
-		    s->teacher_id == r->user->id)
-			ok = 1;
-		else if (!manage && r->user->role == ROLE_LEARNER)
-			for (i = 0; i < *np; i++)
-				if ((*p)[i].learner_id == r->user->id)
-					ok = 1;
-	}
-	if (!ok) {
-		*status = send_error(r, 404, "There is no such session.");
-		return NULL;
-	}
-	return s;
+	if (r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id)
+		return s;
+	if (!manage && r->user->role == ROLE_LEARNER)
+		for (i = 0; i < *np; i++)
+			if ((*p)[i].learner_id == r->user->id)
+				return s;
+	load_refuse(r, missing);
+	return NULL;
 }
 
 /* The join line of a session for now. */
@@ -882,10 +876,10 @@ page_live_show(struct req *r)
 	struct live_log		*log;
 	struct tpl_dict		*d, *e, *o;
 	size_t			 np, nlog, i, j;
-	int			 st, manage, ended;
+	int			 manage, ended;
 
-	if ((s = session_load(r, 0, &p, &np, &st)) == NULL)
-		return st;
+	if ((s = lesson_load(r, 0, &p, &np)) == NULL)
+		return r->status;
 	if (db_live_log(r->db, r->a, s->id, &log, &nlog) != DB_OK)
 		return send_db_error(r);
 	manage = r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id;
@@ -991,10 +985,9 @@ page_live_edit(struct req *r)
 	char			 abbr[16];
 	int64_t			*ids;
 	size_t			 np, i;
-	int			 st;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
+	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
 		    "edited.");
@@ -1033,10 +1026,9 @@ page_live_save(struct req *r)
 	struct live_session	*s;
 	struct live_participant	*p;
 	size_t			 np;
-	int			 st;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
+	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
 		    "edited.");
@@ -1054,10 +1046,10 @@ transition(struct req *r, enum live_status from, enum live_status to,
 	struct live_session	*s;
 	struct live_participant	*p;
 	size_t			 np;
-	int			 st, moved;
+	int			 moved;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
+	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+		return r->status;
 	if (s->status != from)
 		return send_error(r, 409, arena_printf(r->a, "This session is "
 		    "%s: it cannot become %s.", live_status_label(s->status),
@@ -1125,11 +1117,11 @@ page_live_attendance(struct req *r)
 	struct live_session	*s;
 	struct live_participant	*p;
 	size_t			 np, i, j;
-	int			 st, ok;
+	int			 ok;
 	const char		*v;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
+	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+		return r->status;
 	if (s->status != LIVE_ENDED)
 		return send_error(r, 409, "Attendance is taken after the "
 		    "session is completed.");

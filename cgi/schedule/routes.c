@@ -22,7 +22,7 @@ static const struct pdecl schedule_get[] = {
 	{ "week", PT_DATE, 0, 0, 0, NULL, "Week" },
 	{ "view", PT_ENUM, 0, 0, 0, view_opts, "View" },
 	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
-	{ "after", PT_TEXT, 0, 0, 19, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 19, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
