@@ -845,7 +845,7 @@ classroom_end_lesson(struct req *r, int64_t live_id)
 int
 page_live_join(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	struct classroom	*c;
 	struct classroom_access	 acc;

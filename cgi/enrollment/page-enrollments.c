@@ -1,10 +1,11 @@
 /*
- * page-enrol.c: enrollments, student groups and schedule rules.  An
- * enrollment is seen by the administrators, its teacher and (read-only)
- * its learner; anybody else gets 404, as if it did not exist.  Its
- * schedule rules are managed by the administrators and its teacher;
- * adding or changing a rule fills the schedule at once.  Student groups
- * belong to a teacher, who manages them (administrators manage all).
+ * page-enrollments.c: enrollments, student groups and schedule rules.
+ * An enrollment is seen by the administrators, its teacher and
+ * (read-only) its learner; anybody else gets 404, as if it did not
+ * exist.  Its schedule rules are managed by the administrators and its
+ * teacher; adding or changing a rule fills the schedule at once.
+ * Student groups belong to a teacher, who manages them (administrators
+ * manage all).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,7 +112,7 @@ enrollment_load(struct req *r, int manage)
 	struct enrollment	*e;
 	enum db_rc		 rc;
 
-	rc = db_enrol_get(r->db, r->a, r->ids[0], &e);
+	rc = db_enrollment_get(r->db, r->a, r->ids[0], &e);
 	if (!load_found(r, rc, e, missing))
 		return NULL;
 	if (is_admin(r) ||
@@ -125,7 +126,7 @@ enrollment_load(struct req *r, int manage)
 
 /* One row of an enrollment list. */
 static void
-enrol_list_row(struct tpl_dict *d, const struct enrollment *e)
+enrollment_list_row(struct tpl_dict *d, const struct enrollment *e)
 {
 	struct tpl_dict	*row;
 
@@ -144,7 +145,7 @@ enrol_list_row(struct tpl_dict *d, const struct enrollment *e)
  * filter) or a teacher's own.
  */
 static int
-enrol_list_page(struct req *r, int admin)
+enrollment_list_page(struct req *r, int admin)
 {
 	static const char *const keep[] = { "q", "teacher", NULL };
 	struct tpl_dict		*d;
@@ -155,7 +156,7 @@ enrol_list_page(struct req *r, int admin)
 	int64_t			 teacher = 0, after = 0;
 	int			 status = 200;
 
-	d = page_begin(r, "enrol-list.tpl", "Enrollments");
+	d = page_begin(r, "enrollment-list.tpl", "Enrollments");
 	if (admin) {
 		tpl_show(d, "ADMIN");
 		form_field(d, P(r, "q"), "Q", "Q_ERROR");
@@ -165,22 +166,24 @@ enrol_list_page(struct req *r, int admin)
 			status = 422;
 		q = P_str(r, "q");
 		teacher = P_num(r, "teacher");
-		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+		if (db_enrollment_teachers(r->db, r->a, &teachers, &nt) !=
+		    DB_OK)
 			return send_db_error(r);
 		pick_options(d, "TEACHER_OPT", teachers, nt, teacher);
 	} else
 		teacher = r->user->id;
 	after = P_num(r, "after_id");
-	if (db_enrol_list(r->db, r->a, q, teacher, after, &list, &n) != DB_OK)
+	if (db_enrollment_list(r->db, r->a, q, teacher, after, &list,
+	    &n) != DB_OK)
 		return send_db_error(r);
-	for (i = 0; i < n && i < ENROL_PAGE; i++)
-		enrol_list_row(d, &list[i]);
+	for (i = 0; i < n && i < ENROLLMENT_PAGE; i++)
+		enrollment_list_row(d, &list[i]);
 	if (n == 0)
 		tpl_show(d, after > 0 || !empty(q) || (admin && teacher > 0) ?
 		    "NO_MATCH" : "NO_ENROLLMENTS");
 	pager_links(r, d, admin ? "/admin/enrollments" :
-	    "/platform/enrollments", keep, n > ENROL_PAGE, NULL,
-	    n > ENROL_PAGE ? list[ENROL_PAGE - 1].id : 0);
+	    "/platform/enrollments", keep, n > ENROLLMENT_PAGE, NULL,
+	    n > ENROLLMENT_PAGE ? list[ENROLLMENT_PAGE - 1].id : 0);
 	return page_send(r, status);
 }
 
@@ -190,9 +193,9 @@ enrol_list_page(struct req *r, int admin)
  * Statuses: 200, 422 (bad filter), 503.
  */
 int
-page_enrol_list(struct req *r)
+page_enrollment_list(struct req *r)
 {
-	return enrol_list_page(r, 1);
+	return enrollment_list_page(r, 1);
 }
 
 /*
@@ -201,14 +204,14 @@ page_enrol_list(struct req *r)
  * Statuses: 200, 503.
  */
 int
-page_enrol_mine(struct req *r)
+page_enrollment_mine(struct req *r)
 {
-	return enrol_list_page(r, is_admin(r));
+	return enrollment_list_page(r, is_admin(r));
 }
 
 /* The create form; values from the request. */
 static int
-enrol_form(struct req *r, int status, const char *learner_error)
+enrollment_form(struct req *r, int status, const char *learner_error)
 {
 	struct tpl_dict	*d;
 	struct pick	*learners, *courses, *teachers;
@@ -216,10 +219,10 @@ enrol_form(struct req *r, int status, const char *learner_error)
 	const char	*lq = P_str(r, "lq");
 	const struct pval *len = P(r, "default_length");
 
-	d = page_begin(r, "enrol-form.tpl", "New enrollment");
-	if (db_enrol_learners(r->db, r->a, lq, &learners, &nl) != DB_OK ||
-	    db_enrol_courses(r->db, r->a, &courses, &nc) != DB_OK ||
-	    db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+	d = page_begin(r, "enrollment-form.tpl", "New enrollment");
+	if (db_enrollment_learners(r->db, r->a, lq, &learners, &nl) != DB_OK ||
+	    db_enrollment_courses(r->db, r->a, &courses, &nc) != DB_OK ||
+	    db_enrollment_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
 		return send_db_error(r);
 	tpl_set(d, "LQ", lq ? lq : "");
 	pick_options(d, "LEARNER_OPT", learners, nl, P_num(r, "learner"));
@@ -246,9 +249,9 @@ enrol_form(struct req *r, int status, const char *learner_error)
  * Statuses: 200, 503.
  */
 int
-page_enrol_new(struct req *r)
+page_enrollment_new(struct req *r)
 {
-	return enrol_form(r, r->nerrors > 0 ? 422 : 200, NULL);
+	return enrollment_form(r, r->nerrors > 0 ? 422 : 200, NULL);
 }
 
 /*
@@ -257,7 +260,7 @@ page_enrol_new(struct req *r)
  * Statuses: 303, 422, 503.
  */
 int
-page_enrol_create(struct req *r)
+page_enrollment_create(struct req *r)
 {
 	struct enrollment	 e;
 	int64_t			 id;
@@ -270,31 +273,32 @@ page_enrol_create(struct req *r)
 	e.teacher_id = P_num(r, "teacher");
 	e.default_length = (int)P_num(r, "default_length");
 	if (P(r, "learner")->error == NULL && e.learner_id > 0) {
-		if (db_enrol_user_ok(r->db, r->a, e.learner_id, "learner",
+		if (db_enrollment_user_ok(r->db, r->a, e.learner_id, "learner",
 		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "learner", "Choose an active learner.");
 	}
 	if (P(r, "course")->error == NULL && e.course_id > 0) {
-		if (db_enrol_course_ok(r->db, r->a, e.course_id, &ok) != DB_OK)
+		if (db_enrollment_course_ok(r->db, r->a, e.course_id,
+		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "course", "Choose a course that is not "
 			    "archived.");
 	}
 	if (P(r, "teacher")->error == NULL && e.teacher_id > 0) {
-		if (db_enrol_user_ok(r->db, r->a, e.teacher_id, "teacher",
+		if (db_enrollment_user_ok(r->db, r->a, e.teacher_id, "teacher",
 		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "teacher", "Choose an active teacher.");
 	}
 	if (r->nerrors > 0)
-		return enrol_form(r, 422, NULL);
-	rc = db_enrol_create(r->db, &e, &id);
+		return enrollment_form(r, 422, NULL);
+	rc = db_enrollment_create(r->db, &e, &id);
 	if (rc == DB_DUPLICATE)
-		return enrol_form(r, 422, "This learner already has this "
+		return enrollment_form(r, 422, "This learner already has this "
 		    "course with this teacher.");
 	if (rc != DB_OK)
 		return send_db_error(r);
@@ -305,7 +309,7 @@ page_enrol_create(struct req *r)
 
 /* The detail page of e. */
 static int
-enrol_page(struct req *r, struct enrollment *e, int status)
+enrollment_page(struct req *r, struct enrollment *e, int status)
 {
 	struct tpl_dict		*d, *s, *row;
 	struct pick		*lessons, *teachers;
@@ -317,11 +321,12 @@ enrol_page(struct req *r, struct enrollment *e, int status)
 
 	manage = is_admin(r) || e->teacher_id == r->user->id;
 	now_text(now);
-	if (db_enrol_lessons(r->db, r->a, e->course_id, &lessons, &nl) != DB_OK ||
+	if (db_enrollment_lessons(r->db, r->a, e->course_id, &lessons,
+	    &nl) != DB_OK ||
 	    db_rules_list(r->db, r->a, e->id, &rules, &nr) != DB_OK ||
-	    db_enrol_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK)
+	    db_enrollment_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "enrol-view.tpl", "Enrollment");
+	d = page_begin(r, "enrollment-view.tpl", "Enrollment");
 	tpl_set_int(d, "ID", (long long)e->id);
 	tpl_set(d, "LEARNER", e->learner_name);
 	tpl_set(d, "EMAIL", e->learner_email);
@@ -333,7 +338,8 @@ enrol_page(struct req *r, struct enrollment *e, int status)
 	if (manage)
 		tpl_show(d, "MANAGE");
 	if (is_admin(r)) {
-		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+		if (db_enrollment_teachers(r->db, r->a, &teachers, &nt) !=
+		    DB_OK)
 			return send_db_error(r);
 		s = tpl_section(d, "ADMIN");
 		pick_options(s, "TEACHER_OPT", teachers, nt,
@@ -386,13 +392,13 @@ enrol_page(struct req *r, struct enrollment *e, int status)
  * Statuses: 200, 404, 503.
  */
 int
-page_enrol_view(struct req *r)
+page_enrollment_view(struct req *r)
 {
 	struct enrollment	*e;
 
 	if ((e = enrollment_load(r, 0)) == NULL)
 		return r->status;
-	return enrol_page(r, e, 200);
+	return enrollment_page(r, e, 200);
 }
 
 /*
@@ -400,7 +406,7 @@ page_enrol_view(struct req *r)
  * Statuses: 303, 404, 422, 503.
  */
 int
-page_enrol_save(struct req *r)
+page_enrollment_save(struct req *r)
 {
 	struct enrollment	*e;
 	char			 now[DBTIME_LEN];
@@ -410,24 +416,24 @@ page_enrol_save(struct req *r)
 	if ((e = enrollment_load(r, 1)) == NULL)
 		return r->status;
 	if (P(r, "teacher")->error == NULL && teacher > 0) {
-		if (db_enrol_user_ok(r->db, r->a, teacher, "teacher", &ok) !=
-		    DB_OK)
+		if (db_enrollment_user_ok(r->db, r->a, teacher, "teacher",
+		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "teacher", "Choose an active teacher.");
 	}
 	if (r->nerrors > 0)
-		return enrol_page(r, e, 422);
+		return enrollment_page(r, e, 422);
 	e->teacher_id = teacher;
 	e->default_length = (int)P_num(r, "default_length");
 	now_text(now);
-	switch (db_enrol_update(r->db, e, now)) {
+	switch (db_enrollment_update(r->db, e, now)) {
 	case DB_OK:
 		break;
 	case DB_DUPLICATE:
 		P_fail(r, "teacher", "The learner already has this course "
 		    "with that teacher.");
-		return enrol_page(r, e, 422);
+		return enrollment_page(r, e, 422);
 	default:
 		return send_db_error(r);
 	}
@@ -438,13 +444,13 @@ page_enrol_save(struct req *r)
 
 /* Set the enrollment's active flag and go back to it. */
 static int
-enrol_set_active(struct req *r, int active)
+enrollment_set_active(struct req *r, int active)
 {
 	struct enrollment	*e;
 
 	if ((e = enrollment_load(r, 1)) == NULL)
 		return r->status;
-	if (db_enrol_set_active(r->db, e->id, active) != DB_OK)
+	if (db_enrollment_set_active(r->db, e->id, active) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, active ? "The enrollment is active again." :
 	    "The enrollment is inactive: no new sessions are generated.");
@@ -457,15 +463,15 @@ enrol_set_active(struct req *r, int active)
  * Statuses: 303, 404, 503.
  */
 int
-page_enrol_deactivate(struct req *r)
+page_enrollment_deactivate(struct req *r)
 {
-	return enrol_set_active(r, 0);
+	return enrollment_set_active(r, 0);
 }
 
 int
-page_enrol_activate(struct req *r)
+page_enrollment_activate(struct req *r)
 {
-	return enrol_set_active(r, 1);
+	return enrollment_set_active(r, 1);
 }
 
 /* The rule form: for a new rule (rule NULL) or to edit one. */
@@ -477,7 +483,7 @@ rule_form(struct req *r, const struct enrollment *e,
 	char		 today[DATE_LEN];
 	int		 i, on;
 
-	d = page_begin(r, "enrol-rule.tpl", rule ? "Edit Schedule Rule" :
+	d = page_begin(r, "enrollment-rule.tpl", rule ? "Edit Schedule Rule" :
 	    "Add Schedule Rule");
 	tpl_set_int(d, "ID", (long long)e->id);
 	tpl_set(d, "LEARNER", e->learner_name);
@@ -737,8 +743,8 @@ groups_page(struct req *r, int status)
 	if (db_groups_list(r->db, r->a, is_admin(r) ? 0 : r->user->id,
 	    P_str(r, "after_text"), after, &list, &n) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "group-list.tpl", "Groups");
-	for (i = 0; i < n && i < ENROL_PAGE; i++) {
+	d = page_begin(r, "enrollment-groups.tpl", "Groups");
+	for (i = 0; i < n && i < ENROLLMENT_PAGE; i++) {
 		row = tpl_section(d, "GROUP");
 		tpl_set_int(row, "ID", (long long)list[i].id);
 		tpl_set(row, "NAME", list[i].name);
@@ -749,11 +755,12 @@ groups_page(struct req *r, int status)
 	}
 	if (n == 0)
 		tpl_show(d, "NO_GROUPS");
-	pager_links(r, d, "/platform/groups", NULL, n > ENROL_PAGE,
-	    n > ENROL_PAGE ? list[ENROL_PAGE - 1].name : NULL,
-	    n > ENROL_PAGE ? list[ENROL_PAGE - 1].id : 0);
+	pager_links(r, d, "/platform/groups", NULL, n > ENROLLMENT_PAGE,
+	    n > ENROLLMENT_PAGE ? list[ENROLLMENT_PAGE - 1].name : NULL,
+	    n > ENROLLMENT_PAGE ? list[ENROLLMENT_PAGE - 1].id : 0);
 	if (is_admin(r)) {
-		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+		if (db_enrollment_teachers(r->db, r->a, &teachers, &nt) !=
+		    DB_OK)
 			return send_db_error(r);
 		row = tpl_section(d, "PICK_TEACHER");
 		pick_options(row, "TEACHER_OPT", teachers, nt,
@@ -794,7 +801,7 @@ page_group_create(struct req *r)
 	if (is_admin(r) && P(r, "teacher")->error == NULL) {
 		if (teacher <= 0)
 			P_fail(r, "teacher", "Choose a teacher.");
-		else if (db_enrol_user_ok(r->db, r->a, teacher, "teacher",
+		else if (db_enrollment_user_ok(r->db, r->a, teacher, "teacher",
 		    &ok) != DB_OK)
 			return send_db_error(r);
 		else if (!ok)
@@ -829,7 +836,7 @@ group_page(struct req *r, struct student_group *g, int status,
 	    db_group_candidates(r->db, r->a, g->teacher_id, q, &cands,
 	    &nc) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "group-view.tpl", g->name);
+	d = page_begin(r, "enrollment-group.tpl", g->name);
 	tpl_set_int(d, "ID", (long long)g->id);
 	tpl_set(d, "NAME", g->name);
 	tpl_set(d, "TEACHER", g->teacher_name);

@@ -44,7 +44,8 @@ enum db_rc	notify_email_held(struct db *, int64_t user_id,
 enum db_rc	notify_unqueue(struct db *, const char *prefix);
 /* Message n (notice.h) for one user: the in-app notification and the
  * email, both. */
-enum db_rc	notify_queue(struct db *, int64_t user_id, const struct notice *n);
+enum db_rc	notify_queue(struct db *, int64_t user_id,
+		    const struct notice *n);
 /*
  * In-app notifications (inapp set) and emails (email set) for every
  * member of a classroom channel but except_user (0: none), each as one
@@ -88,7 +89,7 @@ enum db_rc	db_inapp_read_all(struct db *, int64_t user, long long *);
 /* ------------------------------------------------------------------ */
 /* Calendar feed tokens (only their SHA-256 is kept)                   */
 
-/* One live session of a calendar feed. */
+/* One live lesson of a calendar feed. */
 struct cal_event {
 	int64_t		 id;
 	char		*title;		/* NULL: none */
@@ -103,7 +104,7 @@ struct cal_event {
 	long long	 sequence;	/* grows with every change */
 };
 
-/* Sessions a feed lists at most. */
+/* Live lessons a feed lists at most. */
 #define CAL_MAX_EVENTS	2000
 
 /* When the user's feed address was made, or NULL when there is none. */
@@ -116,7 +117,7 @@ enum db_rc	db_calendar_revoke(struct db *, int64_t user);
 /* The enabled user whose token has hash_hex; *user 0 when none. */
 enum db_rc	db_calendar_owner(struct db *, struct arena *,
 		    const char *hash_hex, int64_t *user, char **name);
-/* The user's live sessions (teaching or taking part) starting in
+/* The user's live lessons (teaching or taking part) starting in
  * [from, to), at most CAL_MAX_EVENTS, in one query. */
 enum db_rc	db_calendar_events(struct db *, struct arena *, int64_t user,
 		    const char *from, const char *to, struct cal_event **,
@@ -163,7 +164,7 @@ enum db_rc	db_outbox_purge(struct db *, int days, long long *);
 
 struct req;
 
-/* page-notify.c */
+/* page-notifications.c */
 int	page_notifications(struct req *);
 int	page_notification_read(struct req *);
 int	page_notifications_read_all(struct req *);

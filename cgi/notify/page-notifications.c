@@ -1,7 +1,7 @@
 /*
- * page-notifications.c: a user's in-app notifications (newest first, unread
- * ones marked, each with its link), marking them read, and the private
- * calendar feed of live sessions (/calendar/TOKEN.ics).
+ * page-notifications.c: a user's in-app notifications (newest first,
+ * unread ones marked, each with its link), marking them read, and the
+ * private calendar feed of live lessons (/calendar/TOKEN.ics).
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,7 +50,7 @@ page_notifications(struct req *r)
 	if (db_inapp_list(r->db, r->a, r->user->id, after, &list, &n) !=
 	    DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "notifications.tpl", "Notifications");
+	d = page_begin(r, "notify-list.tpl", "Notifications");
 	shown = n > INAPP_PAGE ? INAPP_PAGE : n;
 	for (i = 0; i < shown; i++) {
 		e = tpl_section(d, "ITEM");

@@ -25,7 +25,7 @@
 #define REMINDER_BATCH		1000
 
 enum {
-	LN_LESSON = DB_BASE(SCHEDULE_NOTICES_SLOT),
+	LN_LIVE = DB_BASE(SCHEDULE_NOTICES_SLOT),
 	LN_LEARNERS,
 	LN_USER_NAME,
 	LN_FOLLOW_PEOPLE,
@@ -34,16 +34,16 @@ enum {
 	LN__END
 };
 
-#define S(id)	((id) - LN_LESSON)
+#define S(id)	((id) - LN_LIVE)
 
-/* A lesson with its teacher, for the messages about it. */
-#define LESSON_COLS \
+/* A live lesson with its teacher, for the messages about it. */
+#define LIVE_COLS \
 	"s.id, s.title, c.title, l.title, s.teacher_id, t.name, " \
 	"t.timezone, t.disabled, s.starts_at, s.ends_at, s.notes, " \
 	"s.cancel_reason, s.session_notes, (SELECT COUNT(*) FROM " \
 	"live_participants x WHERE x.session_id = s.id), s.status, " \
 	"s.course_id, s.lesson_id"
-#define LESSON_FROM \
+#define LIVE_FROM \
 	"FROM live_sessions s JOIN courses c ON c.id = s.course_id " \
 	"LEFT JOIN course_lessons l ON l.id = s.lesson_id " \
 	"JOIN users t ON t.id = s.teacher_id "
@@ -64,8 +64,8 @@ enum {
 _Static_assert(REMINDER_BATCH == 1000, "LN_REMINDERS_DUE limit");
 
 static const char *const sqltab[] = {
-	[S(LN_LESSON)] =
-	"SELECT " LESSON_COLS " " LESSON_FROM "WHERE s.id = ?",
+	[S(LN_LIVE)] =
+	"SELECT " LIVE_COLS " " LIVE_FROM "WHERE s.id = ?",
 	[S(LN_LEARNERS)] =
 	"SELECT u.id, u.name, u.timezone FROM live_participants p "
 	"JOIN users u ON u.id = p.learner_id WHERE p.session_id = ? "
@@ -91,11 +91,11 @@ static const char *const sqltab[] = {
 	"SELECT sid, title, course, lesson, teacher, starts_at, ends_at, "
 	"notes, np, uid, uname, utz, teaches, dkey FROM ("
 	"SELECT " REMINDER_COLS ", 0 AS teaches, " REMINDER_KEY " AS dkey "
-	LESSON_FROM "JOIN live_participants p ON p.session_id = s.id "
+	LIVE_FROM "JOIN live_participants p ON p.session_id = s.id "
 	"JOIN users u ON u.id = p.learner_id WHERE " REMINDER_WINDOW " "
 	"UNION ALL "
 	"SELECT " REMINDER_COLS ", 1 AS teaches, " REMINDER_KEY " AS dkey "
-	LESSON_FROM "JOIN users u ON u.id = s.teacher_id WHERE "
+	LIVE_FROM "JOIN users u ON u.id = s.teacher_id WHERE "
 	REMINDER_WINDOW ") r WHERE NOT EXISTS (SELECT 1 FROM outbox o "
 	"WHERE o.dedupe_key = r.dkey) ORDER BY starts_at, sid, uid "
 	"LIMIT 1000",
@@ -113,14 +113,14 @@ const struct sqltable sql_schedule_notices = {
 	sizeof(sqltab) / sizeof(sqltab[0]), sqltab
 };
 
-/* One reader of a session's messages. */
+/* One reader of a live lesson's messages. */
 struct person {
 	int64_t		 id;
 	char		*name;
 	char		*tz;		/* NULL: the school's */
 };
 
-/* A session as loaded for its messages. */
+/* A live lesson as loaded for its messages. */
 struct loaded {
 	struct live_notice	 s;
 	int64_t			 teacher_id;
@@ -136,9 +136,9 @@ struct live_snapshot {
 	struct loaded	 l;
 };
 
-/* Load session id and its enabled learners; *found 0 when none. */
+/* Load live lesson id and its enabled learners; *found 0 when none. */
 static enum db_rc
-load_session(struct db *db, struct arena *a, int64_t id, struct loaded *l,
+load_live(struct db *db, struct arena *a, int64_t id, struct loaded *l,
     int *found)
 {
 	struct dbres	*res;
@@ -147,7 +147,7 @@ load_session(struct db *db, struct arena *a, int64_t id, struct loaded *l,
 
 	memset(l, 0, sizeof(*l));
 	*found = 0;
-	if ((rc = db_query(db, a, LN_LESSON, &res, "i",
+	if ((rc = db_query(db, a, LN_LIVE, &res, "i",
 	    (long long)id)) != DB_OK)
 		return rc;
 	if (!db_next(res))
@@ -267,14 +267,14 @@ drop_reminders(struct db *db, struct arena *a, int64_t id)
 }
 
 enum db_rc
-live_notice_before(struct db *db, struct arena *a, int64_t session,
+live_notice_before(struct db *db, struct arena *a, int64_t live_id,
     struct live_snapshot **out)
 {
 	int		 found;
 	enum db_rc	 rc;
 
 	*out = arena_alloc(a, sizeof(**out));
-	if ((rc = load_session(db, a, session, &(*out)->l, &found)) != DB_OK)
+	if ((rc = load_live(db, a, live_id, &(*out)->l, &found)) != DB_OK)
 		return rc;
 	if (!found)
 		*out = NULL;
@@ -283,7 +283,7 @@ live_notice_before(struct db *db, struct arena *a, int64_t session,
 
 enum db_rc
 live_notice_saved(struct db *db, struct arena *a,
-    const struct live_snapshot *before, int64_t session, int64_t actor)
+    const struct live_snapshot *before, int64_t live_id, int64_t actor)
 {
 	struct loaded		 l;
 	const struct loaded	*b = before ? &before->l : NULL;
@@ -292,7 +292,7 @@ live_notice_saved(struct db *db, struct arena *a,
 	int			 found, diff;
 	enum db_rc		 rc;
 
-	if ((rc = load_session(db, a, session, &l, &found)) != DB_OK ||
+	if ((rc = load_live(db, a, live_id, &l, &found)) != DB_OK ||
 	    !found)
 		return rc;
 	if ((rc = user_name(db, a, actor, &actor_name)) != DB_OK)
@@ -331,7 +331,7 @@ live_notice_saved(struct db *db, struct arena *a,
 		if (rc != DB_OK)
 			return rc;
 	}
-	return b != NULL ? drop_reminders(db, a, session) : DB_OK;
+	return b != NULL ? drop_reminders(db, a, live_id) : DB_OK;
 }
 
 /*
@@ -384,7 +384,7 @@ followups(struct db *db, struct arena *a, const struct loaded *l, int hold,
 }
 
 enum db_rc
-live_notice_moved(struct db *db, int64_t lesson, enum live_status to,
+live_notice_moved(struct db *db, int64_t live_id, enum live_status to,
     int64_t actor)
 {
 	struct arena	*a;
@@ -397,7 +397,7 @@ live_notice_moved(struct db *db, int64_t lesson, enum live_status to,
 	if (to != LIVE_CANCELED && to != LIVE_ENDED)
 		return DB_OK;
 	a = arena_new();
-	if ((rc = load_session(db, a, lesson, &l, &found)) != DB_OK ||
+	if ((rc = load_live(db, a, live_id, &l, &found)) != DB_OK ||
 	    !found)
 		goto out;
 	if (to == LIVE_ENDED) {
@@ -414,21 +414,21 @@ live_notice_moved(struct db *db, int64_t lesson, enum live_status to,
 	    (rc = tell(db, a, LN_CANCELED, &l.s, NULL, &l.teacher, 1,
 	    actor_name)) != DB_OK)
 		goto out;
-	rc = drop_reminders(db, a, lesson);
+	rc = drop_reminders(db, a, live_id);
 out:
 	arena_free(a);
 	return rc;
 }
 
 enum db_rc
-live_notice_notes(struct db *db, int64_t session)
+live_notice_notes(struct db *db, int64_t live_id)
 {
 	struct arena	*a = arena_new();
 	struct loaded	 l;
 	int		 found;
 	enum db_rc	 rc;
 
-	if ((rc = load_session(db, a, session, &l, &found)) == DB_OK &&
+	if ((rc = load_live(db, a, live_id, &l, &found)) == DB_OK &&
 	    found && l.status == LIVE_ENDED)
 		rc = followups(db, a, &l, 0, 0);
 	arena_free(a);

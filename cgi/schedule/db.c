@@ -1,8 +1,8 @@
 /*
- * db-live.c: the live domain's SQL and its functions: the schedule of
- * live sessions, their participants, status history and attendance.
- * A session, its participants and its status log change together in
- * one transaction.
+ * db.c: the schedule domain's SQL and its functions: live lessons,
+ * their participants, status history and attendance.  A lesson, its
+ * participants, its status log and the notices they cause (notices.h)
+ * change together in one transaction.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -155,10 +155,10 @@ const struct sqltable sql_schedule = {
 
 /* The sessions of a result (LIST_COLS); allocates the array. */
 static void
-session_rows(struct arena *a, struct dbres *res, struct live_session **list,
+live_rows(struct arena *a, struct dbres *res, struct live_lesson **list,
     size_t *n)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	*n = 0;
@@ -191,7 +191,7 @@ session_rows(struct arena *a, struct dbres *res, struct live_session **list,
 
 enum db_rc
 db_live_range(struct db *db, struct arena *a, const struct live_scope *sc,
-    const char *from, const char *to, struct live_session **list, size_t *n)
+    const char *from, const char *to, struct live_lesson **list, size_t *n)
 {
 	struct dbres	*res;
 	enum db_rc	 rc;
@@ -203,14 +203,14 @@ db_live_range(struct db *db, struct arena *a, const struct live_scope *sc,
 	    (long long)sc->learner_id, (long long)sc->learner_id, from,
 	    to)) != DB_OK)
 		return rc;
-	session_rows(a, res, list, n);
+	live_rows(a, res, list, n);
 	return DB_OK;
 }
 
 enum db_rc
 db_live_upcoming(struct db *db, struct arena *a, const struct live_scope *sc,
     const char *now, const char *after, int64_t after_id,
-    struct live_session **list, size_t *n)
+    struct live_lesson **list, size_t *n)
 {
 	struct dbres	*res;
 	enum db_rc	 rc;
@@ -224,13 +224,13 @@ db_live_upcoming(struct db *db, struct arena *a, const struct live_scope *sc,
 	    (long long)sc->learner_id, (long long)sc->learner_id, now,
 	    (long long)after_id, after, after, (long long)after_id)) != DB_OK)
 		return rc;
-	session_rows(a, res, list, n);
+	live_rows(a, res, list, n);
 	return DB_OK;
 }
 
 enum db_rc
 db_live_get(struct db *db, struct arena *a, int64_t id,
-    struct live_session **out)
+    struct live_lesson **out)
 {
 	struct dbres	*res;
 	size_t		 n;
@@ -240,7 +240,7 @@ db_live_get(struct db *db, struct arena *a, int64_t id,
 	if ((rc = db_query(db, a, LV_GET, &res, "iiiii", 0LL, 0LL, 0LL, 0LL,
 	    (long long)id)) != DB_OK)
 		return rc;
-	session_rows(a, res, out, &n);
+	live_rows(a, res, out, &n);
 	if (n == 0)
 		*out = NULL;
 	return DB_OK;
@@ -457,7 +457,8 @@ enum db_rc
 db_live_transition(struct db *db, int64_t id, enum live_status from,
     enum live_status to, int64_t user_id, const char *reason, int *moved)
 {
-	const char	*fw = live_status_name(from), *tw = live_status_name(to);
+	const char	*fw = live_status_name(from);
+	const char	*tw = live_status_name(to);
 	long long	 changed = 0;
 	enum db_rc	 rc;
 

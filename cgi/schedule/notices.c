@@ -20,7 +20,7 @@ empty(const char *s)
 
 /* The shown name of a lesson: its title, else course and lesson. */
 static const char *
-session_name(struct arena *a, const struct live_notice *s)
+live_name(struct arena *a, const struct live_notice *s)
 {
 	if (!empty(s->title))
 		return s->title;
@@ -31,7 +31,7 @@ session_name(struct arena *a, const struct live_notice *s)
 
 /* The address of the session page. */
 static char *
-session_url(struct arena *a, const struct notice_ctx *c, int64_t id)
+live_url(struct arena *a, const struct notice_ctx *c, int64_t id)
 {
 	return arena_printf(a, "%s/platform/sessions/%lld", c->base_url,
 	    (long long)id);
@@ -42,7 +42,7 @@ static void
 details(struct buf *b, struct arena *a, const struct notice_ctx *c,
     const struct live_notice *s, const struct notice_reader *r)
 {
-	buf_printf(b, "  Session:  %s\n", session_name(a, s));
+	buf_printf(b, "  Session:  %s\n", live_name(a, s));
 	buf_printf(b, "  Course:   %s\n", s->course);
 	if (!empty(s->lesson))
 		buf_printf(b, "  Lesson:   %s\n", s->lesson);
@@ -70,7 +70,7 @@ join_text(struct buf *b, struct arena *a, const struct notice_ctx *c,
 {
 	buf_printf(b, "\nHow to join: open the session page and press "
 	    "\"Join Session\"; the button\nopens %d minutes before the "
-	    "start.\n%s\n", LIVE_JOIN_EARLY_MIN, session_url(a, c, id));
+	    "start.\n%s\n", LIVE_JOIN_EARLY_MIN, live_url(a, c, id));
 }
 
 /* What to prepare for a session: its lesson and its notes. */
@@ -100,7 +100,7 @@ subject(struct arena *a, const char *what, const struct live_notice *s,
     const char *tz)
 {
 	return notice_cut(a, arena_printf(a, "%s: %s on %s", what,
-	    session_name(a, s), notice_short_when(a, s->starts_at, tz)),
+	    live_name(a, s), notice_short_when(a, s->starts_at, tz)),
 	    NOTICE_SUBJECT_MAX);
 }
 
@@ -113,7 +113,7 @@ live_notice_compose(struct arena *a, const struct notice_ctx *c,
 	struct buf	 b;
 	const char	*tz = notice_zone(c, r), *who;
 	char		*when = notice_when(a, s->starts_at, s->ends_at, tz);
-	char		*name = (char *)session_name(a, s);
+	char		*name = (char *)live_name(a, s);
 
 	who = empty(actor) ? s->teacher : actor;
 	notice_begin(&b, r);
@@ -170,7 +170,7 @@ live_notice_compose(struct arena *a, const struct notice_ctx *c,
 			buf_printf(&b, "\nThe course lesson \"%s\" stays "
 			    "available and can be scheduled again.\n",
 			    s->lesson);
-		buf_printf(&b, "\nSession page: %s\n", session_url(a, c,
+		buf_printf(&b, "\nSession page: %s\n", live_url(a, c,
 		    s->id));
 		out->summary = empty(s->cancel_reason) ?
 		    arena_printf(a, "%s canceled \"%s\" (%s).", who, name,
@@ -192,18 +192,18 @@ live_notice_compose(struct arena *a, const struct notice_ctx *c,
 			    "appear on the session page.\n");
 		if (other != NULL) {
 			buf_printf(&b, "\nYour next session with %s: \"%s\"\n"
-			    "%s\n", s->teacher, session_name(a, other),
+			    "%s\n", s->teacher, live_name(a, other),
 			    notice_when(a, other->starts_at, other->ends_at,
 			    tz));
 			if (!empty(other->lesson))
 				buf_printf(&b, "To prepare: the course lesson "
 				    "\"%s\".\n", other->lesson);
 			block(&b, "Its notes:", other->notes);
-			buf_printf(&b, "%s\n", session_url(a, c, other->id));
+			buf_printf(&b, "%s\n", live_url(a, c, other->id));
 		} else
 			buf_printf(&b, "\nNo further session with %s is "
 			    "scheduled yet.\n", s->teacher);
-		buf_printf(&b, "\nThis session: %s\n", session_url(a, c,
+		buf_printf(&b, "\nThis session: %s\n", live_url(a, c,
 		    s->id));
 		out->summary = other != NULL ? arena_printf(a, "Notes and "
 		    "next steps after \"%s\". Next session: %s.", name,

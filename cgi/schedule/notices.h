@@ -23,25 +23,25 @@ struct arena;
 /* A live lesson and its people before an edit, for live_notice_saved. */
 struct live_snapshot;
 
-/* Lesson id as it is now (NULL when there is none), in arena a. */
+/* Live lesson live_id as it is now (NULL: none), in arena a. */
 enum db_rc	live_notice_before(struct db *, struct arena *,
-		    int64_t lesson, struct live_snapshot **);
+		    int64_t live_id, struct live_snapshot **);
 /*
- * After a create (before NULL) or an edit of lesson by user actor:
+ * After a create (before NULL) or an edit of live_id by user actor:
  * "scheduled" to new participants (and to the teacher when someone
  * else planned it), "changed" to those kept when something they see
  * changed, "removed" to those taken off.
  */
 enum db_rc	live_notice_saved(struct db *, struct arena *,
-		    const struct live_snapshot *before, int64_t lesson,
+		    const struct live_snapshot *before, int64_t live_id,
 		    int64_t actor);
 /* After a status change to to: "canceled" (with the reason) to
  * everyone, or the held follow-up when it ended. */
-enum db_rc	live_notice_moved(struct db *, int64_t lesson,
+enum db_rc	live_notice_moved(struct db *, int64_t live_id,
 		    enum live_status to, int64_t actor);
 /* After the attendance and lesson notes were saved: the follow-up
  * takes the notes and goes out now, unless it went out already. */
-enum db_rc	live_notice_notes(struct db *, int64_t lesson);
+enum db_rc	live_notice_notes(struct db *, int64_t live_id);
 
 /* The outbox and notifications kind of the 24-hour reminders. */
 #define LIVE_REMINDER_KIND	"session_reminder"

@@ -1,6 +1,6 @@
 /*
- * page-schedule.c: the schedule of live sessions (a week or a list of
- * what is coming), creating and editing a session, its page with the
+ * page-schedule.c: the schedule of live lessons (a week or a list of
+ * what is coming), creating and editing a lesson, its page with the
  * status changes (start, mark as completed, cancel) and its attendance.
  * Times are stored in UTC and shown in the viewer's timezone, which is
  * named on every page.
@@ -113,7 +113,7 @@ zone_line(struct req *r)
 
 /* The shown name of a session: its title, else course and lesson. */
 static char *
-session_name(struct req *r, const struct live_session *s)
+live_name(struct req *r, const struct live_lesson *s)
 {
 	if (!empty(s->title))
 		return s->title;
@@ -125,18 +125,18 @@ session_name(struct req *r, const struct live_session *s)
 
 /* One session line of the schedule into section sec of d. */
 static void
-session_item(struct req *r, struct tpl_dict *d, const char *sec,
-    const struct live_session *s)
+live_item(struct req *r, struct tpl_dict *d, const char *sec,
+    const struct live_lesson *s)
 {
 	struct tpl_dict	*e = tpl_section(d, sec);
 	char		 day[DATE_LEN];
 
 	local_day(r, s->starts_at, day);
-	tpl_set_int(e, "SESSION_ID", s->id);
+	tpl_set_int(e, "LIVE_ID", s->id);
 	tpl_set(e, "DAY", day);
 	tpl_set(e, "START", hhmm(r, s->starts_at));
 	tpl_set(e, "END", hhmm(r, s->ends_at));
-	tpl_set(e, "NAME", session_name(r, s));
+	tpl_set(e, "NAME", live_name(r, s));
 	tpl_set(e, "MEETING", meeting_label(s->meeting_type));
 	tpl_set(e, "STATUS", live_status_label(s->status));
 	tpl_set(e, "STATUS_VALUE", live_status_name(s->status));
@@ -203,7 +203,7 @@ static int
 schedule_week(struct req *r, struct tpl_dict *d)
 {
 	struct live_scope	 sc;
-	struct live_session	*list;
+	struct live_lesson	*list;
 	struct tpl_dict		*w, *day;
 	size_t			 n, k = 0;
 	char			 anchor[DATE_LEN], monday[DATE_LEN], date[DATE_LEN];
@@ -252,16 +252,16 @@ schedule_week(struct req *r, struct tpl_dict *d)
 			local_day(r, list[k].starts_at, sday);
 			if (strcmp(sday, date) > 0)
 				break;
-			session_item(r, day, "ITEM", &list[k]);
+			live_item(r, day, "ITEM", &list[k]);
 			k++;
 			shown++;
 		}
 		if (shown == 0)
-			tpl_show(day, "NO_SESSIONS");
+			tpl_show(day, "NO_LIVE");
 	}
 	/* Anything left over (never expected) goes on the last day. */
 	for (; k < n; k++)
-		session_item(r, day, "ITEM", &list[k]);
+		live_item(r, day, "ITEM", &list[k]);
 	return page_send(r, 200);
 }
 
@@ -271,7 +271,7 @@ schedule_list(struct req *r, struct tpl_dict *d)
 {
 	static const char *const keep[] = { "view", "teacher", NULL };
 	struct live_scope	 sc;
-	struct live_session	*list;
+	struct live_lesson	*list;
 	struct tpl_dict		*l;
 	size_t			 n, i, shown;
 	char			 now[DBTIME_LEN];
@@ -292,7 +292,7 @@ schedule_list(struct req *r, struct tpl_dict *d)
 	    ""));
 	shown = n > LIVE_PAGE ? LIVE_PAGE : n;
 	for (i = 0; i < shown; i++)
-		session_item(r, l, "ROW", &list[i]);
+		live_item(r, l, "ROW", &list[i]);
 	if (shown == 0)
 		tpl_show(l, "EMPTY");
 	pager_links(r, l, "/platform/schedule", keep, n > LIVE_PAGE,
@@ -328,9 +328,9 @@ page_schedule(struct req *r)
 
 /* The choices of the form for one teacher. */
 struct choices {
-	struct live_option	*teachers, *courses, *lessons, *enrolls,
+	struct live_option	*teachers, *courses, *lessons, *enrollments,
 				*groups;
-	size_t			 nteachers, ncourses, nlessons, nenrolls,
+	size_t			 nteachers, ncourses, nlessons, nenrollments,
 				 ngroups;
 	int64_t			 teacher_id;	/* 0: not chosen yet */
 };
@@ -353,8 +353,8 @@ enrolled(const struct choices *c, int64_t learner)
 {
 	size_t	i;
 
-	for (i = 0; i < c->nenrolls; i++)
-		if (c->enrolls[i].learner_id == learner)
+	for (i = 0; i < c->nenrollments; i++)
+		if (c->enrollments[i].learner_id == learner)
 			return 1;
 	return 0;
 }
@@ -364,7 +364,7 @@ enrolled(const struct choices *c, int64_t learner)
  * and lesson of s on an edit.  Returns 1, or 0 on a database failure.
  */
 static int
-load_choices(struct req *r, int64_t tid, const struct live_session *s,
+load_choices(struct req *r, int64_t tid, const struct live_lesson *s,
     struct choices *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -377,8 +377,8 @@ load_choices(struct req *r, int64_t tid, const struct live_session *s,
 	    db_live_lessons(r->db, r->a, s ? s->lesson_id : 0, &c->lessons,
 	    &c->nlessons) != DB_OK)
 		return 0;
-	if (tid > 0 && (db_live_enrollments(r->db, r->a, tid, &c->enrolls,
-	    &c->nenrolls) != DB_OK || db_live_groups(r->db, r->a, tid,
+	if (tid > 0 && (db_live_enrollments(r->db, r->a, tid, &c->enrollments,
+	    &c->nenrollments) != DB_OK || db_live_groups(r->db, r->a, tid,
 	    &c->groups, &c->ngroups) != DB_OK))
 		return 0;
 	return 1;
@@ -502,25 +502,26 @@ form_fill(struct req *r, struct tpl_dict *d, const struct choices *c,
 		tpl_show(d, "INDIVIDUAL_CHECKED");
 	else
 		tpl_show(d, "GROUP_CHECKED");
-	for (i = 0; i < c->nenrolls; i++) {
+	for (i = 0; i < c->nenrollments; i++) {
 		o = tpl_section(d, "ENROLLMENT_OPT");
-		tpl_set_int(o, "VALUE", c->enrolls[i].id);
+		tpl_set_int(o, "VALUE", c->enrollments[i].id);
 		tpl_set(o, "LABEL", arena_printf(r->a, "%s (%s)",
-		    c->enrolls[i].label, c->enrolls[i].extra));
-		if (c->enrolls[i].id == enr)
+		    c->enrollments[i].label, c->enrollments[i].extra));
+		if (c->enrollments[i].id == enr)
 			tpl_show(o, "SELECTED");
 	}
 	/* One checkbox per learner, however many of their enrollments. */
-	for (i = 0; i < c->nenrolls; i++) {
+	for (i = 0; i < c->nenrollments; i++) {
 		for (j = 0; j < i; j++)
-			if (c->enrolls[j].learner_id == c->enrolls[i].learner_id)
+			if (c->enrollments[j].learner_id ==
+			    c->enrollments[i].learner_id)
 				break;
 		if (j < i)
 			continue;
 		o = tpl_section(d, "LEARNER_OPT");
-		tpl_set_int(o, "VALUE", c->enrolls[i].learner_id);
-		tpl_set(o, "LABEL", c->enrolls[i].label);
-		if (has_id(learners, nlearners, c->enrolls[i].learner_id))
+		tpl_set_int(o, "VALUE", c->enrollments[i].learner_id);
+		tpl_set(o, "LABEL", c->enrollments[i].label);
+		if (has_id(learners, nlearners, c->enrollments[i].learner_id))
 			tpl_show(o, "CHECKED");
 	}
 	for (i = 0; i < c->ngroups; i++) {
@@ -530,16 +531,16 @@ form_fill(struct req *r, struct tpl_dict *d, const struct choices *c,
 		if (c->groups[i].id == grp)
 			tpl_show(o, "SELECTED");
 	}
-	if (c->teacher_id > 0 && c->nenrolls == 0)
+	if (c->teacher_id > 0 && c->nenrollments == 0)
 		tpl_show(d, "NO_ENROLLMENTS");
 }
 
 /* Render the form (create when s is NULL) with status. */
 static int
-form_page(struct req *r, const struct choices *c, const struct live_session *s,
+form_page(struct req *r, const struct choices *c, const struct live_lesson *s,
     const struct form_vals *v, int status)
 {
-	struct tpl_dict	*d = page_begin(r, "live-form.tpl",
+	struct tpl_dict	*d = page_begin(r, "schedule-form.tpl",
 	    s ? "Edit Session" : "Create Session");
 
 	tpl_set(d, "ZONE_LINE", zone_line(r));
@@ -547,7 +548,7 @@ form_page(struct req *r, const struct choices *c, const struct live_session *s,
 		tpl_show(d, "CREATE");
 		tpl_set(d, "ACTION", "/platform/sessions/new");
 	} else {
-		tpl_set(tpl_section(d, "EDIT"), "SESSION_ID",
+		tpl_set(tpl_section(d, "EDIT"), "LIVE_ID",
 		    arena_printf(r->a, "%lld", (long long)s->id));
 		tpl_set(d, "ACTION", arena_printf(r->a,
 		    "/platform/sessions/%lld/edit", (long long)s->id));
@@ -626,7 +627,8 @@ form_check(struct req *r, const struct choices *c, struct live_input *in,
 		return;
 	if (strcmp(in->meeting_type, "individual") == 0) {
 		in->enrollment_id = (int64_t)P_num(r, "enrollment");
-		o = opt_find(c->enrolls, c->nenrolls, in->enrollment_id);
+		o = opt_find(c->enrollments, c->nenrollments,
+		    in->enrollment_id);
 		if (o == NULL || o->course_id != in->course_id) {
 			P_fail(r, "enrollment", "Choose one of your learners "
 			    "enrolled in this course.");
@@ -686,7 +688,7 @@ form_teacher(struct req *r)
  * or show the form with errors.  Statuses: 303, 422, 503.
  */
 static int
-form_save(struct req *r, const struct live_session *s)
+form_save(struct req *r, const struct live_lesson *s)
 {
 	struct choices		 c;
 	struct live_input	 in;
@@ -784,12 +786,12 @@ page_live_create(struct req *r)
  * NULL once 404 or 503 was sent (the loader contract, core/handler.h).
  * Loads the participants into *p.
  */
-static struct live_session *
-lesson_load(struct req *r, int manage, struct live_participant **p,
+static struct live_lesson *
+live_load(struct req *r, int manage, struct live_participant **p,
     size_t *np)
 {
 	static const char	 missing[] = "There is no such session.";
-	struct live_session	*s;
+	struct live_lesson	*s;
 	size_t			 i;
 	enum db_rc		 rc;
 
@@ -810,7 +812,7 @@ lesson_load(struct req *r, int manage, struct live_participant **p,
 
 /* The join line of a session for now. */
 static void
-join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
+join_line(struct req *r, struct tpl_dict *d, const struct live_lesson *s)
 {
 	enum live_join	 state = live_join_state(s, time(NULL));
 	time_t		 st;
@@ -841,7 +843,7 @@ join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
  */
 static int
 classroom_lines(struct req *r, struct tpl_dict *d,
-    const struct live_session *s)
+    const struct live_lesson *s)
 {
 	struct classroom_past	*past;
 	struct tpl_dict		*e;
@@ -871,22 +873,22 @@ classroom_lines(struct req *r, struct tpl_dict *d,
 int
 page_live_show(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	struct live_log		*log;
 	struct tpl_dict		*d, *e, *o;
 	size_t			 np, nlog, i, j;
 	int			 manage, ended;
 
-	if ((s = lesson_load(r, 0, &p, &np)) == NULL)
+	if ((s = live_load(r, 0, &p, &np)) == NULL)
 		return r->status;
 	if (db_live_log(r->db, r->a, s->id, &log, &nlog) != DB_OK)
 		return send_db_error(r);
 	manage = r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id;
 	ended = s->status == LIVE_ENDED;
-	d = page_begin(r, "live-session.tpl", session_name(r, s));
-	tpl_set_int(d, "SESSION_ID", s->id);
-	tpl_set(d, "NAME", session_name(r, s));
+	d = page_begin(r, "schedule-lesson.tpl", live_name(r, s));
+	tpl_set_int(d, "LIVE_ID", s->id);
+	tpl_set(d, "NAME", live_name(r, s));
 	tpl_set(d, "COURSE", s->course_title);
 	if (s->lesson_title != NULL)
 		tpl_set(tpl_section(d, "LESSON"), "LESSON_TITLE",
@@ -946,7 +948,7 @@ page_live_show(struct req *r)
 		tpl_show(d, "CAN_COMPLETE");
 	if (ended) {
 		e = tpl_section(d, "ATTENDANCE_FORM");
-		tpl_set_int(e, "SESSION_ID", s->id);
+		tpl_set_int(e, "LIVE_ID", s->id);
 		tpl_set(e, "SESSION_NOTES_VALUE", s->session_notes ?
 		    s->session_notes : "");
 		for (i = 0; i < np; i++) {
@@ -977,7 +979,7 @@ page_live_show(struct req *r)
 int
 page_live_edit(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	struct choices		 c;
 	struct form_vals	 v;
@@ -986,7 +988,7 @@ page_live_edit(struct req *r)
 	int64_t			*ids;
 	size_t			 np, i;
 
-	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
@@ -1023,11 +1025,11 @@ page_live_edit(struct req *r)
 int
 page_live_save(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	size_t			 np;
 
-	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
@@ -1043,12 +1045,12 @@ static int
 transition(struct req *r, enum live_status from, enum live_status to,
     const char *reason, const char *done)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	size_t			 np;
 	int			 moved;
 
-	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != from)
 		return send_error(r, 409, arena_printf(r->a, "This session is "
@@ -1114,13 +1116,13 @@ page_live_complete(struct req *r)
 int
 page_live_attendance(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	size_t			 np, i, j;
 	int			 ok;
 	const char		*v;
 
-	if ((s = lesson_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_ENDED)
 		return send_error(r, 409, "Attendance is taken after the "

@@ -48,7 +48,7 @@ live_status_label(enum live_status s)
 }
 
 enum live_join
-live_join_state(const struct live_session *s, time_t now)
+live_join_state(const struct live_lesson *s, time_t now)
 {
 	time_t	 st, en;
 

@@ -12,7 +12,7 @@ import test_sessions  # noqa: F401
 import test_enroll  # noqa: F401
 import test_learn  # noqa: F401
 import test_schedule  # noqa: F401
-import test_enrol  # noqa: F401
+import test_enrollment  # noqa: F401
 import test_room  # noqa: F401
 import test_ctl  # noqa: F401
 import test_notify  # noqa: F401
