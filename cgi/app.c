@@ -35,6 +35,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[CATALOGUE_SLOT] = &sql_catalogue,
 	[TRAINING_SLOT] = &sql_training,
 	[SCHEDULE_SLOT] = &sql_schedule,
+	[SCHEDULE_NOTICES_SLOT] = &sql_schedule_notices,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
 };

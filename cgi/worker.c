@@ -23,6 +23,7 @@
 #include "notify/mail.h"
 #include "notify/mailmsg.h"
 #include "notify/notify.h"
+#include "schedule/notices.h"
 #include "lib/util.h"
 #include "worker.h"
 
@@ -114,9 +115,9 @@ deliver(struct db *db, const struct config *cfg, struct mail_transport **t,
 	char		 err[400];
 	int		 current;
 
-	/* A reminder of a session moved or canceled since is not sent. */
-	if (strcmp(m->kind, "session_reminder") == 0) {
-		if ((rc = notify_reminder_current(db, m->dedupe,
+	/* A reminder of a lesson moved or canceled since is not sent. */
+	if (strcmp(m->kind, LIVE_REMINDER_KIND) == 0) {
+		if ((rc = live_reminder_current(db, m->dedupe,
 		    &current)) != DB_OK)
 			return rc;
 		if (!current) {
@@ -181,7 +182,7 @@ worker_pass(struct db *db, const struct config *cfg, struct worker_stats *st)
 		    "failed\n");
 		goto out;
 	}
-	if ((rc = notify_reminders(db, &st->reminders)) != DB_OK) {
+	if ((rc = live_reminders_queue(db, &st->reminders)) != DB_OK) {
 		fprintf(stderr, "lecternctl: worker: queueing reminders "
 		    "failed\n");
 		goto out;

@@ -15,9 +15,9 @@
 <nav class="pager" id="week-nav"><a href="{{PREV_URL}}" id="prev-week">Previous week</a> <a href="{{TODAY_URL}}" id="this-week">Today</a> <a href="{{NEXT_URL}}" id="next-week">Next week</a></nav>
 {{#DAY}}<section class="card day" id="day-{{DATE}}">
 <h3>{{DAY_NAME}} {{DATE}}</h3>
-{{#NO_SESSIONS}}<p class="muted">No sessions.</p>{{/NO_SESSIONS}}
+{{#NO_LIVE}}<p class="muted">No sessions.</p>{{/NO_LIVE}}
 <ul class="sessions">
-{{#ITEM}}<li class="live-session {{STATUS_VALUE}}" id="live-{{SESSION_ID}}"><span class="time">{{START}}–{{END}}</span> <a href="/platform/sessions/{{SESSION_ID}}">{{NAME}}</a> <span class="meeting">{{MEETING}}</span> <span class="status">{{STATUS}}</span>{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}} <span class="muted">{{TEACHER_NAME}}, {{PARTICIPANTS}} participant(s)</span></li>
+{{#ITEM}}<li class="live-session {{STATUS_VALUE}}" id="live-{{LIVE_ID}}"><span class="time">{{START}}–{{END}}</span> <a href="/platform/sessions/{{LIVE_ID}}">{{NAME}}</a> <span class="meeting">{{MEETING}}</span> <span class="status">{{STATUS}}</span>{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}} <span class="muted">{{TEACHER_NAME}}, {{PARTICIPANTS}} participant(s)</span></li>
 {{/ITEM}}</ul>
 </section>
 {{/DAY}}{{/WEEK_VIEW}}
@@ -27,8 +27,8 @@
 <table class="list" id="session-list">
 <thead><tr><th>Date</th><th>Time</th><th>Session</th><th>Meeting type</th><th>Status</th><th>Teacher</th><th>Participants</th></tr></thead>
 <tbody>
-{{#ROW}}<tr class="live-session {{STATUS_VALUE}}" id="live-{{SESSION_ID}}"><td>{{DAY}}</td><td>{{START}}–{{END}}</td><td><a href="/platform/sessions/{{SESSION_ID}}">{{NAME}}</a></td><td>{{MEETING}}</td><td>{{STATUS}}{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}}</td><td>{{TEACHER_NAME}}</td><td>{{PARTICIPANTS}}</td></tr>
+{{#ROW}}<tr class="live-session {{STATUS_VALUE}}" id="live-{{LIVE_ID}}"><td>{{DAY}}</td><td>{{START}}–{{END}}</td><td><a href="/platform/sessions/{{LIVE_ID}}">{{NAME}}</a></td><td>{{MEETING}}</td><td>{{STATUS}}{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}}</td><td>{{TEACHER_NAME}}</td><td>{{PARTICIPANTS}}</td></tr>
 {{/ROW}}</tbody>
 </table>
-{{#MORE}}<nav class="pager"><a href="{{NEXT_URL}}" id="next-page">Next page</a></nav>{{/MORE}}
+<nav class="pager">{{#FIRST_PAGE}}<a href="{{URL}}" id="first-page">First page</a>{{/FIRST_PAGE}}{{#NEXT}} <a href="{{URL}}" id="next-page">Next page</a>{{/NEXT}}</nav>
 {{/LIST_VIEW}}

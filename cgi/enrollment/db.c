@@ -1,7 +1,7 @@
 /*
- * db-enrol.c: the enrol domain's SQL and its functions: enrollments,
- * their schedule rules, the statements of the session generator and
- * student groups.
+ * db.c: the enrollment domain's SQL and its functions: enrollments,
+ * their schedule rules (with the learner's note about each change),
+ * the statements of the lesson generator and student groups.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +9,7 @@
 
 #include "core/db.h"
 #include "enrollment/enrollment.h"
-#include "enrollment/generate.h"
-#include "notify/notify.h"
+#include "enrollment/notices.h"
 #include "lib/util.h"
 
 enum {
@@ -36,6 +35,7 @@ enum {
 	RULE_MOVE_SESSION,
 	RULE_DELETE,
 	RULE_DROP_FUTURE,
+	RULE_NOTE,
 	GEN_RULES,
 	GEN_INSERT,
 	GEN_PARTICIPANT,
@@ -51,7 +51,7 @@ enum {
 	GRP_CAN_ADD,
 	GRP_ADD,
 	GRP_REMOVE,
-	ENROL__END
+	ENROLLMENT__END
 };
 
 #define ENR_COLS \
@@ -147,6 +147,14 @@ static const char *const sqltab[] = {
 	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND deleted_at IS NULL",
 	[S(RULE_DROP_FUTURE)] =
 	    "DELETE FROM live_sessions WHERE " RULE_OWNS,
+	/* A rule (deleted or not) with what its learner's note names. */
+	[S(RULE_NOTE)] =
+	    "SELECT " RULE_COLS ", c.title, t.name, u.id, u.name, u.timezone "
+	    "FROM schedule_rules r JOIN enrollments e ON "
+	    "e.id = r.enrollment_id JOIN courses c ON c.id = e.course_id "
+	    "JOIN users t ON t.id = e.teacher_id "
+	    "JOIN users u ON u.id = e.learner_id WHERE r.id = ? AND "
+	    "u.disabled = 0",
 
 	[S(GEN_RULES)] =
 	    "SELECT " RULE_COLS ", e.learner_id, e.course_id, e.teacher_id "
@@ -214,9 +222,10 @@ static const char *const sqltab[] = {
 	    "learner_id = ?",
 };
 
-_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == ENROL__END - ENR_GET,
-    "one SQL text per enrol statement");
-_Static_assert(ENROL_PAGE + 1 == 51, "list statements fetch a page and one");
+_Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == ENROLLMENT__END - ENR_GET,
+    "one SQL text per enrollment statement");
+_Static_assert(ENROLLMENT_PAGE + 1 == 51,
+    "list statements fetch a page and one");
 _Static_assert(PICK_LIMIT == 50 && UPCOMING_MAX == 20,
     "limits written in the SQL");
 
@@ -240,7 +249,7 @@ contains(struct arena *a, const char *s)
 
 /* Fill an enrollment from the current row (ENR_COLS). */
 static void
-enrol_row(struct arena *a, const struct dbres *res, struct enrollment *e)
+enrollment_row(struct arena *a, const struct dbres *res, struct enrollment *e)
 {
 	e->id = db_int(res, 0);
 	e->learner_id = db_int(res, 1);
@@ -320,7 +329,7 @@ count_ok(struct db *db, struct arena *a, int stmt, int *ok,
 }
 
 enum db_rc
-db_enrol_get(struct db *db, struct arena *a, int64_t id,
+db_enrollment_get(struct db *db, struct arena *a, int64_t id,
     struct enrollment **out)
 {
 	struct dbres	*res;
@@ -331,13 +340,13 @@ db_enrol_get(struct db *db, struct arena *a, int64_t id,
 		return rc;
 	if (db_next(res)) {
 		*out = arena_alloc(a, sizeof(**out));
-		enrol_row(a, res, *out);
+		enrollment_row(a, res, *out);
 	}
 	return DB_OK;
 }
 
 enum db_rc
-db_enrol_list(struct db *db, struct arena *a, const char *search,
+db_enrollment_list(struct db *db, struct arena *a, const char *search,
     int64_t teacher, int64_t after_id, struct enrollment **out, size_t *n)
 {
 	struct dbres	*res;
@@ -353,12 +362,12 @@ db_enrol_list(struct db *db, struct arena *a, const char *search,
 	*n = res->nrows;
 	*out = arena_alloc(a, sizeof(**out) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++)
-		enrol_row(a, res, &(*out)[i]);
+		enrollment_row(a, res, &(*out)[i]);
 	return DB_OK;
 }
 
 enum db_rc
-db_enrol_create(struct db *db, const struct enrollment *e, int64_t *id)
+db_enrollment_create(struct db *db, const struct enrollment *e, int64_t *id)
 {
 	enum db_rc	 rc;
 
@@ -371,7 +380,7 @@ db_enrol_create(struct db *db, const struct enrollment *e, int64_t *id)
 }
 
 enum db_rc
-db_enrol_update(struct db *db, const struct enrollment *e, const char *now)
+db_enrollment_update(struct db *db, const struct enrollment *e, const char *now)
 {
 	enum db_rc	 rc;
 
@@ -389,14 +398,14 @@ db_enrol_update(struct db *db, const struct enrollment *e, const char *now)
 }
 
 enum db_rc
-db_enrol_set_active(struct db *db, int64_t id, int active)
+db_enrollment_set_active(struct db *db, int64_t id, int active)
 {
 	return db_exec(db, ENR_SET_ACTIVE, NULL, "ii", (long long)(active != 0),
 	    (long long)id);
 }
 
 enum db_rc
-db_enrol_learners(struct db *db, struct arena *a, const char *q,
+db_enrollment_learners(struct db *db, struct arena *a, const char *q,
     struct pick **out, size_t *n)
 {
 	const char	*pat = contains(a, q);
@@ -405,34 +414,34 @@ db_enrol_learners(struct db *db, struct arena *a, const char *q,
 }
 
 enum db_rc
-db_enrol_teachers(struct db *db, struct arena *a, struct pick **out,
+db_enrollment_teachers(struct db *db, struct arena *a, struct pick **out,
     size_t *n)
 {
 	return picks(db, a, ENR_TEACHERS, out, n, "", NULL, NULL, NULL, 0);
 }
 
 enum db_rc
-db_enrol_courses(struct db *db, struct arena *a, struct pick **out,
+db_enrollment_courses(struct db *db, struct arena *a, struct pick **out,
     size_t *n)
 {
 	return picks(db, a, ENR_COURSES, out, n, "", NULL, NULL, NULL, 0);
 }
 
 enum db_rc
-db_enrol_user_ok(struct db *db, struct arena *a, int64_t id,
+db_enrollment_user_ok(struct db *db, struct arena *a, int64_t id,
     const char *role, int *ok)
 {
 	return count_ok(db, a, ENR_USER_OK, ok, (long long)id, role, -1);
 }
 
 enum db_rc
-db_enrol_course_ok(struct db *db, struct arena *a, int64_t id, int *ok)
+db_enrollment_course_ok(struct db *db, struct arena *a, int64_t id, int *ok)
 {
 	return count_ok(db, a, ENR_COURSE_OK, ok, (long long)id, NULL, -1);
 }
 
 enum db_rc
-db_enrol_lessons(struct db *db, struct arena *a, int64_t course,
+db_enrollment_lessons(struct db *db, struct arena *a, int64_t course,
     struct pick **out, size_t *n)
 {
 	return picks(db, a, ENR_LESSONS, out, n, "i", NULL, NULL, NULL,
@@ -458,7 +467,7 @@ live_rows(struct arena *a, struct dbres *res, struct live_row **out,
 }
 
 enum db_rc
-db_enrol_upcoming(struct db *db, struct arena *a, int64_t id,
+db_enrollment_upcoming(struct db *db, struct arena *a, int64_t id,
     const char *now, struct live_row **out, size_t *n)
 {
 	struct dbres	*res;
@@ -507,6 +516,36 @@ db_rule_get(struct db *db, struct arena *a, int64_t enrollment, int64_t id,
 	return DB_OK;
 }
 
+/*
+ * The learner's one note about rule id (notices.h), inside the open
+ * transaction; nothing when the learner's account is disabled.
+ */
+static enum db_rc
+rule_note(struct db *db, int64_t id, enum rule_event ev)
+{
+	struct arena		*a = arena_new();
+	struct sched_rule	 r;
+	struct rule_note	 n;
+	struct dbres		*res;
+	enum db_rc		 rc;
+
+	if ((rc = db_query(db, a, RULE_NOTE, &res, "i",
+	    (long long)id)) != DB_OK || !db_next(res))
+		goto out;
+	memset(&n, 0, sizeof(n));
+	rule_row(a, res, &r);
+	n.rule = &r;
+	n.course = db_dup(a, res, 9);
+	n.teacher = db_dup(a, res, 10);
+	n.learner = db_int(res, 11);
+	n.reader.name = db_dup(a, res, 12);
+	n.reader.tz = db_dup(a, res, 13);
+	rc = rule_note_queue(db, a, ev, &n);
+out:
+	arena_free(a);
+	return rc;
+}
+
 enum db_rc
 db_rule_create(struct db *db, const struct sched_rule *r, int64_t *id)
 {
@@ -522,7 +561,7 @@ db_rule_create(struct db *db, const struct sched_rule *r, int64_t *id)
 	rid = rc == DB_OK ? db_last_id(db) : 0;
 	/* One note for the rule; its generated sessions get none each. */
 	if (rc == DB_OK)
-		rc = notify_rule(db, rid, RULE_NOTE_ADDED);
+		rc = rule_note(db, rid, RULE_ADDED);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -569,7 +608,7 @@ db_rule_update(struct db *db, struct arena *a, const struct sched_rule *r,
 			    (long long)rows[i].id);
 	}
 	if (rc == DB_OK)
-		rc = notify_rule(db, r->id, RULE_NOTE_CHANGED);
+		rc = rule_note(db, r->id, RULE_CHANGED);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -588,7 +627,7 @@ db_rule_delete(struct db *db, int64_t id, const char *now)
 	    (long long)id)) != DB_OK ||
 	    (rc = db_exec(db, RULE_DROP_FUTURE, NULL, "is", (long long)id,
 	    now)) != DB_OK ||
-	    (rc = notify_rule(db, id, RULE_NOTE_REMOVED)) != DB_OK) {
+	    (rc = rule_note(db, id, RULE_REMOVED)) != DB_OK) {
 		db_rollback(db);
 		return rc;
 	}

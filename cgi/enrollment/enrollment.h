@@ -1,16 +1,18 @@
 /*
- * enrol.h: enrollments (a learner in a course with a teacher), their
- * recurring schedule rules and student groups: the records the enrol
- * domain (db-enrol.c) hands to its pages and to the generator, its
- * functions, and the page handlers of page-enrol.c.  Functions return
- * DB_OK or the failure; lookups that find nothing return DB_OK with
- * NULL.  Results are allocated in the given arena.
+ * enrollment.h: course enrollments (a learner in a course with a
+ * teacher), their recurring schedule rules and student groups: the
+ * records the domain's statements (db.c) hand to its pages and to the
+ * generator, its functions, and the page handlers of
+ * page-enrollments.c.  Functions return DB_OK or the failure; lookups
+ * that find nothing return DB_OK with NULL.  Results are allocated in
+ * the given arena.
  */
-#ifndef LECTERN_ENROL_H
-#define LECTERN_ENROL_H
+#ifndef LECTERN_ENROLLMENT_H
+#define LECTERN_ENROLLMENT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/db.h"
 
@@ -22,9 +24,9 @@ extern const struct routeset	enrollment_routes;
 struct arena;
 struct req;
 
-#define ENROL_PAGE	50	/* enrollments per list page */
+#define ENROLLMENT_PAGE	50	/* enrollments (and groups) per list page */
 #define PICK_LIMIT	50	/* learners offered by a search */
-#define UPCOMING_MAX	20	/* upcoming sessions on the detail page */
+#define UPCOMING_MAX	20	/* upcoming lessons on the detail page */
 
 struct enrollment {
 	int64_t		 id;
@@ -53,7 +55,27 @@ struct sched_rule {
 	int64_t		 learner_id, course_id, teacher_id;
 };
 
-/* A generated or planned live session of an enrollment. */
+/*
+ * enrollment.c: the calendar of a rule.  Pure.
+ * 1 when the local date (YYYY-MM-DD) is one of the rule's days: its
+ * weekday is set and it lies within the rule's dates.
+ */
+int	rule_has_date(const struct sched_rule *, const char *date);
+/*
+ * The UTC start and end ("YYYY-MM-DD HH:MM:SS") of the occurrence of a
+ * rule on a local date, through the rule's timezone.  Returns 1, or 0
+ * when the zone or date cannot convert.
+ */
+int	rule_instant(const struct sched_rule *, const char *date,
+	    char starts[20], char ends[20]);
+/* Days rule_next() looks ahead: two weeks and today. */
+#define RULE_NEXT_DAYS	15
+/* The first occurrence that starts after now, within RULE_NEXT_DAYS;
+ * 1 when found. */
+int	rule_next(const struct sched_rule *, time_t now, char starts[20],
+	    char ends[20]);
+
+/* A generated or planned live lesson of an enrollment. */
 struct live_row {
 	int64_t		 id;
 	char		*starts_at;	/* UTC "YYYY-MM-DD HH:MM:SS" */
@@ -78,53 +100,54 @@ struct student_group {
 	long long	 members;
 };
 
-/* db-enrol.c: enrollments */
-enum db_rc	db_enrol_get(struct db *, struct arena *, int64_t,
+/* db.c: enrollments */
+enum db_rc	db_enrollment_get(struct db *, struct arena *, int64_t,
 		    struct enrollment **);
 /*
  * One page of enrollments, newest first, after after_id when > 0:
  * search (learner name or email or course title contains) and teacher
- * (0: any) are optional.  Fetches at most ENROL_PAGE + 1 rows.
+ * (0: any) are optional.  Fetches at most ENROLLMENT_PAGE + 1 rows.
  */
-enum db_rc	db_enrol_list(struct db *, struct arena *, const char *search,
-		    int64_t teacher, int64_t after_id, struct enrollment **,
-		    size_t *);
+enum db_rc	db_enrollment_list(struct db *, struct arena *,
+		    const char *search, int64_t teacher, int64_t after_id,
+		    struct enrollment **, size_t *);
 /* DB_DUPLICATE when the learner has this course with this teacher. */
-enum db_rc	db_enrol_create(struct db *, const struct enrollment *,
+enum db_rc	db_enrollment_create(struct db *, const struct enrollment *,
 		    int64_t *id);
 /* New teacher and length; future scheduled sessions not changed by
  * hand follow the teacher (after now, UTC).  One transaction. */
-enum db_rc	db_enrol_update(struct db *, const struct enrollment *,
+enum db_rc	db_enrollment_update(struct db *, const struct enrollment *,
 		    const char *now);
-enum db_rc	db_enrol_set_active(struct db *, int64_t, int active);
+enum db_rc	db_enrollment_set_active(struct db *, int64_t, int active);
 /* Active learners whose name or email contains q (NULL: all), by name. */
-enum db_rc	db_enrol_learners(struct db *, struct arena *, const char *q,
-		    struct pick **, size_t *);
+enum db_rc	db_enrollment_learners(struct db *, struct arena *,
+		    const char *q, struct pick **, size_t *);
 /* Active teachers; non-archived courses; a user's kind by id. */
-enum db_rc	db_enrol_teachers(struct db *, struct arena *, struct pick **,
-		    size_t *);
-enum db_rc	db_enrol_courses(struct db *, struct arena *, struct pick **,
-		    size_t *);
+enum db_rc	db_enrollment_teachers(struct db *, struct arena *,
+		    struct pick **, size_t *);
+enum db_rc	db_enrollment_courses(struct db *, struct arena *,
+		    struct pick **, size_t *);
 /* *ok = 1 when id is an active user of role ("learner", "teacher"). */
-enum db_rc	db_enrol_user_ok(struct db *, struct arena *, int64_t,
+enum db_rc	db_enrollment_user_ok(struct db *, struct arena *, int64_t,
 		    const char *role, int *ok);
 /* *ok = 1 when id is a course not archived. */
-enum db_rc	db_enrol_course_ok(struct db *, struct arena *, int64_t, int *ok);
+enum db_rc	db_enrollment_course_ok(struct db *, struct arena *, int64_t,
+		    int *ok);
 /* The course's non-archived lessons in order (label title, extra type). */
-enum db_rc	db_enrol_lessons(struct db *, struct arena *, int64_t course,
-		    struct pick **, size_t *);
+enum db_rc	db_enrollment_lessons(struct db *, struct arena *,
+		    int64_t course, struct pick **, size_t *);
 /* The next UPCOMING_MAX sessions of the enrollment from now (UTC). */
-enum db_rc	db_enrol_upcoming(struct db *, struct arena *, int64_t,
+enum db_rc	db_enrollment_upcoming(struct db *, struct arena *, int64_t,
 		    const char *now, struct live_row **, size_t *);
 
-/* db-enrol.c: schedule rules */
+/* db.c: schedule rules */
 enum db_rc	db_rules_list(struct db *, struct arena *, int64_t enrollment,
 		    struct sched_rule **, size_t *);
 /* A non-deleted rule of the enrollment, or NULL. */
 enum db_rc	db_rule_get(struct db *, struct arena *, int64_t enrollment,
 		    int64_t id, struct sched_rule **);
-/* Add a rule with the learner's one note about it (notify.h); its
- * sessions, generated later, get no message each.  One transaction. */
+/* Add a rule with the learner's one note about it (notices.h); its
+ * lessons, generated later, get no message each.  One transaction. */
 enum db_rc	db_rule_create(struct db *, const struct sched_rule *,
 		    int64_t *id);
 /*
@@ -139,7 +162,7 @@ enum db_rc	db_rule_update(struct db *, struct arena *,
  * hand.  One transaction, with the learner's note. */
 enum db_rc	db_rule_delete(struct db *, int64_t id, const char *now);
 
-/* db-enrol.c: the generator's statements (generate.c) */
+/* db.c: the generator's statements (generate.c) */
 /* Non-deleted rules of active enrollments not generated up to until. */
 enum db_rc	db_gen_rules(struct db *, struct arena *, const char *until,
 		    struct sched_rule **, size_t *);
@@ -150,7 +173,7 @@ enum db_rc	db_gen_insert(struct db *, const struct sched_rule *,
 		    const char *ends, int *made);
 enum db_rc	db_gen_done(struct db *, int64_t rule, const char *until);
 
-/* db-enrol.c: student groups */
+/* db.c: student groups */
 /* Groups of teacher (0: all), by name then id, after (name, id). */
 enum db_rc	db_groups_list(struct db *, struct arena *, int64_t teacher,
 		    const char *after_name, int64_t after_id,
@@ -174,15 +197,15 @@ enum db_rc	db_group_can_add(struct db *, struct arena *, int64_t teacher,
 enum db_rc	db_group_add(struct db *, int64_t, int64_t learner);
 enum db_rc	db_group_remove(struct db *, int64_t, int64_t learner);
 
-/* page-enrol.c */
-int	page_enrol_list(struct req *);
-int	page_enrol_new(struct req *);
-int	page_enrol_create(struct req *);
-int	page_enrol_mine(struct req *);
-int	page_enrol_view(struct req *);
-int	page_enrol_save(struct req *);
-int	page_enrol_deactivate(struct req *);
-int	page_enrol_activate(struct req *);
+/* page-enrollments.c */
+int	page_enrollment_list(struct req *);
+int	page_enrollment_new(struct req *);
+int	page_enrollment_create(struct req *);
+int	page_enrollment_mine(struct req *);
+int	page_enrollment_view(struct req *);
+int	page_enrollment_save(struct req *);
+int	page_enrollment_deactivate(struct req *);
+int	page_enrollment_activate(struct req *);
 int	page_rule_new(struct req *);
 int	page_rule_create(struct req *);
 int	page_rule_edit(struct req *);

@@ -1,9 +1,7 @@
 /*
- * generate.c: live sessions generated from schedule rules.  A rule
- * names local days and a local time in its own timezone; each
- * occurrence becomes a live session whose UTC start comes from that
- * zone's rules on that date, so a 14:00 lesson stays at 14:00 local
- * across daylight-saving changes.
+ * generate.c: live lessons generated from schedule rules: each
+ * occurrence of a rule (enrollment.c) up to the horizon becomes a live
+ * lesson with its learner, through the generator's statements (db.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,37 +14,6 @@
 #include "enrollment/generate.h"
 #include "lib/dates.h"
 #include "lib/util.h"
-
-int
-rule_has_date(const struct sched_rule *r, const char *date)
-{
-	int	 wd;
-
-	if ((wd = date_weekday(date)) < 0 || (r->weekdays & (1 << wd)) == 0)
-		return 0;
-	if (strcmp(date, r->start_date) < 0)
-		return 0;
-	if (r->end_date != NULL && *r->end_date != '\0' &&
-	    strcmp(date, r->end_date) > 0)
-		return 0;
-	return 1;
-}
-
-int
-rule_instant(const struct sched_rule *r, const char *date, char starts[20],
-    char ends[20])
-{
-	int	 y, mo, d;
-	time_t	 t;
-
-	if (sscanf(date, "%4d-%2d-%2d", &y, &mo, &d) != 3)
-		return 0;
-	if (!local_to_utc(r->timezone, y, mo, d, r->hour, r->minute, &t))
-		return 0;
-	dbtime_format(t, starts);
-	dbtime_format(t + (time_t)r->duration * 60, ends);
-	return 1;
-}
 
 /*
  * Create the missing occurrences of one rule from first to last (local

@@ -1,10 +1,11 @@
 /*
- * page-enrol.c: enrollments, student groups and schedule rules.  An
- * enrollment is seen by the administrators, its teacher and (read-only)
- * its learner; anybody else gets 404, as if it did not exist.  Its
- * schedule rules are managed by the administrators and its teacher;
- * adding or changing a rule fills the schedule at once.  Student groups
- * belong to a teacher, who manages them (administrators manage all).
+ * page-enrollments.c: enrollments, student groups and schedule rules.
+ * An enrollment is seen by the administrators, its teacher and
+ * (read-only) its learner; anybody else gets 404, as if it did not
+ * exist.  Its schedule rules are managed by the administrators and its
+ * teacher; adding or changing a rule fills the schedule at once.
+ * Student groups belong to a teacher, who manages them (administrators
+ * manage all).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "lib/clock.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/handler.h"
 #include "enrollment/enrollment.h"
 #include "lib/escape.h"
 #include "enrollment/generate.h"
@@ -100,30 +102,31 @@ pick_options(struct tpl_dict *d, const char *sec, const struct pick *p,
 
 /*
  * The enrollment named by the first path id when this user may see it
- * (manage: may change its schedule), else NULL after sending 404 or
- * 503 (status in *status).
+ * (manage: may change its schedule), else NULL once 404 or 503 was sent
+ * (the loader contract, core/handler.h).
  */
 static struct enrollment *
-enrol_from_path(struct req *r, int manage, int *status)
+enrollment_load(struct req *r, int manage)
 {
+	static const char	 missing[] = "There is no such enrollment.";
 	struct enrollment	*e;
+	enum db_rc		 rc;
 
-	if (db_enrol_get(r->db, r->a, r->ids[0], &e) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_enrollment_get(r->db, r->a, r->ids[0], &e);
+	if (!load_found(r, rc, e, missing))
 		return NULL;
-	}
-	if (e != NULL && (is_admin(r) ||
+	if (is_admin(r) ||
 	    (r->user->role == ROLE_TEACHER && e->teacher_id == r->user->id) ||
 	    (!manage && r->user->role == ROLE_LEARNER &&
-	    e->learner_id == r->user->id)))
+	    e->learner_id == r->user->id))
 		return e;
-	*status = send_error(r, 404, "There is no such enrollment.");
+	load_refuse(r, missing);
 	return NULL;
 }
 
 /* One row of an enrollment list. */
 static void
-enrol_list_row(struct tpl_dict *d, const struct enrollment *e)
+enrollment_list_row(struct tpl_dict *d, const struct enrollment *e)
 {
 	struct tpl_dict	*row;
 
@@ -142,9 +145,10 @@ enrol_list_row(struct tpl_dict *d, const struct enrollment *e)
  * filter) or a teacher's own.
  */
 static int
-enrol_list_page(struct req *r, int admin)
+enrollment_list_page(struct req *r, int admin)
 {
-	struct tpl_dict		*d, *nx;
+	static const char *const keep[] = { "q", "teacher", NULL };
+	struct tpl_dict		*d;
 	struct enrollment	*list;
 	struct pick		*teachers = NULL;
 	size_t			 n, i, nt = 0;
@@ -152,7 +156,7 @@ enrol_list_page(struct req *r, int admin)
 	int64_t			 teacher = 0, after = 0;
 	int			 status = 200;
 
-	d = page_begin(r, "enrol-list.tpl", "Enrollments");
+	d = page_begin(r, "enrollment-list.tpl", "Enrollments");
 	if (admin) {
 		tpl_show(d, "ADMIN");
 		form_field(d, P(r, "q"), "Q", "Q_ERROR");
@@ -162,31 +166,24 @@ enrol_list_page(struct req *r, int admin)
 			status = 422;
 		q = P_str(r, "q");
 		teacher = P_num(r, "teacher");
-		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+		if (db_enrollment_teachers(r->db, r->a, &teachers, &nt) !=
+		    DB_OK)
 			return send_db_error(r);
 		pick_options(d, "TEACHER_OPT", teachers, nt, teacher);
 	} else
 		teacher = r->user->id;
 	after = P_num(r, "after_id");
-	if (db_enrol_list(r->db, r->a, q, teacher, after, &list, &n) != DB_OK)
+	if (db_enrollment_list(r->db, r->a, q, teacher, after, &list,
+	    &n) != DB_OK)
 		return send_db_error(r);
-	for (i = 0; i < n && i < ENROL_PAGE; i++)
-		enrol_list_row(d, &list[i]);
+	for (i = 0; i < n && i < ENROLLMENT_PAGE; i++)
+		enrollment_list_row(d, &list[i]);
 	if (n == 0)
 		tpl_show(d, after > 0 || !empty(q) || (admin && teacher > 0) ?
 		    "NO_MATCH" : "NO_ENROLLMENTS");
-	if (n > ENROL_PAGE) {
-		nx = tpl_section(d, "NEXT");
-		tpl_set(nx, "URL", arena_printf(r->a, "%s?%s%s%s%s&after_id=%lld",
-		    admin ? "/admin/enrollments" : "/platform/enrollments",
-		    q ? "q=" : "", q ? url_encode(r->a, q) : "",
-		    teacher > 0 && admin ? "&teacher=" : "",
-		    teacher > 0 && admin ? arena_printf(r->a, "%lld",
-		    (long long)teacher) : "",
-		    (long long)list[ENROL_PAGE - 1].id));
-	}
-	if (after > 0)
-		tpl_show(d, "FIRST_PAGE");
+	pager_links(r, d, admin ? "/admin/enrollments" :
+	    "/platform/enrollments", keep, n > ENROLLMENT_PAGE, NULL,
+	    n > ENROLLMENT_PAGE ? list[ENROLLMENT_PAGE - 1].id : 0);
 	return page_send(r, status);
 }
 
@@ -196,9 +193,9 @@ enrol_list_page(struct req *r, int admin)
  * Statuses: 200, 422 (bad filter), 503.
  */
 int
-page_enrol_list(struct req *r)
+page_enrollment_list(struct req *r)
 {
-	return enrol_list_page(r, 1);
+	return enrollment_list_page(r, 1);
 }
 
 /*
@@ -207,14 +204,14 @@ page_enrol_list(struct req *r)
  * Statuses: 200, 503.
  */
 int
-page_enrol_mine(struct req *r)
+page_enrollment_mine(struct req *r)
 {
-	return enrol_list_page(r, is_admin(r));
+	return enrollment_list_page(r, is_admin(r));
 }
 
 /* The create form; values from the request. */
 static int
-enrol_form(struct req *r, int status, const char *learner_error)
+enrollment_form(struct req *r, int status, const char *learner_error)
 {
 	struct tpl_dict	*d;
 	struct pick	*learners, *courses, *teachers;
@@ -222,10 +219,10 @@ enrol_form(struct req *r, int status, const char *learner_error)
 	const char	*lq = P_str(r, "lq");
 	const struct pval *len = P(r, "default_length");
 
-	d = page_begin(r, "enrol-form.tpl", "New enrollment");
-	if (db_enrol_learners(r->db, r->a, lq, &learners, &nl) != DB_OK ||
-	    db_enrol_courses(r->db, r->a, &courses, &nc) != DB_OK ||
-	    db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+	d = page_begin(r, "enrollment-form.tpl", "New enrollment");
+	if (db_enrollment_learners(r->db, r->a, lq, &learners, &nl) != DB_OK ||
+	    db_enrollment_courses(r->db, r->a, &courses, &nc) != DB_OK ||
+	    db_enrollment_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
 		return send_db_error(r);
 	tpl_set(d, "LQ", lq ? lq : "");
 	pick_options(d, "LEARNER_OPT", learners, nl, P_num(r, "learner"));
@@ -252,9 +249,9 @@ enrol_form(struct req *r, int status, const char *learner_error)
  * Statuses: 200, 503.
  */
 int
-page_enrol_new(struct req *r)
+page_enrollment_new(struct req *r)
 {
-	return enrol_form(r, r->nerrors > 0 ? 422 : 200, NULL);
+	return enrollment_form(r, r->nerrors > 0 ? 422 : 200, NULL);
 }
 
 /*
@@ -263,7 +260,7 @@ page_enrol_new(struct req *r)
  * Statuses: 303, 422, 503.
  */
 int
-page_enrol_create(struct req *r)
+page_enrollment_create(struct req *r)
 {
 	struct enrollment	 e;
 	int64_t			 id;
@@ -276,31 +273,32 @@ page_enrol_create(struct req *r)
 	e.teacher_id = P_num(r, "teacher");
 	e.default_length = (int)P_num(r, "default_length");
 	if (P(r, "learner")->error == NULL && e.learner_id > 0) {
-		if (db_enrol_user_ok(r->db, r->a, e.learner_id, "learner",
+		if (db_enrollment_user_ok(r->db, r->a, e.learner_id, "learner",
 		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "learner", "Choose an active learner.");
 	}
 	if (P(r, "course")->error == NULL && e.course_id > 0) {
-		if (db_enrol_course_ok(r->db, r->a, e.course_id, &ok) != DB_OK)
+		if (db_enrollment_course_ok(r->db, r->a, e.course_id,
+		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "course", "Choose a course that is not "
 			    "archived.");
 	}
 	if (P(r, "teacher")->error == NULL && e.teacher_id > 0) {
-		if (db_enrol_user_ok(r->db, r->a, e.teacher_id, "teacher",
+		if (db_enrollment_user_ok(r->db, r->a, e.teacher_id, "teacher",
 		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "teacher", "Choose an active teacher.");
 	}
 	if (r->nerrors > 0)
-		return enrol_form(r, 422, NULL);
-	rc = db_enrol_create(r->db, &e, &id);
+		return enrollment_form(r, 422, NULL);
+	rc = db_enrollment_create(r->db, &e, &id);
 	if (rc == DB_DUPLICATE)
-		return enrol_form(r, 422, "This learner already has this "
+		return enrollment_form(r, 422, "This learner already has this "
 		    "course with this teacher.");
 	if (rc != DB_OK)
 		return send_db_error(r);
@@ -311,7 +309,7 @@ page_enrol_create(struct req *r)
 
 /* The detail page of e. */
 static int
-enrol_page(struct req *r, struct enrollment *e, int status)
+enrollment_page(struct req *r, struct enrollment *e, int status)
 {
 	struct tpl_dict		*d, *s, *row;
 	struct pick		*lessons, *teachers;
@@ -323,11 +321,12 @@ enrol_page(struct req *r, struct enrollment *e, int status)
 
 	manage = is_admin(r) || e->teacher_id == r->user->id;
 	now_text(now);
-	if (db_enrol_lessons(r->db, r->a, e->course_id, &lessons, &nl) != DB_OK ||
+	if (db_enrollment_lessons(r->db, r->a, e->course_id, &lessons,
+	    &nl) != DB_OK ||
 	    db_rules_list(r->db, r->a, e->id, &rules, &nr) != DB_OK ||
-	    db_enrol_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK)
+	    db_enrollment_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "enrol-view.tpl", "Enrollment");
+	d = page_begin(r, "enrollment-view.tpl", "Enrollment");
 	tpl_set_int(d, "ID", (long long)e->id);
 	tpl_set(d, "LEARNER", e->learner_name);
 	tpl_set(d, "EMAIL", e->learner_email);
@@ -339,7 +338,8 @@ enrol_page(struct req *r, struct enrollment *e, int status)
 	if (manage)
 		tpl_show(d, "MANAGE");
 	if (is_admin(r)) {
-		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+		if (db_enrollment_teachers(r->db, r->a, &teachers, &nt) !=
+		    DB_OK)
 			return send_db_error(r);
 		s = tpl_section(d, "ADMIN");
 		pick_options(s, "TEACHER_OPT", teachers, nt,
@@ -392,14 +392,13 @@ enrol_page(struct req *r, struct enrollment *e, int status)
  * Statuses: 200, 404, 503.
  */
 int
-page_enrol_view(struct req *r)
+page_enrollment_view(struct req *r)
 {
 	struct enrollment	*e;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 0, &status)) == NULL)
-		return status;
-	return enrol_page(r, e, 200);
+	if ((e = enrollment_load(r, 0)) == NULL)
+		return r->status;
+	return enrollment_page(r, e, 200);
 }
 
 /*
@@ -407,34 +406,34 @@ page_enrol_view(struct req *r)
  * Statuses: 303, 404, 422, 503.
  */
 int
-page_enrol_save(struct req *r)
+page_enrollment_save(struct req *r)
 {
 	struct enrollment	*e;
 	char			 now[DBTIME_LEN];
-	int			 status, ok;
+	int			 ok;
 	int64_t			 teacher = P_num(r, "teacher");
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	if (P(r, "teacher")->error == NULL && teacher > 0) {
-		if (db_enrol_user_ok(r->db, r->a, teacher, "teacher", &ok) !=
-		    DB_OK)
+		if (db_enrollment_user_ok(r->db, r->a, teacher, "teacher",
+		    &ok) != DB_OK)
 			return send_db_error(r);
 		if (!ok)
 			P_fail(r, "teacher", "Choose an active teacher.");
 	}
 	if (r->nerrors > 0)
-		return enrol_page(r, e, 422);
+		return enrollment_page(r, e, 422);
 	e->teacher_id = teacher;
 	e->default_length = (int)P_num(r, "default_length");
 	now_text(now);
-	switch (db_enrol_update(r->db, e, now)) {
+	switch (db_enrollment_update(r->db, e, now)) {
 	case DB_OK:
 		break;
 	case DB_DUPLICATE:
 		P_fail(r, "teacher", "The learner already has this course "
 		    "with that teacher.");
-		return enrol_page(r, e, 422);
+		return enrollment_page(r, e, 422);
 	default:
 		return send_db_error(r);
 	}
@@ -445,14 +444,13 @@ page_enrol_save(struct req *r)
 
 /* Set the enrollment's active flag and go back to it. */
 static int
-enrol_set_active(struct req *r, int active)
+enrollment_set_active(struct req *r, int active)
 {
 	struct enrollment	*e;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
-	if (db_enrol_set_active(r->db, e->id, active) != DB_OK)
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
+	if (db_enrollment_set_active(r->db, e->id, active) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, active ? "The enrollment is active again." :
 	    "The enrollment is inactive: no new sessions are generated.");
@@ -465,15 +463,15 @@ enrol_set_active(struct req *r, int active)
  * Statuses: 303, 404, 503.
  */
 int
-page_enrol_deactivate(struct req *r)
+page_enrollment_deactivate(struct req *r)
 {
-	return enrol_set_active(r, 0);
+	return enrollment_set_active(r, 0);
 }
 
 int
-page_enrol_activate(struct req *r)
+page_enrollment_activate(struct req *r)
 {
-	return enrol_set_active(r, 1);
+	return enrollment_set_active(r, 1);
 }
 
 /* The rule form: for a new rule (rule NULL) or to edit one. */
@@ -485,7 +483,7 @@ rule_form(struct req *r, const struct enrollment *e,
 	char		 today[DATE_LEN];
 	int		 i, on;
 
-	d = page_begin(r, "enrol-rule.tpl", rule ? "Edit Schedule Rule" :
+	d = page_begin(r, "enrollment-rule.tpl", rule ? "Edit Schedule Rule" :
 	    "Add Schedule Rule");
 	tpl_set_int(d, "ID", (long long)e->id);
 	tpl_set(d, "LEARNER", e->learner_name);
@@ -593,10 +591,9 @@ int
 page_rule_new(struct req *r)
 {
 	struct enrollment	*e;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	return rule_form(r, e, NULL, 200);
 }
 
@@ -611,10 +608,10 @@ page_rule_create(struct req *r)
 	struct enrollment	*e;
 	struct sched_rule	 rule;
 	int64_t			 id;
-	int			 status, n;
+	int			 n;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL)
+		return r->status;
 	memset(&rule, 0, sizeof(rule));
 	if (!rule_check(r, &rule))
 		return rule_form(r, e, NULL, 422);
@@ -630,19 +627,17 @@ page_rule_create(struct req *r)
 	    (long long)e->id));
 }
 
-/* The rule named by the second path id of enrollment e, or NULL after
- * sending 404 or 503. */
+/* The rule named by the second path id of enrollment e, or NULL once
+ * 404 or 503 was sent. */
 static struct sched_rule *
-rule_from_path(struct req *r, const struct enrollment *e, int *status)
+rule_load(struct req *r, const struct enrollment *e)
 {
 	struct sched_rule	*rule;
+	enum db_rc		 rc;
 
-	if (db_rule_get(r->db, r->a, e->id, r->ids[1], &rule) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_rule_get(r->db, r->a, e->id, r->ids[1], &rule);
+	if (!load_found(r, rc, rule, "There is no such schedule rule."))
 		return NULL;
-	}
-	if (rule == NULL)
-		*status = send_error(r, 404, "There is no such schedule rule.");
 	return rule;
 }
 
@@ -655,11 +650,10 @@ page_rule_edit(struct req *r)
 {
 	struct enrollment	*e;
 	struct sched_rule	*rule;
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL ||
-	    (rule = rule_from_path(r, e, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL ||
+	    (rule = rule_load(r, e)) == NULL)
+		return r->status;
 	return rule_form(r, e, rule, 200);
 }
 
@@ -674,11 +668,11 @@ page_rule_save(struct req *r)
 	struct enrollment	*e;
 	struct sched_rule	*rule, upd;
 	char			 now[DBTIME_LEN];
-	int			 status, n;
+	int			 n;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL ||
-	    (rule = rule_from_path(r, e, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL ||
+	    (rule = rule_load(r, e)) == NULL)
+		return r->status;
 	upd = *rule;
 	if (!rule_check(r, &upd))
 		return rule_form(r, e, rule, 422);
@@ -704,11 +698,10 @@ page_rule_delete(struct req *r)
 	struct enrollment	*e;
 	struct sched_rule	*rule;
 	char			 now[DBTIME_LEN];
-	int			 status;
 
-	if ((e = enrol_from_path(r, 1, &status)) == NULL ||
-	    (rule = rule_from_path(r, e, &status)) == NULL)
-		return status;
+	if ((e = enrollment_load(r, 1)) == NULL ||
+	    (rule = rule_load(r, e)) == NULL)
+		return r->status;
 	now_text(now);
 	if (db_rule_delete(r->db, rule->id, now) != DB_OK)
 		return send_db_error(r);
@@ -719,20 +712,21 @@ page_rule_delete(struct req *r)
 
 /*
  * The group named by the first path id when this user manages it (its
- * teacher, or an administrator), else NULL after sending 404 or 503.
+ * teacher, or an administrator), else NULL once 404 or 503 was sent.
  */
 static struct student_group *
-group_from_path(struct req *r, int *status)
+group_load(struct req *r)
 {
+	static const char	 missing[] = "There is no such group.";
 	struct student_group	*g;
+	enum db_rc		 rc;
 
-	if (db_group_get(r->db, r->a, r->ids[0], &g) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_group_get(r->db, r->a, r->ids[0], &g);
+	if (!load_found(r, rc, g, missing))
 		return NULL;
-	}
-	if (g != NULL && (is_admin(r) || g->teacher_id == r->user->id))
+	if (is_admin(r) || g->teacher_id == r->user->id)
 		return g;
-	*status = send_error(r, 404, "There is no such group.");
+	load_refuse(r, missing);
 	return NULL;
 }
 
@@ -747,10 +741,10 @@ groups_page(struct req *r, int status)
 	int64_t			 after = P_num(r, "after_id");
 
 	if (db_groups_list(r->db, r->a, is_admin(r) ? 0 : r->user->id,
-	    P_str(r, "after_name"), after, &list, &n) != DB_OK)
+	    P_str(r, "after_text"), after, &list, &n) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "group-list.tpl", "Groups");
-	for (i = 0; i < n && i < ENROL_PAGE; i++) {
+	d = page_begin(r, "enrollment-groups.tpl", "Groups");
+	for (i = 0; i < n && i < ENROLLMENT_PAGE; i++) {
 		row = tpl_section(d, "GROUP");
 		tpl_set_int(row, "ID", (long long)list[i].id);
 		tpl_set(row, "NAME", list[i].name);
@@ -761,15 +755,12 @@ groups_page(struct req *r, int status)
 	}
 	if (n == 0)
 		tpl_show(d, "NO_GROUPS");
-	if (n > ENROL_PAGE) {
-		row = tpl_section(d, "NEXT");
-		tpl_set(row, "URL", arena_printf(r->a,
-		    "/platform/groups?after_name=%s&after_id=%lld",
-		    url_encode(r->a, list[ENROL_PAGE - 1].name),
-		    (long long)list[ENROL_PAGE - 1].id));
-	}
+	pager_links(r, d, "/platform/groups", NULL, n > ENROLLMENT_PAGE,
+	    n > ENROLLMENT_PAGE ? list[ENROLLMENT_PAGE - 1].name : NULL,
+	    n > ENROLLMENT_PAGE ? list[ENROLLMENT_PAGE - 1].id : 0);
 	if (is_admin(r)) {
-		if (db_enrol_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
+		if (db_enrollment_teachers(r->db, r->a, &teachers, &nt) !=
+		    DB_OK)
 			return send_db_error(r);
 		row = tpl_section(d, "PICK_TEACHER");
 		pick_options(row, "TEACHER_OPT", teachers, nt,
@@ -810,7 +801,7 @@ page_group_create(struct req *r)
 	if (is_admin(r) && P(r, "teacher")->error == NULL) {
 		if (teacher <= 0)
 			P_fail(r, "teacher", "Choose a teacher.");
-		else if (db_enrol_user_ok(r->db, r->a, teacher, "teacher",
+		else if (db_enrollment_user_ok(r->db, r->a, teacher, "teacher",
 		    &ok) != DB_OK)
 			return send_db_error(r);
 		else if (!ok)
@@ -845,7 +836,7 @@ group_page(struct req *r, struct student_group *g, int status,
 	    db_group_candidates(r->db, r->a, g->teacher_id, q, &cands,
 	    &nc) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "group-view.tpl", g->name);
+	d = page_begin(r, "enrollment-group.tpl", g->name);
 	tpl_set_int(d, "ID", (long long)g->id);
 	tpl_set(d, "NAME", g->name);
 	tpl_set(d, "TEACHER", g->teacher_name);
@@ -882,10 +873,9 @@ int
 page_group_view(struct req *r)
 {
 	struct student_group	*g;
-	int			 status;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	return group_page(r, g, r->nerrors > 0 ? 422 : 200, NULL);
 }
 
@@ -898,10 +888,9 @@ page_group_rename(struct req *r)
 {
 	struct student_group	*g;
 	enum db_rc		 rc;
-	int			 status;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (r->nerrors > 0 && P(r, "name")->error != NULL)
 		return group_page(r, g, 422, NULL);
 	rc = db_group_rename(r->db, g->id, P_str(r, "name"));
@@ -925,10 +914,10 @@ int
 page_group_archive(struct req *r)
 {
 	struct student_group	*g;
-	int			 status, restore = P_num(r, "restore") != 0;
+	int			 restore = P_num(r, "restore") != 0;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (db_group_set_archived(r->db, g->id, !restore) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, restore ? "Restored the group." : "Archived the group.");
@@ -945,10 +934,10 @@ int
 page_group_member_add(struct req *r)
 {
 	struct student_group	*g;
-	int			 status, ok = 0;
+	int			 ok = 0;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (r->nerrors == 0 && db_group_can_add(r->db, r->a, g->teacher_id,
 	    P_num(r, "learner"), &ok) != DB_OK)
 		return send_db_error(r);
@@ -970,10 +959,9 @@ int
 page_group_member_remove(struct req *r)
 {
 	struct student_group	*g;
-	int			 status;
 
-	if ((g = group_from_path(r, &status)) == NULL)
-		return status;
+	if ((g = group_load(r)) == NULL)
+		return r->status;
 	if (db_group_remove(r->db, g->id, r->ids[1]) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, "Removed the learner from the group.");

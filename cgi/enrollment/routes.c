@@ -1,5 +1,5 @@
 /*
- * routes-enrol.c: the enrol pages of the route table: enrollments of
+ * routes.c: the enrollment pages of the route table: enrollments of
  * learners in courses with a teacher (administered by administrators,
  * listed for their teachers), the schedule rules of an enrollment and
  * the teachers' student groups.  Handlers check the right to the
@@ -34,7 +34,7 @@ static const struct pdecl new_get[] = {
 	END
 };
 
-static const struct pdecl enrol_post[] = {
+static const struct pdecl enrollment_post[] = {
 	{ "learner", PT_ID, PF_REQ, 0, 0, NULL, "Learner" },
 	{ "course", PT_ID, PF_REQ, 0, 0, NULL, "Course" },
 	{ "teacher", PT_ID, PF_REQ, 0, 0, NULL, "Teacher" },
@@ -44,7 +44,7 @@ static const struct pdecl enrol_post[] = {
 	END
 };
 
-static const struct pdecl enrol_save_post[] = {
+static const struct pdecl enrollment_save_post[] = {
 	{ "teacher", PT_ID, PF_REQ, 0, 0, NULL, "Teacher" },
 	{ "default_length", PT_INT, PF_REQ, 5, 180, NULL,
 	    "Default lesson length" },
@@ -67,7 +67,7 @@ static const struct pdecl rule_post[] = {
 };
 
 static const struct pdecl groups_get[] = {
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
@@ -94,24 +94,26 @@ static const struct pdecl member_post[] = {
 };
 
 static const struct route routes[] = {
-	{ "admin.enrollments", M_GET, "/admin/enrollments", page_enrol_list,
-	    ADMIN, RT_FORM, list_get },
-	{ "admin.enrollment.new", M_GET, "/admin/enrollments/new",
-	    page_enrol_new, ADMIN, RT_FORM, new_get },
-	{ "admin.enrollment.create", M_POST, "/admin/enrollments/new",
-	    page_enrol_create, ADMIN, RT_CSRF | RT_FORM, enrol_post },
-	{ "admin.enrollment.save", M_POST, "/admin/enrollments/:id",
-	    page_enrol_save, ADMIN, RT_CSRF | RT_FORM, enrol_save_post },
-	{ "admin.enrollment.deactivate", M_POST,
-	    "/admin/enrollments/:id/deactivate", page_enrol_deactivate, ADMIN,
-	    RT_CSRF, NULL },
-	{ "admin.enrollment.activate", M_POST,
-	    "/admin/enrollments/:id/activate", page_enrol_activate, ADMIN,
-	    RT_CSRF, NULL },
-	{ "enrollments", M_GET, "/platform/enrollments", page_enrol_mine,
-	    STAFF, 0, mine_get },
-	{ "enrollment", M_GET, "/platform/enrollments/:id", page_enrol_view,
-	    ANY_ROLE, 0, NULL },
+	{ "enrollment.admin.list", M_GET, "/admin/enrollments",
+	    page_enrollment_list, ADMIN, RT_FORM, list_get },
+	{ "enrollment.admin.new", M_GET, "/admin/enrollments/new",
+	    page_enrollment_new, ADMIN, RT_FORM, new_get },
+	{ "enrollment.admin.create", M_POST, "/admin/enrollments/new",
+	    page_enrollment_create, ADMIN, RT_CSRF | RT_FORM,
+	    enrollment_post },
+	{ "enrollment.admin.save", M_POST, "/admin/enrollments/:id",
+	    page_enrollment_save, ADMIN, RT_CSRF | RT_FORM,
+	    enrollment_save_post },
+	{ "enrollment.admin.deactivate", M_POST,
+	    "/admin/enrollments/:id/deactivate", page_enrollment_deactivate,
+	    ADMIN, RT_CSRF, NULL },
+	{ "enrollment.admin.activate", M_POST,
+	    "/admin/enrollments/:id/activate", page_enrollment_activate,
+	    ADMIN, RT_CSRF, NULL },
+	{ "enrollment.list", M_GET, "/platform/enrollments",
+	    page_enrollment_mine, STAFF, 0, mine_get },
+	{ "enrollment.view", M_GET, "/platform/enrollments/:id",
+	    page_enrollment_view, ANY_ROLE, 0, NULL },
 	{ "enrollment.rule.new", M_GET, "/platform/enrollments/:id/rules/new",
 	    page_rule_new, STAFF, 0, NULL },
 	{ "enrollment.rule.create", M_POST,
@@ -125,21 +127,22 @@ static const struct route routes[] = {
 	{ "enrollment.rule.delete", M_POST,
 	    "/platform/enrollments/:id/rules/:id/delete", page_rule_delete,
 	    STAFF, RT_CSRF, NULL },
-	{ "groups", M_GET, "/platform/groups", page_groups, STAFF, 0,
-	    groups_get },
-	{ "group.create", M_POST, "/platform/groups", page_group_create,
-	    STAFF, RT_CSRF | RT_FORM, group_post },
-	{ "group", M_GET, "/platform/groups/:id", page_group_view, STAFF,
-	    RT_FORM, group_get },
-	{ "group.rename", M_POST, "/platform/groups/:id", page_group_rename,
-	    STAFF, RT_CSRF | RT_FORM, group_post },
-	{ "group.archive", M_POST, "/platform/groups/:id/archive",
+	{ "enrollment.groups", M_GET, "/platform/groups", page_groups, STAFF,
+	    0, groups_get },
+	{ "enrollment.group.create", M_POST, "/platform/groups",
+	    page_group_create, STAFF, RT_CSRF | RT_FORM, group_post },
+	{ "enrollment.group", M_GET, "/platform/groups/:id", page_group_view,
+	    STAFF, RT_FORM, group_get },
+	{ "enrollment.group.rename", M_POST, "/platform/groups/:id",
+	    page_group_rename, STAFF, RT_CSRF | RT_FORM, group_post },
+	{ "enrollment.group.archive", M_POST, "/platform/groups/:id/archive",
 	    page_group_archive, STAFF, RT_CSRF, group_archive_post },
-	{ "group.member.add", M_POST, "/platform/groups/:id/members",
-	    page_group_member_add, STAFF, RT_CSRF | RT_FORM, member_post },
-	{ "group.member.remove", M_POST,
-	    "/platform/groups/:id/members/:id/remove", page_group_member_remove,
-	    STAFF, RT_CSRF, NULL },
+	{ "enrollment.group.member.add", M_POST,
+	    "/platform/groups/:id/members", page_group_member_add, STAFF,
+	    RT_CSRF | RT_FORM, member_post },
+	{ "enrollment.group.member.remove", M_POST,
+	    "/platform/groups/:id/members/:id/remove",
+	    page_group_member_remove, STAFF, RT_CSRF, NULL },
 };
 
 ROUTESET(enrollment_routes, routes);

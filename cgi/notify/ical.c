@@ -1,5 +1,5 @@
 /*
- * ical.c: the calendar feed of live sessions, through libical.  Local
+ * ical.c: the calendar feed of live lessons, through libical.  Local
  * times come from the same zone database as every page (clock.c), and
  * the VTIMEZONE from libical's copy of it, so a 14:00 lesson reads
  * 14:00 on both sides of a daylight-saving change.

@@ -1,5 +1,5 @@
 /*
- * ical.h: a user's live sessions as an iCalendar feed (RFC 5545), built
+ * ical.h: a user's live lessons as an iCalendar feed (RFC 5545), built
  * with libical.
  */
 #ifndef LECTERN_ICAL_H

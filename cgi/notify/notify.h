@@ -2,7 +2,8 @@
  * notify.h: notifications.  In-app notifications and email queued in
  * the outbox are written by the caller inside its own open transaction,
  * so a change and the messages it causes commit or roll back together.
- * The worker (lecternctl worker) delivers the outbox.
+ * The domains with news decide who hears what and write the words
+ * (notice.h); the worker (lecternctl worker) delivers the outbox.
  */
 #ifndef LECTERN_NOTIFY_H
 #define LECTERN_NOTIFY_H
@@ -16,16 +17,35 @@
 extern const struct sqltable	sql_notify;
 extern const struct routeset	notify_routes;
 
+struct notice;
+
 /* An in-app notification for one user; link may be NULL. */
 enum db_rc	notify_inapp(struct db *, int64_t user_id, const char *kind,
 		    const char *subject, const char *body, const char *link);
 /*
  * An email to one user (address and name read from users; disabled
  * accounts get none).  dedupe (may be NULL) names a message that must
- * exist at most once: queueing it again changes nothing.
+ * exist at most once: queueing it again changes nothing.  *queued (may
+ * be NULL) is 1 when the message was queued, 0 when it was not.
  */
 enum db_rc	notify_email(struct db *, int64_t user_id, const char *kind,
-		    const char *subject, const char *body, const char *dedupe);
+		    const char *subject, const char *body, const char *dedupe,
+		    int *queued);
+/*
+ * An email held for hold_min minutes, once per dedupe key: queued again
+ * while it has not gone out, it takes the new subject and body (and
+ * the new time, when no attempt was made yet).
+ */
+enum db_rc	notify_email_held(struct db *, int64_t user_id,
+		    const char *kind, const char *subject, const char *body,
+		    const char *dedupe, int hold_min);
+/* Drop the emails not gone out yet whose dedupe key starts with prefix
+ * (letters, digits and colons). */
+enum db_rc	notify_unqueue(struct db *, const char *prefix);
+/* Message n (notice.h) for one user: the in-app notification and the
+ * email, both. */
+enum db_rc	notify_queue(struct db *, int64_t user_id,
+		    const struct notice *n);
 /*
  * In-app notifications (inapp set) and emails (email set) for every
  * member of a classroom channel but except_user (0: none), each as one
@@ -37,52 +57,6 @@ enum db_rc	notify_channel(struct db *, int64_t channel_id,
 		    const char *link);
 
 struct arena;
-
-/* ------------------------------------------------------------------ */
-/* Live sessions and recurring schedules (db-notify.c, notice.c)       */
-
-/*
- * Who hears of a live session change, and what, is decided here; each
- * function runs inside the caller's open transaction (db-live.c,
- * db-enrol.c) and writes in-app notifications and outbox rows composed
- * per reader in the reader's timezone.  Sessions generated from rules
- * get no message each: the rule's note and the reminders cover them.
- */
-struct live_snapshot;
-/* The session and its people before an edit, for notify_live_saved. */
-enum db_rc	notify_live_before(struct db *, struct arena *,
-		    int64_t session, struct live_snapshot **);
-/*
- * After a create (before NULL) or an edit of session by user actor:
- * "scheduled" to new participants (and to the teacher when someone
- * else planned it), "changed" to those kept when something they see
- * changed, "removed" to those taken off.
- */
-enum db_rc	notify_live_saved(struct db *, struct arena *,
-		    const struct live_snapshot *before, int64_t session,
-		    int64_t actor);
-/* After a status change: "canceled" (with the reason) or the held
- * follow-up when it ended. */
-enum db_rc	notify_live_moved(struct db *, int64_t session,
-		    const char *from, const char *to, int64_t actor);
-/* After the attendance and session notes were saved: the follow-up
- * takes the notes and goes out now, unless it went out already. */
-enum db_rc	notify_live_notes(struct db *, int64_t session);
-/* After a schedule rule was added, changed or removed. */
-enum rule_note { RULE_NOTE_ADDED, RULE_NOTE_CHANGED, RULE_NOTE_REMOVED };
-enum db_rc	notify_rule(struct db *, int64_t rule, enum rule_note);
-/*
- * Queue the 24-hour reminders of scheduled sessions starting within a
- * day, one per reader and start time (outbox dedupe key), each with
- * its in-app twin.  *queued counts the new ones.
- */
-enum db_rc	notify_reminders(struct db *, int *queued);
-/*
- * 1 when an outbox reminder (its dedupe key) still fits its session:
- * scheduled, at that start, with that reader.  0 when it went stale.
- */
-enum db_rc	notify_reminder_current(struct db *, const char *dedupe,
-		    int *current);
 
 /* ------------------------------------------------------------------ */
 /* In-app notifications                                                */
@@ -115,7 +89,7 @@ enum db_rc	db_inapp_read_all(struct db *, int64_t user, long long *);
 /* ------------------------------------------------------------------ */
 /* Calendar feed tokens (only their SHA-256 is kept)                   */
 
-/* One live session of a calendar feed. */
+/* One live lesson of a calendar feed. */
 struct cal_event {
 	int64_t		 id;
 	char		*title;		/* NULL: none */
@@ -130,7 +104,7 @@ struct cal_event {
 	long long	 sequence;	/* grows with every change */
 };
 
-/* Sessions a feed lists at most. */
+/* Live lessons a feed lists at most. */
 #define CAL_MAX_EVENTS	2000
 
 /* When the user's feed address was made, or NULL when there is none. */
@@ -143,7 +117,7 @@ enum db_rc	db_calendar_revoke(struct db *, int64_t user);
 /* The enabled user whose token has hash_hex; *user 0 when none. */
 enum db_rc	db_calendar_owner(struct db *, struct arena *,
 		    const char *hash_hex, int64_t *user, char **name);
-/* The user's live sessions (teaching or taking part) starting in
+/* The user's live lessons (teaching or taking part) starting in
  * [from, to), at most CAL_MAX_EVENTS, in one query. */
 enum db_rc	db_calendar_events(struct db *, struct arena *, int64_t user,
 		    const char *from, const char *to, struct cal_event **,
@@ -190,7 +164,7 @@ enum db_rc	db_outbox_purge(struct db *, int days, long long *);
 
 struct req;
 
-/* page-notify.c */
+/* page-notifications.c */
 int	page_notifications(struct req *);
 int	page_notification_read(struct req *);
 int	page_notifications_read_all(struct req *);

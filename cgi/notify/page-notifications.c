@@ -1,7 +1,7 @@
 /*
- * page-notify.c: a user's in-app notifications (newest first, unread
- * ones marked, each with its link), marking them read, and the private
- * calendar feed of live sessions (/calendar/TOKEN.ics).
+ * page-notifications.c: a user's in-app notifications (newest first,
+ * unread ones marked, each with its link), marking them read, and the
+ * private calendar feed of live lessons (/calendar/TOKEN.ics).
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "lib/escape.h"
+#include "core/handler.h"
 #include "notify/ical.h"
 #include "core/model.h"
 #include "notify/notify.h"
@@ -34,8 +35,8 @@ local_link(const struct inapp *n)
 
 /*
  * GET /notifications: the user's notifications, newest first, a page
- * at a time (?before=ID); unread ones are marked and can be opened
- * (which marks them read) or marked read.
+ * at a time (?after_id=ID: those older than ID); unread ones are marked
+ * and can be opened (which marks them read) or marked read.
  * Statuses: 200, 503.
  */
 int
@@ -43,13 +44,13 @@ page_notifications(struct req *r)
 {
 	struct inapp	*list;
 	struct tpl_dict	*d, *e;
-	size_t		 n, i, shown, unread = 0;
-	int64_t		 before = (int64_t)P_num(r, "before");
+	size_t		 n, i, shown;
+	int64_t		 after = (int64_t)P_num(r, "after_id");
 
-	if (db_inapp_list(r->db, r->a, r->user->id, before, &list, &n) !=
+	if (db_inapp_list(r->db, r->a, r->user->id, after, &list, &n) !=
 	    DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "notifications.tpl", "Notifications");
+	d = page_begin(r, "notify-list.tpl", "Notifications");
 	shown = n > INAPP_PAGE ? INAPP_PAGE : n;
 	for (i = 0; i < shown; i++) {
 		e = tpl_section(d, "ITEM");
@@ -58,12 +59,11 @@ page_notifications(struct req *r)
 		tpl_set(e, "SUBJECT", list[i].subject);
 		tpl_set(e, "BODY", list[i].body);
 		tpl_set(e, "WHEN", show_time(r, list[i].created_at));
-		if (before > 0)
-			tpl_set_int(tpl_section(e, "KEEP_PAGE"), "BEFORE",
-			    before);
+		if (after > 0)
+			tpl_set_int(tpl_section(e, "KEEP_PAGE"), "AFTER_ID",
+			    after);
 		if (list[i].unread) {
 			tpl_show(e, "ITEM_UNREAD");
-			unread++;
 			if (local_link(&list[i]) != NULL)
 				tpl_show(e, "OPEN_BUTTON");
 			else
@@ -75,15 +75,11 @@ page_notifications(struct req *r)
 			tpl_show(e, "PLAIN_SUBJECT");
 	}
 	if (shown == 0)
-		tpl_show(d, before > 0 ? "NO_OLDER" : "EMPTY");
+		tpl_show(d, after > 0 ? "NO_OLDER" : "EMPTY");
 	else
 		tpl_show(d, "READ_ALL");
-	if (n > INAPP_PAGE)
-		tpl_set(tpl_section(d, "MORE"), "NEXT_URL", arena_printf(r->a,
-		    "/notifications?before=%lld",
-		    (long long)list[shown - 1].id));
-	if (before > 0)
-		tpl_show(d, "NEWEST_LINK");
+	pager_links(r, d, "/notifications", NULL, n > INAPP_PAGE, NULL,
+	    shown > 0 ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
@@ -97,18 +93,18 @@ int
 page_notification_read(struct req *r)
 {
 	struct inapp	*n;
-	int64_t		 before = (int64_t)P_num(r, "before");
+	int64_t		 after = (int64_t)P_num(r, "after_id");
+	enum db_rc	 rc;
 
-	if (db_inapp_get(r->db, r->a, r->ids[0], r->user->id, &n) != DB_OK)
-		return send_db_error(r);
-	if (n == NULL)
-		return send_error(r, 404, "There is no such notification.");
+	rc = db_inapp_get(r->db, r->a, r->ids[0], r->user->id, &n);
+	if (!load_found(r, rc, n, "There is no such notification."))
+		return r->status;
 	if (n->unread && db_inapp_read(r->db, n->id, r->user->id) != DB_OK)
 		return send_db_error(r);
 	if (P_num(r, "open") && local_link(n) != NULL)
 		return send_redirect(r, local_link(n));
-	return send_redirect(r, before > 0 ? arena_printf(r->a,
-	    "/notifications?before=%lld", (long long)before) :
+	return send_redirect(r, after > 0 ? arena_printf(r->a,
+	    "/notifications?after_id=%lld", (long long)after) :
 	    "/notifications");
 }
 

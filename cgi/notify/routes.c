@@ -1,5 +1,5 @@
 /*
- * routes-notify.c: the notifications pages of the route table: the
+ * routes.c: the notifications pages of the route table: the
  * in-app list and marking read, the account's calendar feed address and
  * the public feed itself (the secret token in the address is its key).
  */
@@ -14,13 +14,13 @@
 #define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
 
 static const struct pdecl list_get[] = {
-	{ "before", PT_ID, 0, 0, 0, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
 
 static const struct pdecl read_post[] = {
 	{ "open", PT_BOOL, 0, 0, 0, NULL, "Open" },
-	{ "before", PT_ID, 0, 0, 0, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
 
@@ -31,11 +31,11 @@ static const struct route routes[] = {
 	    page_notification_read, ANY_ROLE, RT_CSRF, read_post },
 	{ "notify.read_all", M_POST, "/notifications/read-all",
 	    page_notifications_read_all, ANY_ROLE, RT_CSRF, NULL },
-	{ "account.calendar", M_POST, "/account/calendar",
+	{ "notify.calendar", M_POST, "/account/calendar",
 	    page_account_calendar, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
-	{ "account.calendar.revoke", M_POST, "/account/calendar/revoke",
+	{ "notify.calendar.revoke", M_POST, "/account/calendar/revoke",
 	    page_account_calendar_revoke, ANY_ROLE, RT_CSRF, NULL },
-	{ "calendar.feed", M_GET, "/calendar/:token.ics",
+	{ "notify.calendar.feed", M_GET, "/calendar/:token.ics",
 	    page_calendar_feed, 0, RT_NO_REFERRER, NULL },
 };
 

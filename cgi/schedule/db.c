@@ -1,15 +1,15 @@
 /*
- * db-live.c: the live domain's SQL and its functions: the schedule of
- * live sessions, their participants, status history and attendance.
- * A session, its participants and its status log change together in
- * one transaction.
+ * db.c: the schedule domain's SQL and its functions: live lessons,
+ * their participants, status history and attendance.  A lesson, its
+ * participants, its status log and the notices they cause (notices.h)
+ * change together in one transaction.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
+#include "schedule/notices.h"
 #include "schedule/schedule.h"
-#include "notify/notify.h"
 #include "lib/util.h"
 
 enum {
@@ -155,10 +155,10 @@ const struct sqltable sql_schedule = {
 
 /* The sessions of a result (LIST_COLS); allocates the array. */
 static void
-session_rows(struct arena *a, struct dbres *res, struct live_session **list,
+live_rows(struct arena *a, struct dbres *res, struct live_lesson **list,
     size_t *n)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	*n = 0;
@@ -179,7 +179,9 @@ session_rows(struct arena *a, struct dbres *res, struct live_session **list,
 		s->starts_at = db_dup(a, res, 12);
 		s->ends_at = db_dup(a, res, 13);
 		s->duration_min = db_int(res, 14);
-		s->status = db_dup(a, res, 15);
+		/* The column's ENUM holds no other word. */
+		if (!live_status_parse(db_text(res, 15), &s->status))
+			s->status = LIVE_CANCELED;
 		s->cancel_reason = db_dup(a, res, 16);
 		s->session_notes = db_dup(a, res, 17);
 		s->rule_id = db_int(res, 18);
@@ -189,7 +191,7 @@ session_rows(struct arena *a, struct dbres *res, struct live_session **list,
 
 enum db_rc
 db_live_range(struct db *db, struct arena *a, const struct live_scope *sc,
-    const char *from, const char *to, struct live_session **list, size_t *n)
+    const char *from, const char *to, struct live_lesson **list, size_t *n)
 {
 	struct dbres	*res;
 	enum db_rc	 rc;
@@ -201,14 +203,14 @@ db_live_range(struct db *db, struct arena *a, const struct live_scope *sc,
 	    (long long)sc->learner_id, (long long)sc->learner_id, from,
 	    to)) != DB_OK)
 		return rc;
-	session_rows(a, res, list, n);
+	live_rows(a, res, list, n);
 	return DB_OK;
 }
 
 enum db_rc
 db_live_upcoming(struct db *db, struct arena *a, const struct live_scope *sc,
     const char *now, const char *after, int64_t after_id,
-    struct live_session **list, size_t *n)
+    struct live_lesson **list, size_t *n)
 {
 	struct dbres	*res;
 	enum db_rc	 rc;
@@ -222,13 +224,13 @@ db_live_upcoming(struct db *db, struct arena *a, const struct live_scope *sc,
 	    (long long)sc->learner_id, (long long)sc->learner_id, now,
 	    (long long)after_id, after, after, (long long)after_id)) != DB_OK)
 		return rc;
-	session_rows(a, res, list, n);
+	live_rows(a, res, list, n);
 	return DB_OK;
 }
 
 enum db_rc
 db_live_get(struct db *db, struct arena *a, int64_t id,
-    struct live_session **out)
+    struct live_lesson **out)
 {
 	struct dbres	*res;
 	size_t		 n;
@@ -238,7 +240,7 @@ db_live_get(struct db *db, struct arena *a, int64_t id,
 	if ((rc = db_query(db, a, LV_GET, &res, "iiiii", 0LL, 0LL, 0LL, 0LL,
 	    (long long)id)) != DB_OK)
 		return rc;
-	session_rows(a, res, out, &n);
+	live_rows(a, res, out, &n);
 	if (n == 0)
 		*out = NULL;
 	return DB_OK;
@@ -277,8 +279,10 @@ db_live_log(struct db *db, struct arena *a, int64_t id, struct live_log **list,
 		return rc;
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	while (db_next(res)) {
-		(*list)[*n].from_status = db_dup(a, res, 0);
-		(*list)[*n].to_status = db_dup(a, res, 1);
+		(*list)[*n].created = !live_status_parse(db_textn(res, 0),
+		    &(*list)[*n].from_status);
+		if (!live_status_parse(db_text(res, 1), &(*list)[*n].to_status))
+			(*list)[*n].to_status = LIVE_CANCELED;
 		(*list)[*n].user_name = db_dup(a, res, 2);
 		(*list)[*n].reason = db_dup(a, res, 3);
 		(*list)[*n].changed_at = db_dup(a, res, 4);
@@ -385,7 +389,7 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 		return DB_OK;
 	}
 	/* What the people of the session knew, to tell them what changed. */
-	if (id > 0 && (rc = notify_live_before(db, a, id, &before)) != DB_OK)
+	if (id > 0 && (rc = live_notice_before(db, a, id, &before)) != DB_OK)
 		return rc;
 	if (id == 0) {
 		if ((rc = db_exec(db, LV_INSERT, NULL, "iiisiissssi",
@@ -397,7 +401,8 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 			return rc;
 		id = db_last_id(db);
 		if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id,
-		    NULL, "scheduled", (long long)user_id, NULL)) != DB_OK)
+		    NULL, live_status_name(LIVE_SCHEDULED), (long long)user_id,
+		    NULL)) != DB_OK)
 			return rc;
 	} else {
 		if ((rc = db_exec(db, LV_UPDATE, &changed, "iiisiissssii",
@@ -421,7 +426,7 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 	*warn = arena_alloc(a, (res->nrows + 1) * sizeof(**warn));
 	while (db_next(res))
 		(*warn)[(*nwarn)++] = db_dup(a, res, 0);
-	if ((rc = notify_live_saved(db, a, before, id, user_id)) != DB_OK)
+	if ((rc = live_notice_saved(db, a, before, id, user_id)) != DB_OK)
 		return rc;
 	*newid = id;
 	return DB_OK;
@@ -449,26 +454,28 @@ db_live_save(struct db *db, struct arena *a, int64_t id,
 }
 
 enum db_rc
-db_live_transition(struct db *db, int64_t id, const char *from,
-    const char *to, int64_t user_id, const char *reason, int *moved)
+db_live_transition(struct db *db, int64_t id, enum live_status from,
+    enum live_status to, int64_t user_id, const char *reason, int *moved)
 {
+	const char	*fw = live_status_name(from);
+	const char	*tw = live_status_name(to);
 	long long	 changed = 0;
 	enum db_rc	 rc;
 
 	*moved = 0;
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	if ((rc = db_exec(db, LV_MOVE, &changed, "ssssis", to, to, reason, to,
-	    (long long)id, from)) != DB_OK)
+	if ((rc = db_exec(db, LV_MOVE, &changed, "ssssis", tw, tw, reason, tw,
+	    (long long)id, fw)) != DB_OK)
 		goto fail;
 	if (changed == 0) {
 		db_rollback(db);
 		return DB_OK;
 	}
-	if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id, from,
-	    to, (long long)user_id, reason)) != DB_OK)
+	if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id, fw,
+	    tw, (long long)user_id, reason)) != DB_OK)
 		goto fail;
-	if ((rc = notify_live_moved(db, id, from, to, user_id)) != DB_OK)
+	if ((rc = live_notice_moved(db, id, to, user_id)) != DB_OK)
 		goto fail;
 	if ((rc = db_commit(db)) != DB_OK)
 		return rc;
@@ -495,7 +502,7 @@ db_live_attendance(struct db *db, int64_t id,
 	if ((rc = db_exec(db, LV_NOTES, NULL, "si", notes,
 	    (long long)id)) != DB_OK)
 		goto fail;
-	if ((rc = notify_live_notes(db, id)) != DB_OK)
+	if ((rc = live_notice_notes(db, id)) != DB_OK)
 		goto fail;
 	return db_commit(db);
 fail:

@@ -1,7 +1,7 @@
 /*
  * page-join.c: joining a live lesson's classroom.  The lesson's
- * teacher, its learners and site administrators may join from 10
- * minutes before its start until its end; the first one to come opens
+ * teacher, its learners and site administrators may join from
+ * LIVE_JOIN_EARLY_MIN minutes before its start until its end; the first one to come opens
  * its classroom session, and the classroom domain lets each of them in
  * through the conferencing provider (classroom/classroom.h).
  */
@@ -14,11 +14,12 @@
 #include "core/out.h"
 #include "core/req.h"
 #include "lib/clock.h"
+#include "lib/util.h"
 #include "schedule/schedule.h"
 
 /*
  * POST /platform/sessions/:id/join: join the live lesson's classroom,
- * made when the first person comes, from 10 minutes before its start
+ * made when the first person comes, from LIVE_JOIN_EARLY before its start
  * until its end; for its teacher (a moderator), its learners and site
  * administrators.
  * Statuses: 200, 303, 403, 404, 409 (not open now), 503.
@@ -26,12 +27,12 @@
 int
 page_live_join(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	struct classroom	*c;
 	struct classroom_access	 acc;
 	size_t			 np, i;
-	time_t			 t0, t1, now = time(NULL);
+	time_t			 now = time(NULL);
 	int			 ok;
 
 	if (db_live_get(r->db, r->a, r->ids[0], &s) != DB_OK ||
@@ -45,15 +46,13 @@ page_live_join(struct req *r)
 			ok = 1;
 	if (!ok)
 		return send_error(r, 404, "There is no such session.");
-	if ((strcmp(s->status, "scheduled") != 0 &&
-	    strcmp(s->status, "active") != 0) ||
-	    !dbtime_parse(s->starts_at, &t0) ||
-	    !dbtime_parse(s->ends_at, &t1) || now >= t1)
+	if (live_join_state(s, now) == LIVE_JOIN_OVER)
 		return send_error(r, 409, "This lesson is over: it cannot be "
 		    "joined any more.");
-	if (now < t0 - LIVE_JOIN_EARLY)
-		return send_error(r, 409, "Join Session opens 10 minutes "
-		    "before the lesson starts.");
+	if (live_join_state(s, now) == LIVE_JOIN_NOT_YET)
+		return send_error(r, 409, arena_printf(r->a, "Join Session "
+		    "opens %d minutes before the lesson starts.",
+		    LIVE_JOIN_EARLY_MIN));
 	if ((c = classroom_open_lesson(r, s->id, s->title != NULL ?
 	    s->title : s->course_title, &acc)) == NULL)
 		return r->status;

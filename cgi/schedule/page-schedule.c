@@ -1,6 +1,6 @@
 /*
- * page-schedule.c: the schedule of live sessions (a week or a list of
- * what is coming), creating and editing a session, its page with the
+ * page-schedule.c: the schedule of live lessons (a week or a list of
+ * what is coming), creating and editing a lesson, its page with the
  * status changes (start, mark as completed, cancel) and its attendance.
  * Times are stored in UTC and shown in the viewer's timezone, which is
  * named on every page.
@@ -14,6 +14,7 @@
 #include "lib/clock.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/handler.h"
 #include "lib/escape.h"
 #include "schedule/schedule.h"
 #include "lib/dates.h"
@@ -45,23 +46,6 @@ static int
 empty(const char *s)
 {
 	return s == NULL || *s == '\0';
-}
-
-/* The label of a status.  Pure. */
-static const char *
-status_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "scheduled") == 0)
-		return "Scheduled";
-	if (strcmp(s, "active") == 0)
-		return "Active";
-	if (strcmp(s, "ended") == 0)
-		return "Completed";
-	if (strcmp(s, "canceled") == 0)
-		return "Canceled";
-	return s;
 }
 
 /* The label of a meeting type.  Pure. */
@@ -129,7 +113,7 @@ zone_line(struct req *r)
 
 /* The shown name of a session: its title, else course and lesson. */
 static char *
-session_name(struct req *r, const struct live_session *s)
+live_name(struct req *r, const struct live_lesson *s)
 {
 	if (!empty(s->title))
 		return s->title;
@@ -141,24 +125,24 @@ session_name(struct req *r, const struct live_session *s)
 
 /* One session line of the schedule into section sec of d. */
 static void
-session_item(struct req *r, struct tpl_dict *d, const char *sec,
-    const struct live_session *s)
+live_item(struct req *r, struct tpl_dict *d, const char *sec,
+    const struct live_lesson *s)
 {
 	struct tpl_dict	*e = tpl_section(d, sec);
 	char		 day[DATE_LEN];
 
 	local_day(r, s->starts_at, day);
-	tpl_set_int(e, "SESSION_ID", s->id);
+	tpl_set_int(e, "LIVE_ID", s->id);
 	tpl_set(e, "DAY", day);
 	tpl_set(e, "START", hhmm(r, s->starts_at));
 	tpl_set(e, "END", hhmm(r, s->ends_at));
-	tpl_set(e, "NAME", session_name(r, s));
+	tpl_set(e, "NAME", live_name(r, s));
 	tpl_set(e, "MEETING", meeting_label(s->meeting_type));
-	tpl_set(e, "STATUS", status_label(s->status));
-	tpl_set(e, "STATUS_VALUE", s->status);
+	tpl_set(e, "STATUS", live_status_label(s->status));
+	tpl_set(e, "STATUS_VALUE", live_status_name(s->status));
 	tpl_set_int(e, "PARTICIPANTS", s->participants);
 	tpl_set(e, "TEACHER_NAME", s->teacher_name);
-	if (strcmp(s->status, "canceled") == 0)
+	if (s->status == LIVE_CANCELED)
 		tpl_show(e, "CANCELED");
 }
 
@@ -219,7 +203,7 @@ static int
 schedule_week(struct req *r, struct tpl_dict *d)
 {
 	struct live_scope	 sc;
-	struct live_session	*list;
+	struct live_lesson	*list;
 	struct tpl_dict		*w, *day;
 	size_t			 n, k = 0;
 	char			 anchor[DATE_LEN], monday[DATE_LEN], date[DATE_LEN];
@@ -268,16 +252,16 @@ schedule_week(struct req *r, struct tpl_dict *d)
 			local_day(r, list[k].starts_at, sday);
 			if (strcmp(sday, date) > 0)
 				break;
-			session_item(r, day, "ITEM", &list[k]);
+			live_item(r, day, "ITEM", &list[k]);
 			k++;
 			shown++;
 		}
 		if (shown == 0)
-			tpl_show(day, "NO_SESSIONS");
+			tpl_show(day, "NO_LIVE");
 	}
 	/* Anything left over (never expected) goes on the last day. */
 	for (; k < n; k++)
-		session_item(r, day, "ITEM", &list[k]);
+		live_item(r, day, "ITEM", &list[k]);
 	return page_send(r, 200);
 }
 
@@ -285,13 +269,14 @@ schedule_week(struct req *r, struct tpl_dict *d)
 static int
 schedule_list(struct req *r, struct tpl_dict *d)
 {
+	static const char *const keep[] = { "view", "teacher", NULL };
 	struct live_scope	 sc;
-	struct live_session	*list;
+	struct live_lesson	*list;
 	struct tpl_dict		*l;
 	size_t			 n, i, shown;
 	char			 now[DBTIME_LEN];
 	int64_t			 after_id = (int64_t)P_num(r, "after_id");
-	const char		*after = P_str(r, "after");
+	const char		*after = P_str(r, "after_text");
 	time_t			 t;
 
 	dbtime_format(time(NULL), now);
@@ -307,14 +292,12 @@ schedule_list(struct req *r, struct tpl_dict *d)
 	    ""));
 	shown = n > LIVE_PAGE ? LIVE_PAGE : n;
 	for (i = 0; i < shown; i++)
-		session_item(r, l, "ROW", &list[i]);
+		live_item(r, l, "ROW", &list[i]);
 	if (shown == 0)
 		tpl_show(l, "EMPTY");
-	if (n > LIVE_PAGE)
-		tpl_set(tpl_section(l, "MORE"), "NEXT_URL", arena_printf(r->a,
-		    "/platform/schedule?view=list&after=%s&after_id=%lld%s",
-		    url_encode(r->a, list[shown - 1].starts_at),
-		    (long long)list[shown - 1].id, teacher_arg(r)));
+	pager_links(r, l, "/platform/schedule", keep, n > LIVE_PAGE,
+	    shown > 0 ? list[shown - 1].starts_at : NULL,
+	    shown > 0 ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
@@ -345,9 +328,9 @@ page_schedule(struct req *r)
 
 /* The choices of the form for one teacher. */
 struct choices {
-	struct live_option	*teachers, *courses, *lessons, *enrolls,
+	struct live_option	*teachers, *courses, *lessons, *enrollments,
 				*groups;
-	size_t			 nteachers, ncourses, nlessons, nenrolls,
+	size_t			 nteachers, ncourses, nlessons, nenrollments,
 				 ngroups;
 	int64_t			 teacher_id;	/* 0: not chosen yet */
 };
@@ -370,8 +353,8 @@ enrolled(const struct choices *c, int64_t learner)
 {
 	size_t	i;
 
-	for (i = 0; i < c->nenrolls; i++)
-		if (c->enrolls[i].learner_id == learner)
+	for (i = 0; i < c->nenrollments; i++)
+		if (c->enrollments[i].learner_id == learner)
 			return 1;
 	return 0;
 }
@@ -381,7 +364,7 @@ enrolled(const struct choices *c, int64_t learner)
  * and lesson of s on an edit.  Returns 1, or 0 on a database failure.
  */
 static int
-load_choices(struct req *r, int64_t tid, const struct live_session *s,
+load_choices(struct req *r, int64_t tid, const struct live_lesson *s,
     struct choices *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -394,8 +377,8 @@ load_choices(struct req *r, int64_t tid, const struct live_session *s,
 	    db_live_lessons(r->db, r->a, s ? s->lesson_id : 0, &c->lessons,
 	    &c->nlessons) != DB_OK)
 		return 0;
-	if (tid > 0 && (db_live_enrollments(r->db, r->a, tid, &c->enrolls,
-	    &c->nenrolls) != DB_OK || db_live_groups(r->db, r->a, tid,
+	if (tid > 0 && (db_live_enrollments(r->db, r->a, tid, &c->enrollments,
+	    &c->nenrollments) != DB_OK || db_live_groups(r->db, r->a, tid,
 	    &c->groups, &c->ngroups) != DB_OK))
 		return 0;
 	return 1;
@@ -519,25 +502,26 @@ form_fill(struct req *r, struct tpl_dict *d, const struct choices *c,
 		tpl_show(d, "INDIVIDUAL_CHECKED");
 	else
 		tpl_show(d, "GROUP_CHECKED");
-	for (i = 0; i < c->nenrolls; i++) {
+	for (i = 0; i < c->nenrollments; i++) {
 		o = tpl_section(d, "ENROLLMENT_OPT");
-		tpl_set_int(o, "VALUE", c->enrolls[i].id);
+		tpl_set_int(o, "VALUE", c->enrollments[i].id);
 		tpl_set(o, "LABEL", arena_printf(r->a, "%s (%s)",
-		    c->enrolls[i].label, c->enrolls[i].extra));
-		if (c->enrolls[i].id == enr)
+		    c->enrollments[i].label, c->enrollments[i].extra));
+		if (c->enrollments[i].id == enr)
 			tpl_show(o, "SELECTED");
 	}
 	/* One checkbox per learner, however many of their enrollments. */
-	for (i = 0; i < c->nenrolls; i++) {
+	for (i = 0; i < c->nenrollments; i++) {
 		for (j = 0; j < i; j++)
-			if (c->enrolls[j].learner_id == c->enrolls[i].learner_id)
+			if (c->enrollments[j].learner_id ==
+			    c->enrollments[i].learner_id)
 				break;
 		if (j < i)
 			continue;
 		o = tpl_section(d, "LEARNER_OPT");
-		tpl_set_int(o, "VALUE", c->enrolls[i].learner_id);
-		tpl_set(o, "LABEL", c->enrolls[i].label);
-		if (has_id(learners, nlearners, c->enrolls[i].learner_id))
+		tpl_set_int(o, "VALUE", c->enrollments[i].learner_id);
+		tpl_set(o, "LABEL", c->enrollments[i].label);
+		if (has_id(learners, nlearners, c->enrollments[i].learner_id))
 			tpl_show(o, "CHECKED");
 	}
 	for (i = 0; i < c->ngroups; i++) {
@@ -547,16 +531,16 @@ form_fill(struct req *r, struct tpl_dict *d, const struct choices *c,
 		if (c->groups[i].id == grp)
 			tpl_show(o, "SELECTED");
 	}
-	if (c->teacher_id > 0 && c->nenrolls == 0)
+	if (c->teacher_id > 0 && c->nenrollments == 0)
 		tpl_show(d, "NO_ENROLLMENTS");
 }
 
 /* Render the form (create when s is NULL) with status. */
 static int
-form_page(struct req *r, const struct choices *c, const struct live_session *s,
+form_page(struct req *r, const struct choices *c, const struct live_lesson *s,
     const struct form_vals *v, int status)
 {
-	struct tpl_dict	*d = page_begin(r, "live-form.tpl",
+	struct tpl_dict	*d = page_begin(r, "schedule-form.tpl",
 	    s ? "Edit Session" : "Create Session");
 
 	tpl_set(d, "ZONE_LINE", zone_line(r));
@@ -564,7 +548,7 @@ form_page(struct req *r, const struct choices *c, const struct live_session *s,
 		tpl_show(d, "CREATE");
 		tpl_set(d, "ACTION", "/platform/sessions/new");
 	} else {
-		tpl_set(tpl_section(d, "EDIT"), "SESSION_ID",
+		tpl_set(tpl_section(d, "EDIT"), "LIVE_ID",
 		    arena_printf(r->a, "%lld", (long long)s->id));
 		tpl_set(d, "ACTION", arena_printf(r->a,
 		    "/platform/sessions/%lld/edit", (long long)s->id));
@@ -643,7 +627,8 @@ form_check(struct req *r, const struct choices *c, struct live_input *in,
 		return;
 	if (strcmp(in->meeting_type, "individual") == 0) {
 		in->enrollment_id = (int64_t)P_num(r, "enrollment");
-		o = opt_find(c->enrolls, c->nenrolls, in->enrollment_id);
+		o = opt_find(c->enrollments, c->nenrollments,
+		    in->enrollment_id);
 		if (o == NULL || o->course_id != in->course_id) {
 			P_fail(r, "enrollment", "Choose one of your learners "
 			    "enrolled in this course.");
@@ -703,7 +688,7 @@ form_teacher(struct req *r)
  * or show the form with errors.  Statuses: 303, 422, 503.
  */
 static int
-form_save(struct req *r, const struct live_session *s)
+form_save(struct req *r, const struct live_lesson *s)
 {
 	struct choices		 c;
 	struct live_input	 in;
@@ -796,59 +781,48 @@ page_live_create(struct req *r)
 /* One session                                                         */
 
 /*
- * The session of the path when this user may see it (admin, its
+ * The lesson of the path when this user may see it (admin, its
  * teacher, a participant; with manage set only the first two), else
- * NULL after sending 404 or 503.  Loads the participants into *p.
+ * NULL once 404 or 503 was sent (the loader contract, core/handler.h).
+ * Loads the participants into *p.
  */
-static struct live_session *
-session_load(struct req *r, int manage, struct live_participant **p,
-    size_t *np, int *status)
+static struct live_lesson *
+live_load(struct req *r, int manage, struct live_participant **p,
+    size_t *np)
 {
-	struct live_session	*s;
+	static const char	 missing[] = "There is no such session.";
+	struct live_lesson	*s;
 	size_t			 i;
-	int			 ok = 0;
+	enum db_rc		 rc;
 
-	*status = 0;
-	if (db_live_get(r->db, r->a, r->ids[0], &s) != DB_OK ||
-	    (s != NULL && db_live_participants(r->db, r->a, s->id, p,
-	    np) != DB_OK)) {
-		*status = send_db_error(r);
+	rc = db_live_get(r->db, r->a, r->ids[0], &s);
+	if (rc == DB_OK && s != NULL)
+		rc = db_live_participants(r->db, r->a, s->id, p, np);
+	if (!load_found(r, rc, s, missing))
 		return NULL;
-	}
-	if (s != NULL) {
-		if (r->user->role == ROLE_ADMIN ||
-		    s->teacher_id == r->user->id)
-			ok = 1;
-		else if (!manage && r->user->role == ROLE_LEARNER)
-			for (i = 0; i < *np; i++)
-				if ((*p)[i].learner_id == r->user->id)
-					ok = 1;
-	}
-	if (!ok) {
-		*status = send_error(r, 404, "There is no such session.");
-		return NULL;
-	}
-	return s;
+	if (r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id)
+		return s;
+	if (!manage && r->user->role == ROLE_LEARNER)
+		for (i = 0; i < *np; i++)
+			if ((*p)[i].learner_id == r->user->id)
+				return s;
+	load_refuse(r, missing);
+	return NULL;
 }
 
 /* The join line of a session for now. */
 static void
-join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
+join_line(struct req *r, struct tpl_dict *d, const struct live_lesson *s)
 {
-	time_t		 st, en, now = time(NULL);
+	enum live_join	 state = live_join_state(s, time(NULL));
+	time_t		 st;
 	struct tm	 tm;
 	char		 abbr[16];
 
-	if (strcmp(s->status, "scheduled") != 0 &&
-	    strcmp(s->status, "active") != 0)
+	if (state == LIVE_JOIN_OVER || !dbtime_parse(s->starts_at, &st) ||
+	    !utc_to_local(st - LIVE_JOIN_EARLY, viewer_zone(r), &tm, abbr))
 		return;
-	if (!dbtime_parse(s->starts_at, &st) || !dbtime_parse(s->ends_at, &en))
-		return;
-	if (now >= en)
-		return;
-	if (!utc_to_local(st - LIVE_JOIN_EARLY, viewer_zone(r), &tm, abbr))
-		return;
-	if (now < st - LIVE_JOIN_EARLY)
+	if (state == LIVE_JOIN_NOT_YET)
 		tpl_set(d, "JOIN_LINE", arena_printf(r->a, "Join Session opens "
 		    "at %02d:%02d (%s).", tm.tm_hour, tm.tm_min,
 		    zone_label(r, abbr)));
@@ -869,7 +843,7 @@ join_line(struct req *r, struct tpl_dict *d, const struct live_session *s)
  */
 static int
 classroom_lines(struct req *r, struct tpl_dict *d,
-    const struct live_session *s)
+    const struct live_lesson *s)
 {
 	struct classroom_past	*past;
 	struct tpl_dict		*e;
@@ -899,23 +873,22 @@ classroom_lines(struct req *r, struct tpl_dict *d,
 int
 page_live_show(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	struct live_log		*log;
 	struct tpl_dict		*d, *e, *o;
 	size_t			 np, nlog, i, j;
-	int			 st, manage, ended;
-	time_t			 t0, t1, now = time(NULL);
+	int			 manage, ended;
 
-	if ((s = session_load(r, 0, &p, &np, &st)) == NULL)
-		return st;
+	if ((s = live_load(r, 0, &p, &np)) == NULL)
+		return r->status;
 	if (db_live_log(r->db, r->a, s->id, &log, &nlog) != DB_OK)
 		return send_db_error(r);
 	manage = r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id;
-	ended = strcmp(s->status, "ended") == 0;
-	d = page_begin(r, "live-session.tpl", session_name(r, s));
-	tpl_set_int(d, "SESSION_ID", s->id);
-	tpl_set(d, "NAME", session_name(r, s));
+	ended = s->status == LIVE_ENDED;
+	d = page_begin(r, "schedule-lesson.tpl", live_name(r, s));
+	tpl_set_int(d, "LIVE_ID", s->id);
+	tpl_set(d, "NAME", live_name(r, s));
 	tpl_set(d, "COURSE", s->course_title);
 	if (s->lesson_title != NULL)
 		tpl_set(tpl_section(d, "LESSON"), "LESSON_TITLE",
@@ -925,8 +898,8 @@ page_live_show(struct req *r)
 	tpl_set(d, "ENDS", show_time(r, s->ends_at));
 	tpl_set_int(d, "DURATION", s->duration_min);
 	tpl_set(d, "MEETING", meeting_label(s->meeting_type));
-	tpl_set(d, "STATUS", status_label(s->status));
-	tpl_set(d, "STATUS_VALUE", s->status);
+	tpl_set(d, "STATUS", live_status_label(s->status));
+	tpl_set(d, "STATUS_VALUE", live_status_name(s->status));
 	tpl_set(d, "ZONE_LINE", zone_line(r));
 	if (s->notes != NULL)
 		tpl_set(tpl_section(d, "NOTES"), "NOTES_TEXT", s->notes);
@@ -950,9 +923,9 @@ page_live_show(struct req *r)
 	}
 	for (i = 0; i < nlog; i++) {
 		e = tpl_section(d, "LOG");
-		tpl_set(e, "FROM", log[i].from_status ?
-		    status_label(log[i].from_status) : "(new)");
-		tpl_set(e, "TO", status_label(log[i].to_status));
+		tpl_set(e, "FROM", log[i].created ? "(new)" :
+		    live_status_label(log[i].from_status));
+		tpl_set(e, "TO", live_status_label(log[i].to_status));
 		tpl_set(e, "WHO", log[i].user_name ? log[i].user_name :
 		    "Lectern");
 		tpl_set(e, "WHEN", show_time(r, log[i].changed_at));
@@ -965,19 +938,17 @@ page_live_show(struct req *r)
 		    s->session_notes);
 	if (!manage)
 		return page_send(r, 200);
-	if (strcmp(s->status, "scheduled") == 0) {
+	if (s->status == LIVE_SCHEDULED) {
 		tpl_show(d, "CAN_EDIT");
 		tpl_show(d, "CAN_CANCEL");
-		if (dbtime_parse(s->starts_at, &t0) &&
-		    dbtime_parse(s->ends_at, &t1) && now >= t0 - LIVE_JOIN_EARLY &&
-		    now < t1)
+		if (live_join_state(s, time(NULL)) == LIVE_JOIN_OPEN)
 			tpl_show(d, "CAN_START");
 	}
-	if (strcmp(s->status, "active") == 0)
+	if (s->status == LIVE_ACTIVE)
 		tpl_show(d, "CAN_COMPLETE");
 	if (ended) {
 		e = tpl_section(d, "ATTENDANCE_FORM");
-		tpl_set_int(e, "SESSION_ID", s->id);
+		tpl_set_int(e, "LIVE_ID", s->id);
 		tpl_set(e, "SESSION_NOTES_VALUE", s->session_notes ?
 		    s->session_notes : "");
 		for (i = 0; i < np; i++) {
@@ -1008,7 +979,7 @@ page_live_show(struct req *r)
 int
 page_live_edit(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	struct choices		 c;
 	struct form_vals	 v;
@@ -1016,11 +987,10 @@ page_live_edit(struct req *r)
 	char			 abbr[16];
 	int64_t			*ids;
 	size_t			 np, i;
-	int			 st;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
-	if (strcmp(s->status, "scheduled") != 0)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
+		return r->status;
+	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
 		    "edited.");
 	if (!load_choices(r, s->teacher_id, s, &c))
@@ -1055,14 +1025,13 @@ page_live_edit(struct req *r)
 int
 page_live_save(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	size_t			 np;
-	int			 st;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
-	if (strcmp(s->status, "scheduled") != 0)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
+		return r->status;
+	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
 		    "edited.");
 	return form_save(r, s);
@@ -1073,26 +1042,25 @@ page_live_save(struct req *r)
  * teacher or an admin.  Statuses: 303, 404, 409, 503.
  */
 static int
-transition(struct req *r, const char *from, const char *to,
+transition(struct req *r, enum live_status from, enum live_status to,
     const char *reason, const char *done)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	size_t			 np;
-	int			 st, moved;
-	time_t			 t0, t1, now = time(NULL);
+	int			 moved;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
-	if (strcmp(s->status, from) != 0)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
+		return r->status;
+	if (s->status != from)
 		return send_error(r, 409, arena_printf(r->a, "This session is "
-		    "%s: it cannot become %s.", status_label(s->status),
-		    status_label(to)));
-	if (strcmp(to, "active") == 0 && (!dbtime_parse(s->starts_at, &t0) ||
-	    !dbtime_parse(s->ends_at, &t1) || now < t0 - LIVE_JOIN_EARLY ||
-	    now >= t1))
-		return send_error(r, 409, "A session can be started from 10 "
-		    "minutes before its start until its end.");
+		    "%s: it cannot become %s.", live_status_label(s->status),
+		    live_status_label(to)));
+	if (to == LIVE_ACTIVE && live_join_state(s, time(NULL)) !=
+	    LIVE_JOIN_OPEN)
+		return send_error(r, 409, arena_printf(r->a, "A session can "
+		    "be started from %d minutes before its start until its "
+		    "end.", LIVE_JOIN_EARLY_MIN));
 	if (db_live_transition(r->db, s->id, from, to, r->user->id, reason,
 	    &moved) != DB_OK)
 		return send_db_error(r);
@@ -1100,7 +1068,7 @@ transition(struct req *r, const char *from, const char *to,
 		return send_error(r, 409, "This session changed meanwhile; "
 		    "reload it.");
 	/* A completed or canceled lesson closes its classroom too. */
-	if (strcmp(to, "ended") == 0 || strcmp(to, "canceled") == 0)
+	if (to == LIVE_ENDED || to == LIVE_CANCELED)
 		classroom_end_lesson(r, s->id);
 	flash_set(r, done);
 	return send_redirect(r, arena_printf(r->a, "/platform/sessions/%lld",
@@ -1114,7 +1082,7 @@ transition(struct req *r, const char *from, const char *to,
 int
 page_live_cancel(struct req *r)
 {
-	return transition(r, "scheduled", "canceled", P_str(r, "reason"),
+	return transition(r, LIVE_SCHEDULED, LIVE_CANCELED, P_str(r, "reason"),
 	    "Canceled the session.");
 }
 
@@ -1125,7 +1093,7 @@ page_live_cancel(struct req *r)
 int
 page_live_start(struct req *r)
 {
-	return transition(r, "scheduled", "active", NULL,
+	return transition(r, LIVE_SCHEDULED, LIVE_ACTIVE, NULL,
 	    "Started the session.");
 }
 
@@ -1136,7 +1104,7 @@ page_live_start(struct req *r)
 int
 page_live_complete(struct req *r)
 {
-	return transition(r, "active", "ended", NULL,
+	return transition(r, LIVE_ACTIVE, LIVE_ENDED, NULL,
 	    "Marked the session as completed.");
 }
 
@@ -1148,15 +1116,15 @@ page_live_complete(struct req *r)
 int
 page_live_attendance(struct req *r)
 {
-	struct live_session	*s;
+	struct live_lesson	*s;
 	struct live_participant	*p;
 	size_t			 np, i, j;
-	int			 st, ok;
+	int			 ok;
 	const char		*v;
 
-	if ((s = session_load(r, 1, &p, &np, &st)) == NULL)
-		return st;
-	if (strcmp(s->status, "ended") != 0)
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
+		return r->status;
+	if (s->status != LIVE_ENDED)
 		return send_error(r, 409, "Attendance is taken after the "
 		    "session is completed.");
 	for (i = 0; i < np; i++) {

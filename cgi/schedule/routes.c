@@ -1,8 +1,8 @@
 /*
- * routes-live.c: the live lessons pages of the route table: the
- * schedule of live sessions, creating and editing a session, its page,
- * its status changes and its attendance.  Everyone signed in sees a
- * schedule; teachers and administrators plan sessions.
+ * routes.c: the schedule's pages of the route table: the schedule of
+ * live lessons, creating and editing a lesson, its page, its status
+ * changes and its attendance.  Everyone signed in sees a schedule;
+ * teachers and administrators plan lessons.
  */
 #include <stddef.h>
 
@@ -22,7 +22,7 @@ static const struct pdecl schedule_get[] = {
 	{ "week", PT_DATE, 0, 0, 0, NULL, "Week" },
 	{ "view", PT_ENUM, 0, 0, 0, view_opts, "View" },
 	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
-	{ "after", PT_TEXT, 0, 0, 19, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 19, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
 };
@@ -61,25 +61,25 @@ static const struct pdecl attendance_post[] = {
 };
 
 static const struct route routes[] = {
-	{ "live.schedule", M_GET, "/platform/schedule", page_schedule,
+	{ "schedule.view", M_GET, "/platform/schedule", page_schedule,
 	    ANY_ROLE, 0, schedule_get },
-	{ "live.new", M_GET, "/platform/sessions/new", page_live_new,
+	{ "schedule.new", M_GET, "/platform/sessions/new", page_live_new,
 	    PLANNER, 0, new_get },
-	{ "live.create", M_POST, "/platform/sessions/new", page_live_create,
+	{ "schedule.create", M_POST, "/platform/sessions/new", page_live_create,
 	    PLANNER, RT_CSRF | RT_FORM, live_post },
-	{ "live.show", M_GET, "/platform/sessions/:id", page_live_show,
+	{ "schedule.show", M_GET, "/platform/sessions/:id", page_live_show,
 	    ANY_ROLE, 0, NULL },
-	{ "live.edit", M_GET, "/platform/sessions/:id/edit", page_live_edit,
+	{ "schedule.edit", M_GET, "/platform/sessions/:id/edit", page_live_edit,
 	    PLANNER, 0, NULL },
-	{ "live.save", M_POST, "/platform/sessions/:id/edit", page_live_save,
+	{ "schedule.save", M_POST, "/platform/sessions/:id/edit", page_live_save,
 	    PLANNER, RT_CSRF | RT_FORM, live_post },
-	{ "live.cancel", M_POST, "/platform/sessions/:id/cancel",
+	{ "schedule.cancel", M_POST, "/platform/sessions/:id/cancel",
 	    page_live_cancel, PLANNER, RT_CSRF, cancel_post },
-	{ "live.start", M_POST, "/platform/sessions/:id/start",
+	{ "schedule.start", M_POST, "/platform/sessions/:id/start",
 	    page_live_start, PLANNER, RT_CSRF, NULL },
-	{ "live.complete", M_POST, "/platform/sessions/:id/complete",
+	{ "schedule.complete", M_POST, "/platform/sessions/:id/complete",
 	    page_live_complete, PLANNER, RT_CSRF, NULL },
-	{ "live.attendance", M_POST, "/platform/sessions/:id/attendance",
+	{ "schedule.attendance", M_POST, "/platform/sessions/:id/attendance",
 	    page_live_attendance, PLANNER, RT_CSRF, attendance_post },
 	{ "schedule.join", M_POST, "/platform/sessions/:id/join",
 	    page_live_join, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },

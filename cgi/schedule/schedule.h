@@ -1,35 +1,53 @@
 /*
- * live.h: live lessons: the schedule of live sessions, their
- * participants, status history and attendance.  The records the live
- * domain (db-live.c) hands to its pages, its functions and the page
- * handlers of page-schedule.c.  Functions return DB_OK or the failure;
- * lookups that find nothing return DB_OK with NULL.  Results are
- * allocated in the given arena.  Instants are UTC "YYYY-MM-DD HH:MM:SS".
+ * schedule.h: the schedule domain: live lessons (code word "live"),
+ * their participants, status history and attendance.  The records its
+ * statements (db.c) hand to its pages, what schedule.c shares about a
+ * lesson's status and join window, and the page handlers of
+ * page-schedule.c.  Functions return DB_OK or the failure; lookups that
+ * find nothing return DB_OK with NULL.  Results are allocated in the
+ * given arena.  Instants are UTC "YYYY-MM-DD HH:MM:SS".
  */
-#ifndef LECTERN_LIVE_H
-#define LECTERN_LIVE_H
+#ifndef LECTERN_SCHEDULE_H
+#define LECTERN_SCHEDULE_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/db.h"
 
-/* Slot of the statement table in schedule/db.c (see app.c). */
-#define SCHEDULE_SLOT	7
+/* Slots of the statement tables in schedule/db.c and
+ * schedule/db-notices.c (see app.c). */
+#define SCHEDULE_SLOT		7
+#define SCHEDULE_NOTICES_SLOT	12
 extern const struct sqltable	sql_schedule;
+extern const struct sqltable	sql_schedule_notices;
 extern const struct routeset	schedule_routes;
 
 struct arena;
 struct req;
 
-/* "Join Session" opens this many seconds before a lesson's start. */
-#define LIVE_JOIN_EARLY	(10 * 60)
+/*
+ * "Join Session" opens this many minutes before a lesson's start (and
+ * its teacher may start it from then): every text that names the rule
+ * prints this number.
+ */
+#define LIVE_JOIN_EARLY_MIN	10
+#define LIVE_JOIN_EARLY		(LIVE_JOIN_EARLY_MIN * 60)	/* seconds */
 
-/* Sessions of a list page; the statement fetches one more. */
+/* The status of a live lesson (the column's words in live_status_name). */
+enum live_status {
+	LIVE_SCHEDULED,
+	LIVE_ACTIVE,
+	LIVE_ENDED,		/* shown as "Completed" */
+	LIVE_CANCELED
+};
+
+/* Lessons of a list page; the statement fetches one more. */
 #define LIVE_PAGE	50
 
-/* One live session, as listed or as shown on its page. */
-struct live_session {
+/* One live lesson, as listed or as shown on its page. */
+struct live_lesson {
 	int64_t		 id;
 	int64_t		 course_id;
 	char		*course_title;
@@ -44,14 +62,14 @@ struct live_session {
 	char		*notes;		/* NULL: none */
 	char		*starts_at, *ends_at;
 	long long	 duration_min;
-	char		*status;	/* scheduled, active, ended, canceled */
+	enum live_status status;
 	char		*cancel_reason;	/* NULL: none */
 	char		*session_notes;	/* NULL: none */
 	int64_t		 rule_id;	/* 0: made by hand */
 	long long	 participants;
 };
 
-/* Who sees which sessions: 0 leaves a side out. */
+/* Who sees which lessons: 0 leaves a side out. */
 struct live_scope {
 	int64_t		 teacher_id;
 	int64_t		 learner_id;
@@ -64,14 +82,15 @@ struct live_participant {
 };
 
 struct live_log {
-	char		*from_status;	/* NULL: created */
-	char		*to_status;
+	int		 created;	/* 1: no status before (from unset) */
+	enum live_status from_status;
+	enum live_status to_status;
 	char		*user_name;	/* NULL: the system */
 	char		*reason;
 	char		*changed_at;
 };
 
-/* A choice of the session form. */
+/* A choice of the lesson form. */
 struct live_option {
 	int64_t		 id;
 	int64_t		 course_id;	/* lessons, enrollments */
@@ -96,19 +115,35 @@ struct live_input {
 	size_t		 nlearners;
 };
 
-/* db-live.c */
-/* Sessions starting in [from, to) seen by scope, with participant counts. */
+/* schedule.c: the status and the join window.  Pure. */
+/* The status named word (as stored); 1, or 0 for an unknown word. */
+int		 live_status_parse(const char *, enum live_status *);
+/* The stored word of a status ("scheduled", "ended", ...). */
+const char	*live_status_name(enum live_status);
+/* The label people read ("Scheduled", "Completed", ...). */
+const char	*live_status_label(enum live_status);
+
+/* Where now stands with a lesson's "Join Session". */
+enum live_join {
+	LIVE_JOIN_OVER,		/* not scheduled or active, or it ended */
+	LIVE_JOIN_NOT_YET,	/* more than LIVE_JOIN_EARLY before start */
+	LIVE_JOIN_OPEN		/* from LIVE_JOIN_EARLY before start to end */
+};
+enum live_join	 live_join_state(const struct live_lesson *, time_t now);
+
+/* db.c */
+/* Lessons starting in [from, to) seen by scope, with participant counts. */
 enum db_rc	db_live_range(struct db *, struct arena *,
 		    const struct live_scope *, const char *from,
-		    const char *to, struct live_session **, size_t *);
-/* Sessions not ended before now, after (after, after_id) when after_id
+		    const char *to, struct live_lesson **, size_t *);
+/* Lessons not ended before now, after (after, after_id) when after_id
  * > 0; at most LIVE_PAGE + 1. */
 enum db_rc	db_live_upcoming(struct db *, struct arena *,
 		    const struct live_scope *, const char *now,
 		    const char *after, int64_t after_id,
-		    struct live_session **, size_t *);
+		    struct live_lesson **, size_t *);
 enum db_rc	db_live_get(struct db *, struct arena *, int64_t,
-		    struct live_session **);
+		    struct live_lesson **);
 enum db_rc	db_live_participants(struct db *, struct arena *, int64_t,
 		    struct live_participant **, size_t *);
 enum db_rc	db_live_log(struct db *, struct arena *, int64_t,
@@ -132,26 +167,27 @@ enum db_rc	db_live_groups(struct db *, struct arena *, int64_t tid,
 enum db_rc	db_live_group_members(struct db *, struct arena *, int64_t gid,
 		    int64_t **, size_t *);
 /*
- * Create (id 0) or change session id from in, with its participants,
- * in one transaction; a new session gets its first status log row by
- * user_id, and the notifications the change causes (notify.h) are
- * written in the same transaction.  When the teacher has another non-canceled session that
- * overlaps, nothing is written and *clash is 1.  Learners booked
- * elsewhere at the same time come back as names in *warn (may be 0).
+ * Create (id 0) or change lesson id from in, with its participants,
+ * in one transaction; a new lesson gets its first status log row by
+ * user_id, and the notifications the change causes (notices.h) are
+ * written in the same transaction.  When the teacher has another
+ * lesson not canceled that overlaps, nothing is written and *clash is
+ * 1.  Learners booked elsewhere at the same time come back as names in
+ * *warn (may be 0).
  */
 enum db_rc	db_live_save(struct db *, struct arena *, int64_t id,
 		    const struct live_input *, int64_t user_id, int64_t *newid,
 		    int *clash, char ***warn, size_t *nwarn);
 /*
- * Move session id from status from to status to, logging it by user
+ * Move lesson id from status from to status to, logging it by user
  * with reason (may be NULL), in one transaction with its notifications
- * (canceled: to everyone; ended: the learners' follow-up).  *moved is 0 when the
- * session was no longer in status from (nothing written).
+ * (canceled: to everyone; ended: the learners' follow-up).  *moved is 0
+ * when the lesson was no longer in status from (nothing written).
  */
-enum db_rc	db_live_transition(struct db *, int64_t id, const char *from,
-		    const char *to, int64_t user_id, const char *reason,
-		    int *moved);
-/* Attendance of each listed learner and the session notes, together,
+enum db_rc	db_live_transition(struct db *, int64_t id,
+		    enum live_status from, enum live_status to,
+		    int64_t user_id, const char *reason, int *moved);
+/* Attendance of each listed learner and the lesson notes, together,
  * with the follow-up mail that carries the notes. */
 enum db_rc	db_live_attendance(struct db *, int64_t id,
 		    const struct live_participant *, size_t,

@@ -15,6 +15,7 @@
 
 #include "notify/mailmsg.h"
 #include "notify/notice.h"
+#include "schedule/notices.h"
 #include "lib/util.h"
 
 /* Standard base64 decoding, for checking encoded-words; NUL-ended. */
@@ -373,7 +374,7 @@ test_notice(void **state)
 	struct arena		*a = arena_new();
 	struct notice_ctx	 c = { "https://lectern.example.org",
 	    "Demo School", "Europe/Berlin" };
-	struct notice_session	 s, next;
+	struct live_notice	 s, next;
 	struct notice_reader	 lena = { "Lena", "America/New_York", 0 };
 	struct notice_reader	 tess = { "Tess", NULL, 1 };
 	struct notice		 n;
@@ -389,7 +390,7 @@ test_notice(void **state)
 	s.ends_at = "2031-03-27 13:45:00";
 	s.notes = "Bring a map.";
 	s.participants = 2;
-	notice_session(a, &c, NK_REMINDER, &s, NULL, &lena, NULL, &n);
+	live_notice_compose(a, &c, LN_REMINDER, &s, NULL, &lena, NULL, &n);
 	assert_string_equal(n.kind, "session_reminder");
 	assert_string_equal(n.link, "/platform/sessions/7");
 	/* The learner's own zone: New York is on EDT by then. */
@@ -401,14 +402,14 @@ test_notice(void **state)
 	assert_non_null(strstr(n.body, "Bring a map."));
 	assert_non_null(strstr(n.body, "Lesson 3"));
 	/* The teacher reads the school's zone. */
-	notice_session(a, &c, NK_SCHEDULED, &s, NULL, &tess, "Ada Admin",
-	    &n);
+	live_notice_compose(a, &c, LN_SCHEDULED, &s, NULL, &tess,
+	    "Ada Admin", &n);
 	assert_non_null(strstr(n.body, "Ada Admin scheduled a live session "
 	    "for you to teach"));
 	assert_non_null(strstr(n.body, "14:00\xe2\x80\x93" "14:45 "
 	    "(Europe/Berlin CET)"));
 	s.cancel_reason = "Teacher ill";
-	notice_session(a, &c, NK_CANCELED, &s, NULL, &lena, NULL, &n);
+	live_notice_compose(a, &c, LN_CANCELED, &s, NULL, &lena, NULL, &n);
 	assert_non_null(strstr(n.body, "Reason: Teacher ill"));
 	assert_non_null(strstr(n.summary, "Teacher ill"));
 	memset(&next, 0, sizeof(next));
@@ -417,11 +418,11 @@ test_notice(void **state)
 	next.starts_at = "2031-04-03 12:00:00";
 	next.ends_at = "2031-04-03 12:45:00";
 	s.session_notes = "Homework: page 12.";
-	notice_session(a, &c, NK_FOLLOWUP, &s, &next, &lena, NULL, &n);
+	live_notice_compose(a, &c, LN_FOLLOWUP, &s, &next, &lena, NULL, &n);
 	assert_non_null(strstr(n.body, "Homework: page 12."));
 	assert_non_null(strstr(n.body, "Thursday 2031-04-03, 08:00"));
 	assert_non_null(strstr(n.body, "/platform/sessions/8"));
-	notice_session(a, &c, NK_FOLLOWUP, &s, NULL, &lena, NULL, &n);
+	live_notice_compose(a, &c, LN_FOLLOWUP, &s, NULL, &lena, NULL, &n);
 	assert_non_null(strstr(n.body, "No further session"));
 	arena_free(a);
 }

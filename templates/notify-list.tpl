@@ -9,11 +9,11 @@
 {{#ITEM}}<li class="notification{{#ITEM_UNREAD}} unread{{/ITEM_UNREAD}}" id="notification-{{ID}}" data-kind="{{KIND}}">
 <form method="post" action="/notifications/{{ID}}/read">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#KEEP_PAGE}}<input type="hidden" name="before" value="{{BEFORE}}">{{/KEEP_PAGE}}
+{{#KEEP_PAGE}}<input type="hidden" name="after_id" value="{{AFTER_ID}}">{{/KEEP_PAGE}}
 <h2 class="subject">{{#ITEM_UNREAD}}<strong class="badge new">New</strong> {{/ITEM_UNREAD}}{{#OPEN_BUTTON}}<button type="submit" name="open" value="1" class="link open">{{SUBJECT}}</button>{{/OPEN_BUTTON}}{{#SUBJECT_LINK}}<a href="{{LINK}}">{{SUBJECT}}</a>{{/SUBJECT_LINK}}{{#PLAIN_SUBJECT}}{{SUBJECT}}{{/PLAIN_SUBJECT}}</h2>
 <p class="body">{{BODY}}</p>
 <p class="meta"><span class="muted">{{WHEN}}</span>{{#ITEM_UNREAD}} <button type="submit" class="link mark-read">Mark as read</button>{{/ITEM_UNREAD}}</p>
 </form>
 </li>
 {{/ITEM}}</ul>
-<nav class="pager">{{#NEWEST_LINK}}<a href="/notifications" id="newest-page">Newest</a>{{/NEWEST_LINK}}{{#MORE}}<a href="{{NEXT_URL}}" id="next-page">Older notifications</a>{{/MORE}}</nav>
+<nav class="pager">{{#FIRST_PAGE}}<a href="{{URL}}" id="newest-page">Newest</a>{{/FIRST_PAGE}}{{#NEXT}}<a href="{{URL}}" id="next-page">Older notifications</a>{{/NEXT}}</nav>

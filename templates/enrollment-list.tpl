@@ -21,6 +21,6 @@
 {{/ENROLLMENT}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="?">First page</a>{{/FIRST_PAGE}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
 {{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

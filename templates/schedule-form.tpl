@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#CREATE}}<h1>Create Session</h1>{{/CREATE}}{{#EDIT}}<h1>Edit Session</h1>
-<p><a href="/platform/sessions/{{SESSION_ID}}">Back to the session</a></p>{{/EDIT}}
+<p><a href="/platform/sessions/{{LIVE_ID}}">Back to the session</a></p>{{/EDIT}}
 <p class="muted" id="zone-line">{{ZONE_LINE}}</p>
 {{#CHOOSE_TEACHER}}{{#TEACHER_CHOICE}}<form method="get" action="/platform/sessions/new" class="inline" id="teacher-form">
 <label for="pick-teacher">Teacher</label>

@@ -68,7 +68,7 @@ def teacher(index):
     return user_id(email)
 
 
-def enrol(admin, learner, course, teacher_id, length="45"):
+def create_enrollment(admin, learner, course, teacher_id, length="45"):
     """Create an enrollment through the admin form; returns its id."""
     admin.get("/admin/enrollments/new")
     r = admin.post("/admin/enrollments/new", {
@@ -127,7 +127,7 @@ def enrollment_pages(base):
     tid = teacher(0)
     r = admin.get("/admin/enrollments/new")
     assert r.status == 200 and 'value="45"' in r.text, r
-    eid = enrol(admin, lid, cid, tid, "60")
+    eid = create_enrollment(admin, lid, cid, tid, "60")
     row = sql("SELECT learner_id, course_id, teacher_id, default_length, active "
               "FROM enrollments WHERE id = %d" % eid)[0]
     assert row == [str(lid), str(cid), str(tid), "60", "1"], row
@@ -169,7 +169,7 @@ def enrollment_list_keyset_constant_queries(base):
     cid, _ = new_course()
     for _ in range(3):
         lid, _ = new_learner()
-        enrol(admin, lid, cid, teacher(0))
+        create_enrollment(admin, lid, cid, teacher(0))
     admin.get("/admin/enrollments")     # shows and clears the flash
     r1 = admin.get("/admin/enrollments")
     n1 = r1.header("X-Lectern-Queries")
@@ -211,7 +211,7 @@ def enrollment_validation_writes_nothing(base):
         "learner": lid, "course": cid, "teacher": teacher(0), "default_length": "181"})
     assert r.status == 422 and 'id="default_length-error"' in r.text, r
     assert count("enrollments") == before
-    enrol(admin, lid, cid, teacher(0))
+    create_enrollment(admin, lid, cid, teacher(0))
     r = admin.post("/admin/enrollments/new", {
         "learner": lid, "course": cid, "teacher": teacher(0), "default_length": "45"})
     assert r.status == 422 and "already has this course" in r.text, r
@@ -225,7 +225,7 @@ def enrollment_authorization(base):
     learner_email = accounts()["learner"][0][0]
     lid = user_id(learner_email)
     cid, title = new_course()
-    eid = enrol(admin, lid, cid, teacher(0))
+    eid = create_enrollment(admin, lid, cid, teacher(0))
     rid = add_rule(admin, eid, days=["day_sat"], start=(school_today() + datetime.timedelta(days=400)).isoformat())
     theo = signed_in(base, "teacher", 1)
     paths = ["/platform/enrollments/%d" % eid,
@@ -264,7 +264,7 @@ def rule_validation_writes_nothing(base):
     admin = signed_in(base, "admin")
     lid, _ = new_learner()
     cid, _ = new_course()
-    eid = enrol(admin, lid, cid, teacher(0), "50")
+    eid = create_enrollment(admin, lid, cid, teacher(0), "50")
     r = admin.get("/platform/enrollments/%d/rules/new" % eid)
     assert r.status == 200 and 'value="50"' in r.text, r
     for d in ("Monday", "Sunday"):
@@ -294,7 +294,7 @@ def rule_form_generates_and_ctl_is_idempotent(base):
     lid, _ = new_learner()
     cid, _ = new_course()
     tid = teacher(0)
-    eid = enrol(admin, lid, cid, tid, "40")
+    eid = create_enrollment(admin, lid, cid, tid, "40")
     r = admin.get("/platform/enrollments/%d/rules/new" % eid)
     assert 'value="40"' in r.text, "the length defaults to the enrollment's"
     rid = add_rule(admin, eid, days=["day_mon", "day_thu"], time="14:00", length="40")
@@ -350,7 +350,7 @@ def generation_across_dst(base):
     rules = {}
     for tz in ("Europe/Berlin", "America/New_York"):
         lid, _ = new_learner()
-        eid = enrol(admin, lid, cid, teacher(0))
+        eid = create_enrollment(admin, lid, cid, teacher(0))
         rid = add_rule(admin, eid, days=["day_mon"], time="14:00", start="2027-03-01",
                        end="2027-04-19")
         assert count("live_sessions", "rule_id = %d" % rid) == 0
@@ -382,7 +382,7 @@ def rule_edit_spares_detached_and_past(base):
     admin = signed_in(base, "admin")
     lid, _ = new_learner()
     cid, _ = new_course()
-    eid = enrol(admin, lid, cid, teacher(0))
+    eid = create_enrollment(admin, lid, cid, teacher(0))
     tz = school_zone()
     start = school_today() + datetime.timedelta(days=1)
     rid = add_rule(admin, eid, days=DAYS, time="10:00", start=start.isoformat())
@@ -443,8 +443,8 @@ def student_groups(base):
     mine, memail = new_learner()
     other, _ = new_learner()
     cid, _ = new_course()
-    enrol(admin, mine, cid, teacher(0))
-    enrol(admin, other, cid, teacher(1))
+    create_enrollment(admin, mine, cid, teacher(0))
+    create_enrollment(admin, other, cid, teacher(1))
     name = unique("Group ")
     tess.get("/platform/groups")
     r = tess.post("/platform/groups", {"name": name})

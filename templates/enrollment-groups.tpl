@@ -21,5 +21,6 @@
 {{/GROUP}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
 {{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

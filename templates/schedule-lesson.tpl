@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{NAME}}</h1>
 <p class="muted" id="zone-line">{{ZONE_LINE}}</p>
 {{#JOIN}}<p class="notice" id="join-line">{{JOIN_LINE}}</p>
-{{#CAN_JOIN}}<form method="post" action="/platform/sessions/{{SESSION_ID}}/join" target="_blank" class="inline" id="join-form">
+{{#CAN_JOIN}}<form method="post" action="/platform/sessions/{{LIVE_ID}}/join" target="_blank" class="inline" id="join-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">Join Session</button>
 </form>{{/CAN_JOIN}}{{/JOIN}}
@@ -25,23 +25,23 @@
 {{/PARTICIPANT}}</ul>
 {{#SESSION_NOTES}}<h2>Session notes</h2>
 <p class="pre" id="session-notes">{{SESSION_NOTES_TEXT}}</p>{{/SESSION_NOTES}}
-<p class="actions">{{#CAN_EDIT}}<a class="button secondary" href="/platform/sessions/{{SESSION_ID}}/edit" id="edit-link">Edit</a>{{/CAN_EDIT}}</p>
-{{#CAN_START}}<form method="post" action="/platform/sessions/{{SESSION_ID}}/start" class="inline" id="start-form">
+<p class="actions">{{#CAN_EDIT}}<a class="button secondary" href="/platform/sessions/{{LIVE_ID}}/edit" id="edit-link">Edit</a>{{/CAN_EDIT}}</p>
+{{#CAN_START}}<form method="post" action="/platform/sessions/{{LIVE_ID}}/start" class="inline" id="start-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">Start Session</button>
 </form>{{/CAN_START}}
-{{#CAN_COMPLETE}}<form method="post" action="/platform/sessions/{{SESSION_ID}}/complete" class="inline" id="complete-form">
+{{#CAN_COMPLETE}}<form method="post" action="/platform/sessions/{{LIVE_ID}}/complete" class="inline" id="complete-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">Mark as Completed</button>
 </form>{{/CAN_COMPLETE}}
-{{#CAN_CANCEL}}<form method="post" action="/platform/sessions/{{SESSION_ID}}/cancel" class="stack" id="cancel-form">
+{{#CAN_CANCEL}}<form method="post" action="/platform/sessions/{{LIVE_ID}}/cancel" class="stack" id="cancel-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="reason">Reason <span class="hint">(optional)</span></label>
 <input id="reason" name="reason" maxlength="500">
 <button type="submit" class="danger">Cancel</button>
 </form>{{/CAN_CANCEL}}
 {{#ATTENDANCE_FORM}}<h2>Attendance</h2>
-<form method="post" action="/platform/sessions/{{SESSION_ID}}/attendance" class="stack" id="attendance-form">
+<form method="post" action="/platform/sessions/{{LIVE_ID}}/attendance" class="stack" id="attendance-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <table class="list">
 <thead><tr><th>Learner</th><th>Attendance</th></tr></thead>
