@@ -30,6 +30,8 @@ TAG=${BENCH_TAG:-$(date +%Y%m%d%H%M%S)}
 # The heavy learner and the heavy coach sign in with the password of this
 # existing account (its hash is copied); empty: they cannot sign in.
 PASSWORD_FROM=${BENCH_PASSWORD_FROM:-}
+# How many sessions they have (BENCH_HEAVY) defaults to 1,000, or a tenth of
+# the sessions when there are fewer than 10,000.
 
 # n_of BASE MIN: BASE * SCALE rounded, at least MIN.
 n_of() {
@@ -44,8 +46,10 @@ TEACHERS=$(n_of 500 5)
 COURSES=$(n_of 1000 10)
 CATEGORIES=20
 LESSONS=8		# per course, one of them archived
-HEAVY=$(( SESSIONS >= 10000 ? 1000 : SESSIONS / 10 ))
+HEAVY=${BENCH_HEAVY:-$(( SESSIONS >= 10000 ? 1000 : SESSIONS / 10 ))}
 	# sessions of the heavy learner and of the heavy coach
+[[ $HEAVY =~ ^[1-9][0-9]*$ ]] || { echo "generate.sh: BENCH_HEAVY must be a positive number" >&2; exit 2; }
+((HEAVY <= SESSIONS)) || { echo "generate.sh: BENCH_HEAVY is more than the $SESSIONS sessions" >&2; exit 2; }
 GENERIC=$(( ENROLLMENTS - HEAVY ))
 # Enrollment n goes to session (n-1) mod SESSIONS, as its k-th learner
 # (k = (n-1) div SESSIONS); the learner is picked so that the k of one
