@@ -19,16 +19,6 @@
 #define PAGE_SIZE		50	/* rows of a list page */
 #define CANDIDATES_SHOWN	25	/* learners offered by a search */
 
-/* 1 when s holds nothing but blanks. */
-static int
-blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 /*
  * A required text field made only of blanks is as good as empty: mark
  * it with the same message the dispatcher gives an empty one.

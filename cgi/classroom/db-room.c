@@ -11,6 +11,7 @@
 #include "classroom/classroom.h"
 #include "core/db.h"
 #include "classroom/room.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 enum {
@@ -257,14 +258,8 @@ static const char *
 detail(struct arena *a, const char *what, const char *text)
 {
 	char	*s = arena_printf(a, "%s: %s", what, text);
-	size_t	 i, chars = 0;
 
-	/* Cut at a character boundary. */
-	for (i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > 500) {
-			s[i] = '\0';
-			break;
-		}
+	s[utf8_prefix(s, 500)] = '\0';	/* at a character boundary */
 	return s;
 }
 

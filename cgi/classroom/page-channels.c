@@ -22,16 +22,6 @@
 /* People a member search shows at most. */
 #define CANDIDATES_SHOWN	20
 
-/* 1 when s has nothing but spaces.  Pure. */
-static int
-blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 /* The text of an optional field: NULL when empty or blank. */
 static const char *
 optional_text(struct req *r, const char *name)

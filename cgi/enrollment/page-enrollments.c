@@ -38,13 +38,6 @@ static const struct {
 	{ "day_sun", "Sunday" },
 };
 
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
 /* 1 for an administrator.  Pure. */
 static int
 is_admin(const struct req *r)

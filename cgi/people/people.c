@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "people/people.h"
 #include "people/people.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/valid.h"
 
@@ -52,12 +53,8 @@ role_parse(const char *s)
 const char *
 password_problem(const char *pw, const char *confirm)
 {
-	size_t	 n = 0;
-	const char *p;
+	size_t	 n = utf8_chars(pw);
 
-	for (p = pw; *p != '\0'; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			n++;
 	if (n < 10)
 		return "Choose a password of at least 10 characters.";
 	if (n > 128)

@@ -40,13 +40,6 @@ static const struct {
 	{ "excused", "Excused" },
 };
 
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
 /* The label of a status.  Pure. */
 static const char *
 status_label(const char *s)

@@ -57,13 +57,6 @@ static const struct {
 	    "start." },
 };
 
-/* 1 when s is NULL or empty: an open date or an unset text.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
 /* A date for a list, or "open" for an open end. */
 static const char *
 date_or_open(const char *d)
@@ -431,7 +424,7 @@ form_check(struct req *r, const struct lms_session *s, const struct choices *c)
 	int64_t			 id;
 	size_t			 i;
 
-	if (name != NULL && name[strspn(name, " \t")] == '\0')
+	if (name != NULL && blank(name))
 		P_fail(r, "name", "Session name is required.");
 	for (i = 0; i < sizeof(date_pairs) / sizeof(date_pairs[0]); i++) {
 		a = P_str(r, date_pairs[i].start);
