@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "core/auth.h"
 #include "core/db.h"
 #include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"

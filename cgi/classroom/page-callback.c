@@ -23,6 +23,7 @@
 #include "lib/crypto.h"
 #include "lib/escape.h"
 #include "lib/json.h"
+#include "core/layout.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "lib/util.h"

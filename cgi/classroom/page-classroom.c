@@ -23,19 +23,21 @@
 #include "classroom/classroom.h"
 #include "lib/clock.h"
 #include "conference/conference.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
 #include "schedule/schedule.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "classroom/room.h"
 #include "core/routes.h"
 #include "core/tpl.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
-#include "lib/utf8.h"
 #define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
 #define JITSI_TOKEN_TTL	(4 * 3600)	/* seconds a Jitsi token lasts */
 

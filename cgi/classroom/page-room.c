@@ -29,6 +29,7 @@
 #include "lib/crypto.h"
 #include "core/db.h"
 #include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "lib/parse.h"
@@ -37,8 +38,8 @@
 #include "core/routes.h"
 #include "people/people.h"
 #include "core/tpl.h"
-#include "lib/util.h"
 #include "lib/utf8.h"
+#include "lib/util.h"
 #include "lib/valid.h"
 
 /* What a failed action shows on the re-rendered room page. */

@@ -12,12 +12,14 @@
 #include <time.h>
 
 #include "lib/clock.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "enrollment/enrollment.h"
 #include "lib/escape.h"
 #include "enrollment/generate.h"
 #include "lib/dates.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
@@ -211,9 +213,9 @@ enrol_form(struct req *r, int status, const char *learner_error)
 {
 	struct tpl_dict	*d;
 	struct pick	*learners, *courses, *teachers;
+	const struct pval *len = P(r, "default_length");
 	size_t		 nl, nc, nt;
 	const char	*lq = P_str(r, "lq");
-	const struct pval *len = P(r, "default_length");
 
 	d = page_begin(r, "enrol-form.tpl", "New enrollment");
 	if (db_enrol_learners(r->db, r->a, lq, &learners, &nl) != DB_OK ||

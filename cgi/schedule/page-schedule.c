@@ -12,11 +12,13 @@
 
 #include "classroom/channels.h"
 #include "lib/clock.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "lib/escape.h"
 #include "schedule/schedule.h"
 #include "lib/dates.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "lib/parse.h"

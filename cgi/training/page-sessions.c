@@ -10,11 +10,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/auth.h"
 #include "core/config.h"
 #include "lib/csvfile.h"
 #include "core/db.h"
 #include "lib/escape.h"
 #include "lib/dates.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
