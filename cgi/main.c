@@ -2,7 +2,7 @@
  * main.c: lectern.fcgi.  Started on a listening socket (spawn-fcgi,
  * multiwatch, systemd) it serves FastCGI requests one at a time until
  * killed; started as plain CGI it answers the one request in its
- * environment.  Both paths go through req_serve().
+ * environment.  Both paths go through dispatch_serve().
  */
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
+#include "core/dispatch.h"
 #include "core/req.h"
 #include "core/routes.h"
 #include "core/tpl.h"
@@ -96,7 +97,7 @@ main(int argc, char *argv[])
 		io.write = cgi_write;
 		io.read = cgi_read;
 		io.drain = 1;
-		req_serve(&cfg, &db, &io, environ);
+		dispatch_serve(&cfg, &db, &io, environ);
 		fflush(stdout);
 		db_close(db);
 		return 0;
@@ -111,7 +112,7 @@ main(int argc, char *argv[])
 	io.read = fcgi_read;
 	io.drain = 0;
 	while (FCGX_Accept_r(&rq) >= 0) {
-		req_serve(&cfg, &db, &io, rq.envp);
+		dispatch_serve(&cfg, &db, &io, rq.envp);
 		FCGX_Finish_r(&rq);
 	}
 	db_close(db);

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "core/auth.h"
 #include "core/db.h"
 #include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
@@ -18,16 +20,6 @@
 
 #define PAGE_SIZE		50	/* rows of a list page */
 #define CANDIDATES_SHOWN	25	/* learners offered by a search */
-
-/* 1 when s holds nothing but blanks. */
-static int
-blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
 
 /*
  * A required text field made only of blanks is as good as empty: mark

@@ -17,8 +17,10 @@
 
 #include "classroom/classroom.h"
 #include "conference/conference.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/layout.h"
 #include "core/handler.h"
 #include "core/model.h"
 #include "core/out.h"

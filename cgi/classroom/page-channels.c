@@ -11,6 +11,9 @@
 #include "classroom/classroom.h"
 #include "core/db.h"
 #include "core/handler.h"
+#include "core/auth.h"
+#include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
@@ -22,16 +25,6 @@
 
 /* People a member search shows at most. */
 #define CANDIDATES_SHOWN	20
-
-/* 1 when s has nothing but spaces.  Pure. */
-static int
-blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
 
 /* The text of an optional field: NULL when empty or blank. */
 static const char *

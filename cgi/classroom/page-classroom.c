@@ -13,9 +13,11 @@
 
 #include "classroom/classroom.h"
 #include "conference/conference.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "core/handler.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
@@ -23,35 +25,24 @@
 #include "core/tpl.h"
 #include "lib/clock.h"
 #include "lib/crypto.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 static const char no_session[] = "There is no such classroom session.";
 static const char waiting[] = "No classroom session is currently active. "
     "Your instructor will notify you when class begins.";
 
-/* 1 when s is NULL or has nothing but spaces.  Pure. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 /* The UTF-8 character at s copied to out (at most 4 bytes and NUL). */
 static void
 first_char(const char *s, char out[5])
 {
-	size_t	 n = 1;
+	size_t	 n;
 
 	out[0] = '\0';
 	if (*s == '\0')
 		return;
-	while (n < 4 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n++;
+	if ((n = utf8_prefix(s, 1)) > UTF8_MAX)
+		n = UTF8_MAX;
 	memcpy(out, s, n);
 	out[n] = '\0';
 	if (n == 1 && out[0] >= 'a' && out[0] <= 'z')

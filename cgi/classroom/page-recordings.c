@@ -11,7 +11,9 @@
 
 #include "classroom/classroom.h"
 #include "conference/conference.h"
+#include "core/auth.h"
 #include "core/db.h"
+#include "core/layout.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "core/routes.h"

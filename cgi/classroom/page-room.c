@@ -26,6 +26,8 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/handler.h"
+#include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
@@ -35,6 +37,7 @@
 #include "lib/crypto.h"
 #include "lib/escape.h"
 #include "lib/parse.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/valid.h"
 #include "people/people.h"
@@ -65,25 +68,6 @@ struct room {
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
-
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
-/* Code points of valid UTF-8 text.  Pure. */
-static size_t
-chars(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
 
 /* A copy of s without leading and trailing white space, in the arena. */
 static char *
@@ -562,7 +546,7 @@ page_room_chat_post(struct req *r)
 		    "characters.";
 	else if (*body == '\0')
 		f.chat_error = "Write a message first.";
-	else if (chars(body) > ROOM_CHAT_MAX)
+	else if (utf8_chars(body) > ROOM_CHAT_MAX)
 		f.chat_error = "A message must be at most 2000 characters.";
 	if (f.chat_error != NULL)
 		return room_fail(r, &x, &f, 422, f.chat_error);
@@ -674,7 +658,7 @@ page_room_poll_create(struct req *r)
 		    "characters.";
 	else if (*q == '\0')
 		f.question_error = "Write the question.";
-	else if (chars(q) > 300)
+	else if (utf8_chars(q) > 300)
 		f.question_error = "The question must be at most 300 "
 		    "characters.";
 
@@ -687,7 +671,7 @@ page_room_poll_create(struct req *r)
 			f.options_error = arena_printf(r->a, "Answer %zu is "
 			    "empty: fill it in or leave only the last fields "
 			    "empty.", i + 1);
-		else if (chars(opts[i]) > 200)
+		else if (utf8_chars(opts[i]) > 200)
 			f.options_error = arena_printf(r->a, "Answer %zu must "
 			    "be at most 200 characters.", i + 1);
 	}
@@ -830,9 +814,8 @@ display_name(struct arena *a, const char *name)
 			n++;
 			continue;
 		}
-		k = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
-		if (k > 1 && strnlen((const char *)p, k) == k &&
-		    valid_text((const char *)p, k, 1, 0)) {
+		k = utf8_seq((const char *)p);
+		if (k > 1 && valid_text((const char *)p, k, 1, 0)) {
 			buf_append(&b, p, k);
 			p += k;
 		} else {

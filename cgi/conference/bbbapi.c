@@ -18,6 +18,7 @@
 #include "conference/bbbapi.h"
 #include "conference/conference.h"
 #include "lib/crypto.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 /*
@@ -197,41 +198,6 @@ bbb_create_query(struct arena *a, const struct conf_meeting *m)
 	s = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return s;
-}
-
-/* Length of the UTF-8 sequence at str, 0 when it is not one. */
-size_t
-utf8_seq(const char *str)
-{
-	const unsigned char	*s = (const unsigned char *)str;
-	unsigned long		 cp, min;
-	size_t			 n, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0) {
-		n = 2;
-		cp = s[0] & 0x1f;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		n = 3;
-		cp = s[0] & 0x0f;
-		min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		n = 4;
-		cp = s[0] & 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	/* A NUL fails the continuation test, so we never read past it. */
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
 }
 
 /* Append s escaped as an XML attribute value. */

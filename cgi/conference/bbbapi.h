@@ -65,11 +65,4 @@ char	*bbb_join_query(struct arena *, const char *meeting_id,
  */
 void	bbb_xml_attr(struct buf *, const char *);
 
-/*
- * Length of the well-formed UTF-8 sequence at s (1 to 4; no overlongs,
- * surrogates or values above U+10FFFF), or 0 when there is none.  s is
- * NUL-terminated.  Pure.
- */
-size_t	utf8_seq(const char *);
-
 #endif

@@ -17,6 +17,7 @@
 
 #include "conference/bbbapi.h"
 #include "conference/bbbxml.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 #define XML_OPTIONS	(XML_PARSE_NONET | XML_PARSE_NOERROR | \

@@ -20,6 +20,7 @@
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "lib/escape.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 /* How long a join link's token lets its holder connect, in seconds. */

@@ -2,6 +2,8 @@
  * auth.c: sign-in sessions, CSRF tokens and sign-in throttling.
  * The cookie carries 128 random bits; the database keeps only their
  * SHA-256, so a copy of the database does not let anyone sign in.
+ * The session row also carries the flash, the message for the next
+ * page: written when a handler sets it, cleared once a page showed it.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -10,11 +12,12 @@
 
 #include "core/auth.h"
 #include "core/config.h"
-#include "lib/crypto.h"
 #include "core/db.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
+#include "lib/crypto.h"
 #include "lib/util.h"
 
 /* 1 when s is exactly 2*TOKEN_BYTES lowercase hex digits. */
@@ -38,13 +41,14 @@ auth_load(struct req *r)
 	const char	*tok = kv_get(&r->cookies, SESSION_COOKIE);
 	struct dbres	*res;
 	struct user	*u;
-	char		 hash[65];
+	char		 hash[SHA256_HEX];
+	long long	 unread;
 	enum db_rc	 rc;
 
 	if (!token_shape(tok))
 		return DB_OK;
 	sha256_hex(tok, strlen(tok), hash);
-	rc = db_query(r->db, r->a, STMT_AUTH_LOAD, &res, "sii", hash,
+	rc = db_query(r->db, r->a, STMT_AUTH_LOAD, &res, "ssii", hash, hash,
 	    (long long)r->cfg->session_idle_minutes,
 	    (long long)r->cfg->session_absolute_hours);
 	if (rc != DB_OK)
@@ -68,16 +72,37 @@ auth_load(struct req *r)
 		r->flash = arena_strdup(r->a, db_text(res, 7));
 		r->flash_pending = 1;
 	}
-	/* Note activity at most once a minute, to spare writes. */
+	unread = db_int(res, 9);
+	r->unread = unread > UNREAD_MAX ? UNREAD_MAX + 1 : (int)unread;
+	/*
+	 * Note activity at most once a minute, to spare writes; with a
+	 * flash waiting, auth_done() notes it when a page showed the flash.
+	 */
 	if (db_int(res, 8) >= 60 && !r->flash_pending)
 		(void)db_exec(r->db, STMT_AUTH_TOUCH, NULL, "s", hash);
 	return DB_OK;
 }
 
+void
+auth_done(struct req *r)
+{
+	if (r->flash_shown && r->token_hash != NULL && r->db != NULL)
+		(void)db_exec(r->db, STMT_AUTH_TOUCH, NULL, "s", r->token_hash);
+}
+
+void
+flash_set(struct req *r, const char *msg)
+{
+	if (r->token_hash == NULL)
+		return;
+	(void)db_exec(r->db, STMT_AUTH_SET_FLASH, NULL, "ss", msg,
+	    r->token_hash);
+}
+
 enum db_rc
 auth_start(struct req *r, int64_t user_id)
 {
-	char		 tok[2 * TOKEN_BYTES + 1], hash[65];
+	char		 tok[2 * TOKEN_BYTES + 1], hash[SHA256_HEX];
 	char		 csrf[2 * TOKEN_BYTES + 1];
 	enum db_rc	 rc;
 

@@ -1,6 +1,6 @@
 /*
- * auth.h: signing in and out, the sign-in cookie, CSRF tokens and
- * sign-in throttling.
+ * auth.h: sign-in sessions (signing in and out, the sign-in cookie,
+ * the flash kept with the session), CSRF tokens and sign-in throttling.
  */
 #ifndef LECTERN_AUTH_H
 #define LECTERN_AUTH_H
@@ -16,10 +16,18 @@ struct req;
 
 /*
  * Load the signed-in user from the session cookie (expired, unknown
- * or disabled: stays anonymous).  Sets r->user, r->csrf, r->flash.
- * Returns DB_OK or the database failure.
+ * or disabled: stays anonymous), in one query with the session's flash
+ * and the user's unread notifications.  Sets r->user, r->csrf,
+ * r->flash, r->unread.  Returns DB_OK or the database failure.
  */
 enum db_rc	auth_load(struct req *);
+/*
+ * The request is over: a flash a page showed is cleared (and the
+ * session's activity noted with it).
+ */
+void		auth_done(struct req *);
+/* Remember a message to show on the next page of this signed-in user. */
+void		flash_set(struct req *, const char *msg);
 /* Start a session for user id: new token, cookie set.  DB_OK or failure. */
 enum db_rc	auth_start(struct req *, int64_t user_id);
 /* End this request's session and clear the cookie. */

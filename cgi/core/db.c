@@ -14,6 +14,7 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/limits.h"
 #include "lib/util.h"
 
 static const char *const sqltab[STMT__MAX] = {
@@ -21,10 +22,19 @@ static const char *const sqltab[STMT__MAX] = {
 	    "INSERT INTO auth_sessions (token_hash, user_id, csrf_token, "
 	    "created_at, last_seen_at) "
 	    "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	/*
+	 * The user's unread notifications are counted here too, up to
+	 * UNREAD_MAX + 1, so that the page layout runs no query.  MariaDB
+	 * has no outer references in a derived table: the count finds the
+	 * user by the token again.
+	 */
 	[STMT_AUTH_LOAD] =
 	    "SELECT u.id, u.name, u.email, u.role, u.timezone, "
 	    "u.password_temporary, s.csrf_token, s.flash, "
-	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) "
+	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()), "
+	    "(SELECT COUNT(*) FROM (SELECT 1 FROM notifications n "
+	    "JOIN auth_sessions t ON t.user_id = n.user_id "
+	    "WHERE t.token_hash = ? AND n.read_at IS NULL LIMIT 100) x) "
 	    "FROM auth_sessions s JOIN users u ON u.id = s.user_id "
 	    "WHERE s.token_hash = ? AND u.disabled = 0 "
 	    "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE "
@@ -64,6 +74,7 @@ static const char *const sqltab[STMT__MAX] = {
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == STMT__MAX,
     "one SQL text per statement");
+_Static_assert(UNREAD_MAX + 1 == 100, "STMT_AUTH_LOAD counts to 100");
 
 static const struct sqltable sql_core = { STMT__MAX, sqltab };
 
@@ -265,7 +276,7 @@ is_gone(unsigned e)
 static int
 reconnect(struct db *db)
 {
-	char	 err[512];
+	char	 err[ERRMSG_LEN];
 
 	close_stmts(db);
 	if (db->my != NULL)

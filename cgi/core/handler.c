@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "core/handler.h"
-#include "core/out.h"
+#include "core/layout.h"
 #include "core/req.h"
 #include "core/tpl.h"
 #include "lib/escape.h"

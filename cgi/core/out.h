@@ -1,8 +1,9 @@
 /*
- * out.h: everything a response is made of goes through here: status
- * line and security headers, cookies, pages rendered in the site
- * layout, error pages, redirects and downloads.  Every send_* returns
- * the HTTP status it sent, so handlers can "return send_...(r, ...)".
+ * out.h: the bytes and headers of a response, and nothing else: status
+ * line and security headers, extra headers and cookies, redirects,
+ * plain bodies and downloads.  Pages in the site layout are built in
+ * layout.h on top of this.  Every send_* returns the HTTP status it
+ * sent, so handlers can "return send_...(r, ...)".
  */
 #ifndef LECTERN_OUT_H
 #define LECTERN_OUT_H
@@ -10,8 +11,6 @@
 #include <stddef.h>
 
 struct req;
-struct tpl_dict;
-struct pval;
 
 /* Add a header line for this response (dropped when unsafe). */
 void	out_header(struct req *, const char *name, const char *value);
@@ -19,29 +18,18 @@ void	out_header(struct req *, const char *name, const char *value);
 void	out_cookie(struct req *, const char *name, const char *value,
 	    long max_age);
 
-/*
- * Start a page: the layout dictionary is prepared (user, navigation,
- * flash, CSRF token) and the body template is included.  Returns the
- * body dictionary, which also has CSRF set.
- */
-struct tpl_dict	*page_begin(struct req *, const char *tpl, const char *title);
-/* Render the page begun above with the given status. */
-int		 page_send(struct req *, int status);
-
-/* Error page in the layout; msg (may be NULL) is shown to the user. */
-int	send_error(struct req *, int status, const char *msg);
 /* A short plain-text answer (for programs: provider callbacks). */
 int	send_text(struct req *, int status, const char *text);
-/* 503 when the database is down, else 500. */
-int	send_db_error(struct req *);
 /* 303 See Other to a local path. */
 int	send_redirect(struct req *, const char *path);
 /*
  * 303 See Other to an absolute http(s) address on another server (the
  * conferencing server's join address): never logged, sent with
- * Referrer-Policy no-referrer.  500 when the address is not one.
+ * Referrer-Policy no-referrer.  0 (nothing sent) when the address is
+ * not one: the caller answers 500 (layout.h does, in
+ * send_redirect_away).
  */
-int	send_redirect_away(struct req *, const char *url);
+int	out_redirect_away(struct req *, const char *url);
 /*
  * Let this response's page load scripts from script_origin, frame
  * frame_origin and send forms that end at form_origin
@@ -63,29 +51,6 @@ int	send_download(struct req *, const char *ctype, const char *filename,
  */
 int	send_body(struct req *, int status, const char *ctype,
 	    const char *data, size_t len);
-
-/* Remember a message to show on the next page of this signed-in user. */
-void	flash_set(struct req *, const char *msg);
-
-/*
- * Fill VALUE and ERROR variables for a form field from a validated
- * parameter: value_var gets the raw text (not for secrets), and when
- * the field is invalid, section error_sec is shown with MESSAGE.
- */
-void	form_field(struct tpl_dict *, const struct pval *,
-	    const char *value_var, const char *error_sec);
-/* Show error_sec with MESSAGE = msg. */
-void	form_error(struct tpl_dict *, const char *error_sec, const char *msg);
-
-/* The viewer's zone with an abbreviation: "Europe/Berlin CET", or just
- * "UTC" when the abbreviation is the zone's name.  An arena string. */
-const char	*zone_label(struct req *, const char *abbr);
-/*
- * A database DATETIME (UTC) as the viewer reads it: "YYYY-MM-DD HH:MM
- * (Europe/Berlin CET)", or "(UTC)" where the abbreviation is the zone's
- * name.  An arena string; the UTC text itself when it cannot convert.
- */
-char	*show_time(struct req *, const char *utc);
 
 /* Reason phrase for a status. */
 const char *status_text(int);

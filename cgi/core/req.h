@@ -1,6 +1,7 @@
 /*
- * req.h: the request every handler receives, the route descriptor and
- * the declared, validated parameters.
+ * req.h: the request every handler receives, its arena, the route
+ * descriptor and the declared, validated parameters.  The dispatcher
+ * (dispatch.c) fills it; handlers read it.
  */
 #ifndef LECTERN_REQ_H
 #define LECTERN_REQ_H
@@ -8,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/limits.h"
 #include "lib/parse.h"
 #include "lib/util.h"
 
@@ -111,7 +113,7 @@ struct req {
 	size_t			 body_len;
 
 	const struct route	*route;
-	int64_t			 ids[4];	/* :id values in path order */
+	int64_t			 ids[PATH_MAX_IDS]; /* :id values in path order */
 	int			 nids;
 	const char		*token;		/* a :token segment, or NULL */
 	struct pval		*pv;
@@ -122,7 +124,10 @@ struct req {
 	char			*token_hash;	/* of the sign-in cookie */
 	char			*csrf;		/* token forms must echo */
 	char			*flash;		/* message for this page */
-	int			 flash_pending;	/* clear it after showing */
+	int			 flash_pending;	/* a flash waits in the session */
+	int			 flash_shown;	/* a page showed it: clear it */
+	int			 unread;	/* unread notifications, to
+						   UNREAD_MAX + 1 */
 
 	struct tpl_dict		*page;		/* layout dictionary */
 	struct buf		 headers;	/* extra header lines */
@@ -156,8 +161,5 @@ void			 school_today(const struct req *, char [11]);	/* DATE_LEN */
 
 /* The environment value, or NULL. */
 const char		*req_env(const struct req *, const char *);
-
-/* Serve one request: parse, route, authorise, run, log. */
-void	req_serve(const struct config *, struct db **, struct io *, char **env);
 
 #endif

@@ -17,13 +17,6 @@
 static const char *const rule_days[] = { "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday" };
 
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
 /* "Monday and Wednesday" from a rule's weekday bits; in arena a. */
 static char *
 day_list(struct arena *a, int days)

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "lib/clock.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "core/handler.h"
@@ -20,6 +21,7 @@
 #include "lib/escape.h"
 #include "enrollment/generate.h"
 #include "lib/dates.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
@@ -39,13 +41,6 @@ static const struct {
 	{ "day_sat", "Saturday" },
 	{ "day_sun", "Sunday" },
 };
-
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
 
 /* 1 for an administrator.  Pure. */
 static int
@@ -215,9 +210,9 @@ enrollment_form(struct req *r, int status, const char *learner_error)
 {
 	struct tpl_dict	*d;
 	struct pick	*learners, *courses, *teachers;
+	const struct pval *len = P(r, "default_length");
 	size_t		 nl, nc, nt;
 	const char	*lq = P_str(r, "lq");
-	const struct pval *len = P(r, "default_length");
 
 	d = page_begin(r, "enrollment-form.tpl", "New enrollment");
 	if (db_enrollment_learners(r->db, r->a, lq, &learners, &nl) != DB_OK ||

@@ -2,8 +2,8 @@
  * page-home.c: the home page, one per role.
  */
 #include "core/config.h"
+#include "core/layout.h"
 #include "core/model.h"
-#include "core/out.h"
 #include "core/req.h"
 #include "core/routes.h"
 #include "home/home.h"

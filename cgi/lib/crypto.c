@@ -148,7 +148,7 @@ random_password(char *out, size_t len)
 
 /* SHA-256 of p[0..n) as lowercase hex into out.  No allocation. */
 void
-sha256_hex(const void *p, size_t n, char out[65])
+sha256_hex(const void *p, size_t n, char out[SHA256_HEX])
 {
 	unsigned char	 h[crypto_hash_sha256_BYTES];
 
@@ -158,7 +158,7 @@ sha256_hex(const void *p, size_t n, char out[65])
 
 /* SHA-512 of p[0..n) as lowercase hex into out.  No allocation. */
 void
-sha512_hex(const void *p, size_t n, char out[129])
+sha512_hex(const void *p, size_t n, char out[SHA512_HEX])
 {
 	unsigned char	 h[crypto_hash_sha512_BYTES];
 
@@ -195,7 +195,7 @@ hmac_sha512(const void *key, size_t keylen, const void *msg, size_t len,
 /* HMAC-SHA-256 as lowercase hex into out.  No allocation. */
 void
 hmac_sha256_hex(const void *key, size_t keylen, const void *msg, size_t len,
-    char out[65])
+    char out[SHA256_HEX])
 {
 	unsigned char	 mac[32];
 

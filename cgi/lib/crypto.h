@@ -13,6 +13,8 @@ struct arena;
 
 #define PW_HASH_MAX	128	/* crypto_pwhash_STRBYTES */
 #define TOKEN_BYTES	16	/* 128 bits */
+#define SHA256_HEX	65	/* a SHA-256 digest in hex, with its NUL */
+#define SHA512_HEX	129
 
 /* Call once at start; 0 when libsodium cannot initialise. */
 int	crypto_start(void);
@@ -32,15 +34,15 @@ void	random_hex(char *out, size_t nbytes);
 void	random_password(char *out, size_t len);
 
 /* SHA-256 / SHA-512 digests as lowercase hex (65 / 129 bytes with NUL). */
-void	sha256_hex(const void *, size_t, char out[65]);
-void	sha512_hex(const void *, size_t, char out[129]);
+void	sha256_hex(const void *, size_t, char out[SHA256_HEX]);
+void	sha512_hex(const void *, size_t, char out[SHA512_HEX]);
 /* HMAC with a key of any length; raw output of 32 / 64 bytes. */
 void	hmac_sha256(const void *key, size_t keylen, const void *msg, size_t len,
 	    unsigned char out[32]);
 void	hmac_sha512(const void *key, size_t keylen, const void *msg, size_t len,
 	    unsigned char out[64]);
 void	hmac_sha256_hex(const void *key, size_t keylen, const void *msg,
-	    size_t len, char out[65]);
+	    size_t len, char out[SHA256_HEX]);
 
 /* Constant-time equality of two NUL-terminated strings (length may leak). */
 int	ct_streq(const char *, const char *);

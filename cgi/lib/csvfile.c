@@ -10,8 +10,9 @@
 
 #include <csv.h>
 
-#include "lib/util.h"
 #include "lib/csvfile.h"
+#include "lib/utf8.h"
+#include "lib/util.h"
 
 #define FIELD_MAX	(64 * 1024)	/* bytes in one field */
 #define BLK_SIZE	4096		/* libcsv buffer growth step */
@@ -111,8 +112,8 @@ record_cb(int term, void *arg)
 static int
 utf8_check(const unsigned char *s, size_t len, size_t *line)
 {
-	size_t		 i = 0, need, k;
-	unsigned char	 c, lo, hi;
+	size_t		 i = 0, k;
+	unsigned char	 c;
 
 	*line = 1;
 	while (i < len) {
@@ -120,39 +121,10 @@ utf8_check(const unsigned char *s, size_t len, size_t *line)
 		if (c == '\n' || (c == '\r' && (i + 1 == len ||
 		    s[i + 1] != '\n')))
 			(*line)++;
-		if (c == 0)
+		if (c == 0 || (k = utf8_decode((const char *)s + i, len - i,
+		    NULL)) == 0)
 			return 0;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		lo = 0x80;
-		hi = 0xbf;
-		if (c >= 0xc2 && c <= 0xdf)
-			need = 1;
-		else if (c >= 0xe0 && c <= 0xef) {
-			need = 2;
-			if (c == 0xe0)
-				lo = 0xa0;
-			else if (c == 0xed)
-				hi = 0x9f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			need = 3;
-			if (c == 0xf0)
-				lo = 0x90;
-			else if (c == 0xf4)
-				hi = 0x8f;
-		} else
-			return 0;
-		if (len - i - 1 < need)
-			return 0;
-		for (k = 1; k <= need; k++) {
-			if (s[i + k] < lo || s[i + k] > hi)
-				return 0;
-			lo = 0x80;
-			hi = 0xbf;
-		}
-		i += need + 1;
+		i += k;
 	}
 	return 1;
 }

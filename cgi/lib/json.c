@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/json.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 #define DEF_MAX_SIZE	(1024 * 1024)
@@ -107,62 +108,6 @@ hex4(struct parser *ps, unsigned *cp)
 	return 1;
 }
 
-/* Append code point cp as UTF-8 to out at *n.  No allocation. */
-static void
-put_utf8(char *out, size_t *n, unsigned cp)
-{
-	if (cp < 0x80)
-		out[(*n)++] = (char)cp;
-	else if (cp < 0x800) {
-		out[(*n)++] = (char)(0xC0 | cp >> 6);
-		out[(*n)++] = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		out[(*n)++] = (char)(0xE0 | cp >> 12);
-		out[(*n)++] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[(*n)++] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		out[(*n)++] = (char)(0xF0 | cp >> 18);
-		out[(*n)++] = (char)(0x80 | (cp >> 12 & 0x3F));
-		out[(*n)++] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[(*n)++] = (char)(0x80 | (cp & 0x3F));
-	}
-}
-
-/*
- * Length of the well-formed UTF-8 sequence at s (at most left bytes):
- * 2..4, or 0 for an invalid, overlong, surrogate or out-of-range one.
- * Pure.
- */
-static size_t
-utf8_seq(const unsigned char *s, size_t left)
-{
-	size_t		 n, i;
-	unsigned	 cp;
-
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 2;
-		cp = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 3;
-		cp = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (left < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		return 0;
-	return n;
-}
-
 /*
  * A string starting at the opening quote: decoded into the arena, its
  * length in *len.  Returns the text or NULL (failure recorded).
@@ -198,8 +143,8 @@ string(struct parser *ps, size_t *len)
 		if (c < 0x20)
 			return bad_string(ps);
 		if (c >= 0x80) {
-			k = utf8_seq((const unsigned char *)ps->p,
-			    (size_t)(ps->end - ps->p));
+			k = utf8_decode(ps->p, (size_t)(ps->end - ps->p),
+			    NULL);
 			if (k == 0)
 				return bad_string(ps);
 			memcpy(out + n, ps->p, k);
@@ -251,7 +196,7 @@ string(struct parser *ps, size_t *len)
 				cp = 0x10000 + ((cp - 0xD800) << 10) +
 				    (lo - 0xDC00);
 			}
-			put_utf8(out, &n, cp);
+			n += utf8_encode(cp, out + n);
 			break;
 		default:
 			return bad_string(ps);

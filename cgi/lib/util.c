@@ -247,6 +247,23 @@ buf_free(struct buf *b)
 	buf_init(b);
 }
 
+int
+empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+int
+blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
 double
 now_ms(void)
 {

@@ -49,6 +49,11 @@ void	buf_vprintf(struct buf *, const char *, va_list)
 void	buf_reset(struct buf *);
 void	buf_free(struct buf *);
 
+/* 1 when s is NULL or "".  Pure. */
+int	empty(const char *);
+/* 1 when s is NULL or holds nothing but spaces, tabs, CR and LF.  Pure. */
+int	blank(const char *);
+
 /* Monotonic milliseconds, for request timing. */
 double	now_ms(void);
 

@@ -7,10 +7,12 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/utf8.h"
 #include "lib/valid.h"
 
 #define ID_MAX		(UINT64_C(1) << 53)
@@ -239,52 +241,6 @@ valid_email(const char *s)
 }
 
 /*
- * Length of the well-formed UTF-8 sequence at s (at most n bytes
- * available) and its code point in *cp, or 0 when ill-formed (overlong,
- * surrogate, above U+10FFFF, truncated).  Pure.
- */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	unsigned char	 c = s[0], lo = 0x80, hi = 0xbf;
-	size_t		 len, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		*cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		*cp = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0;	/* overlong */
-		else if (c == 0xed)
-			hi = 0x9f;	/* surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		*cp = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90;	/* overlong */
-		else if (c == 0xf4)
-			hi = 0x8f;	/* above U+10FFFF */
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if (s[i] < lo || s[i] > hi)
-			return 0;
-		lo = 0x80;
-		hi = 0xbf;
-		*cp = *cp << 6 | (s[i] & 0x3f);
-	}
-	return len;
-}
-
-/*
  * Validate len bytes of UTF-8 text: well formed, at most max_chars code
  * points, no C0/C1 controls or DEL except \t \r \n when multiline.
  * Returns 1 or 0.
@@ -292,14 +248,13 @@ utf8_seq(const unsigned char *s, size_t n, unsigned long *cp)
 int
 valid_text(const char *s, size_t len, size_t max_chars, int multiline)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned long		 cp;
-	size_t			 i = 0, chars = 0, k;
+	uint32_t	 cp;
+	size_t		 i = 0, chars = 0, k;
 
 	if (s == NULL)
 		return len == 0;
 	while (i < len) {
-		if ((k = utf8_seq(p + i, len - i, &cp)) == 0)
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
 			return 0;
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
 			if (!multiline ||

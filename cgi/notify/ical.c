@@ -17,13 +17,6 @@
 #include "notify/notify.h"
 #include "lib/util.h"
 
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
 /* A UTC instant as an iCalendar UTC time. */
 static struct icaltimetype
 utc_time(time_t t)

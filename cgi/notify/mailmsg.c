@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "notify/mailmsg.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 /* Header lines are folded before this column (RFC 5322 says 78). */
@@ -131,20 +132,6 @@ b64(struct buf *b, const unsigned char *s, size_t len)
 	}
 }
 
-/* Bytes of the UTF-8 character that starts with c (1 for a stray
- * byte).  Pure. */
-static size_t
-utf8_len(unsigned char c)
-{
-	if (c >= 0xF0 && c < 0xF8)
-		return 4;
-	if (c >= 0xE0)
-		return c < 0xF0 ? 3 : 1;
-	if (c >= 0xC0)
-		return 2;
-	return 1;
-}
-
 /* 1 when s holds a byte outside printable ASCII and tab.  Pure. */
 static int
 needs_encoding(const char *s)
@@ -188,10 +175,9 @@ encoded_words(struct buf *b, const char *s, size_t col)
 	while (*p != '\0') {
 		n = 0;
 		while (p[n] != '\0') {
-			k = utf8_len(p[n]);
-			for (start = 1; start < k; start++)
-				if (p[n + start] == '\0')
-					k = start;
+			/* A character whole, or a stray byte alone. */
+			if ((k = utf8_seq((const char *)p + n)) == 0)
+				k = 1;
 			if (n + k > EW_BYTES)
 				break;
 			n += k;

@@ -11,17 +11,11 @@
 #include "lib/clock.h"
 #include "core/config.h"
 #include "notify/notice.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 static const char *const day_names[] = { "Sunday", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday" };
-
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
 
 void
 notice_ctx_init(struct notice_ctx *c, const struct config *cfg)
@@ -85,26 +79,12 @@ notice_short_when(struct arena *a, const char *start, const char *tz)
 char *
 notice_cut(struct arena *a, const char *s, size_t max)
 {
-	size_t	 i, chars = 0;
-
 	if (s == NULL)
 		return arena_strdup(a, "");
-	for (i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (chars == max)
-				break;
-			chars++;
-		}
-	if (s[i] == '\0')
+	if (s[utf8_prefix(s, max)] == '\0')
 		return arena_strdup(a, s);
 	/* Too long: keep max - 3 characters and the dots. */
-	for (i = 0, chars = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (chars == max - 3)
-				break;
-			chars++;
-		}
-	return arena_printf(a, "%.*s...", (int)i, s);
+	return arena_printf(a, "%.*s...", (int)utf8_prefix(s, max - 3), s);
 }
 
 void

@@ -8,11 +8,13 @@
 #include <time.h>
 
 #include "lib/clock.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "lib/escape.h"
 #include "core/handler.h"
 #include "notify/ical.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "notify/notify.h"
 #include "core/out.h"

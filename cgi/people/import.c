@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/layout.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "core/tpl.h"

@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "notify/notify.h"
 #include "core/out.h"

@@ -8,8 +8,8 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/layout.h"
 #include "core/model.h"
-#include "core/out.h"
 #include "core/req.h"
 #include "core/tpl.h"
 #include "lib/util.h"

@@ -10,6 +10,7 @@
 #include "lib/crypto.h"
 #include "core/db.h"
 #include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/auth.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"

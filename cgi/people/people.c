@@ -1,5 +1,5 @@
 /*
- * users.c: role names, password rules, and checking a users CSV.
+ * users.c: password rules, and checking a users CSV.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -12,52 +12,15 @@
 #include "core/model.h"
 #include "people/people.h"
 #include "people/people.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/valid.h"
 
 const char *
-role_name(enum role r)
-{
-	switch (r) {
-	case ROLE_ADMIN: return "admin";
-	case ROLE_TEACHER: return "teacher";
-	default: return "learner";
-	}
-}
-
-const char *
-role_label(enum role r)
-{
-	switch (r) {
-	case ROLE_ADMIN: return "Administrator";
-	case ROLE_TEACHER: return "Teacher";
-	default: return "Learner";
-	}
-}
-
-enum role
-role_parse(const char *s)
-{
-	if (s == NULL)
-		return 0;
-	if (strcasecmp(s, "admin") == 0)
-		return ROLE_ADMIN;
-	if (strcasecmp(s, "teacher") == 0)
-		return ROLE_TEACHER;
-	if (strcasecmp(s, "learner") == 0)
-		return ROLE_LEARNER;
-	return 0;
-}
-
-const char *
 password_problem(const char *pw, const char *confirm)
 {
-	size_t	 n = 0;
-	const char *p;
+	size_t	 n = utf8_chars(pw);
 
-	for (p = pw; *p != '\0'; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			n++;
 	if (n < 10)
 		return "Choose a password of at least 10 characters.";
 	if (n > 128)

@@ -11,13 +11,6 @@
 #include "schedule/schedule.h"
 #include "lib/util.h"
 
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
 /* The shown name of a lesson: its title, else course and lesson. */
 static const char *
 live_name(struct arena *a, const struct live_notice *s)

@@ -11,6 +11,7 @@
 #include "classroom/classroom.h"
 #include "core/db.h"
 #include "core/model.h"
+#include "core/layout.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "lib/clock.h"

@@ -12,12 +12,14 @@
 
 #include "classroom/classroom.h"
 #include "lib/clock.h"
+#include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "core/handler.h"
 #include "lib/escape.h"
 #include "schedule/schedule.h"
 #include "lib/dates.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "lib/parse.h"
@@ -40,13 +42,6 @@ static const struct {
 	{ "absent", "Absent" },
 	{ "excused", "Excused" },
 };
-
-/* 1 when s is NULL or empty.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
 
 /* The label of a meeting type.  Pure. */
 static const char *

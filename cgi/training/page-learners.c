@@ -13,6 +13,10 @@
 #include <strings.h>
 
 #include "core/db.h"
+#include "lib/csvfile.h"
+#include "core/auth.h"
+#include "lib/escape.h"
+#include "core/layout.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/auth.h"
 #include "core/config.h"
 #include "lib/csvfile.h"
 #include "core/db.h"
@@ -17,6 +18,7 @@
 #include "lib/escape.h"
 #include "lib/dates.h"
 #include "core/model.h"
+#include "core/layout.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "core/routes.h"
@@ -49,13 +51,6 @@ static const struct {
 	    "The coach access end must be on or after the coach access "
 	    "start." },
 };
-
-/* 1 when s is NULL or empty: an open date or an unset text.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
 
 /* A date for a list, or "open" for an open end. */
 static const char *
@@ -261,7 +256,7 @@ form_check(struct req *r, const struct training_session *s,
 	int64_t			 id;
 	size_t			 i;
 
-	if (name != NULL && name[strspn(name, " \t")] == '\0')
+	if (name != NULL && blank(name))
 		P_fail(r, "name", "Session name is required.");
 	for (i = 0; i < sizeof(date_pairs) / sizeof(date_pairs[0]); i++) {
 		a = P_str(r, date_pairs[i].start);

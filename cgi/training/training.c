@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/handler.h"
 #include "core/model.h"
+#include "core/layout.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "core/tpl.h"
@@ -31,13 +32,6 @@ static const struct {
 	{ "hidden", "Hidden" },
 	{ "readonly_after_end", "Read-only after end" },
 };
-
-/* 1 when s is NULL or empty: an open date or an unset text.  Pure. */
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
 
 /*
  * 1 when the coach window covers the learner access window: starts no

@@ -4,6 +4,7 @@ import sys
 
 import test_auth  # noqa: F401
 import test_security  # noqa: F401
+import test_core  # noqa: F401
 import test_users  # noqa: F401
 import test_account  # noqa: F401
 import test_import  # noqa: F401

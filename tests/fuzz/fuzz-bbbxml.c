@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "conference/bbbapi.h"
 #include "conference/bbbxml.h"

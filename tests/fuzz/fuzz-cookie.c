@@ -17,7 +17,7 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 /* 1 when c is a blank the parser trims. */
 static int
-blank(char c)
+ows(char c)
 {
 	return c == ' ' || c == '\t';
 }
@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    strlen(kv->val) != kv->vlen ||
 		    strpbrk(kv->key, "=;") != NULL ||
 		    strchr(kv->val, ';') != NULL ||
-		    blank(kv->key[0]) || blank(kv->key[kl - 1]))
+		    ows(kv->key[0]) || ows(kv->key[kl - 1]))
 			abort();
 		if (kv_get(&l, kv->key) == NULL)
 			abort();
