@@ -130,6 +130,13 @@ enum db_rc	db_classroom_lesson_active(struct db *, int64_t live_id,
 /* Ended sessions of a live lesson, newest first (at most HISTORY_PAGE). */
 enum db_rc	db_classroom_lesson_history(struct db *, struct arena *,
 		    int64_t live_id, struct classroom_past **, size_t *);
+/*
+ * Active sessions, newest first, at most limit: those of the channels
+ * user_id is a member of, or (user_id 0) every active session, a live
+ * lesson's too.  For the home pages.
+ */
+enum db_rc	db_classroom_live(struct db *, struct arena *, int64_t user_id,
+		    int limit, struct classroom **, size_t *);
 
 /* db.c: channels, for lecternctl's demo data and the admin pages */
 enum db_rc	db_channel_create(struct db *, const char *name,

@@ -51,6 +51,7 @@ enum {
 	CR_CHAT,
 	CR_POLLS,
 	CR_RECORDINGS,
+	CR_LIVE,
 	/* the room */
 	RM_CHAT_LATEST,
 	RM_CHAT_AFTER,
@@ -297,6 +298,16 @@ static const char *const sqltab[] = {
 
 	/* The room. */
 	/* One more than shown, to know whether older ones exist. */
+	/*
+	 * Active sessions, newest first: of the channels user ? is a member
+	 * of, or (user 0) every one, a live lesson's too.  Only active
+	 * sessions hold an active_key, so its index finds them.
+	 */
+	[S(CR_LIVE)] =
+	    "SELECT " SESSION_COLS " " SESSION_FROM "WHERE s.active_key IS "
+	    "NOT NULL AND s.deleted_at IS NULL AND (? = 0 OR EXISTS (SELECT 1 "
+	    "FROM channel_members m WHERE m.channel_id = s.channel_id AND "
+	    "m.user_id = ?)) ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
 	[S(RM_CHAT_LATEST)] =
 	    "SELECT " CHAT_COLS "WHERE c.session_id = ? "
 	    "ORDER BY c.id DESC LIMIT 101",
@@ -519,26 +530,10 @@ event(struct db *db, int64_t sid, const char *kind, int64_t actor,
 	    (long long)actor, (long long)target, detail);
 }
 
-/*
- * The session a statement finds by id (fmt "i") or by meeting id (fmt
- * "s"), with its columns SESSION_COLS; *out NULL when none.
- */
-static enum db_rc
-load(struct db *db, struct arena *a, int stmt, const char *fmt,
-    long long id, const char *mid, struct classroom **out)
+/* The current row of a result with the columns SESSION_COLS into c. */
+static void
+session_row(struct arena *a, const struct dbres *res, struct classroom *c)
 {
-	struct dbres	*res;
-	struct classroom *c;
-	enum db_rc	 rc;
-
-	*out = NULL;
-	rc = fmt[0] == 'i' ? db_query(db, a, stmt, &res, fmt, id) :
-	    db_query(db, a, stmt, &res, fmt, mid);
-	if (rc != DB_OK)
-		return rc;
-	if (!db_next(res))
-		return DB_OK;
-	c = arena_alloc(a, sizeof(*c));
 	c->id = db_int(res, 0);
 	c->channel_id = db_int(res, 1);
 	c->live_id = db_int(res, 2);
@@ -562,7 +557,48 @@ load(struct db *db, struct arena *a, int stmt, const char *fmt,
 	c->deleted = (int)db_int(res, 20);
 	if (c->room_name == NULL)
 		c->room_name = arena_strdup(a, c->name);
+}
+
+/*
+ * The session a statement finds by id (fmt "i") or by meeting id (fmt
+ * "s"), with its columns SESSION_COLS; *out NULL when none.
+ */
+static enum db_rc
+load(struct db *db, struct arena *a, int stmt, const char *fmt,
+    long long id, const char *mid, struct classroom **out)
+{
+	struct dbres	*res;
+	struct classroom *c;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	rc = fmt[0] == 'i' ? db_query(db, a, stmt, &res, fmt, id) :
+	    db_query(db, a, stmt, &res, fmt, mid);
+	if (rc != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	c = arena_alloc(a, sizeof(*c));
+	session_row(a, res, c);
 	*out = c;
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_live(struct db *db, struct arena *a, int64_t user_id, int limit,
+    struct classroom **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_LIVE, &res, "iii", (long long)user_id,
+	    (long long)user_id, (long long)limit)) != DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res))
+		session_row(a, res, &(*list)[(*n)++]);
 	return DB_OK;
 }
 

@@ -51,6 +51,7 @@ enum {
 	GRP_CAN_ADD,
 	GRP_ADD,
 	GRP_REMOVE,
+	ENR_COUNT,
 	ENROLLMENT__END
 };
 
@@ -220,6 +221,8 @@ static const char *const sqltab[] = {
 	[S(GRP_REMOVE)] =
 	    "DELETE FROM student_group_members WHERE group_id = ? AND "
 	    "learner_id = ?",
+	[S(ENR_COUNT)] =
+	    "SELECT COUNT(*) FROM enrollments WHERE active = 1",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == ENROLLMENT__END - ENR_GET,
@@ -803,4 +806,18 @@ db_group_remove(struct db *db, int64_t id, int64_t learner)
 {
 	return db_exec(db, GRP_REMOVE, NULL, "ii", (long long)id,
 	    (long long)learner);
+}
+
+enum db_rc
+db_enrollment_count(struct db *db, struct arena *a, long long *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*n = 0;
+	if ((rc = db_query(db, a, ENR_COUNT, &res, "")) != DB_OK)
+		return rc;
+	if (db_next(res))
+		*n = db_int(res, 0);
+	return DB_OK;
 }

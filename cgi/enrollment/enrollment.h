@@ -119,6 +119,8 @@ enum db_rc	db_enrollment_create(struct db *, const struct enrollment *,
 enum db_rc	db_enrollment_update(struct db *, const struct enrollment *,
 		    const char *now);
 enum db_rc	db_enrollment_set_active(struct db *, int64_t, int active);
+/* How many enrollments are active. */
+enum db_rc	db_enrollment_count(struct db *, struct arena *, long long *);
 /* Active learners whose name or email contains q (NULL: all), by name. */
 enum db_rc	db_enrollment_learners(struct db *, struct arena *,
 		    const char *q, struct pick **, size_t *);

@@ -42,6 +42,7 @@ enum {
 	NT_OUT_DROP,
 	NT_OUT_REQUEUE,
 	NT_OUT_PURGE,
+	NT_OUT_PROBLEMS,
 	NT__END
 };
 
@@ -171,6 +172,11 @@ static const char *const sql[] = {
 	[S(NT_OUT_PURGE)] =
 	"DELETE FROM outbox WHERE status = 'sent' AND sent_at < "
 	"UTC_TIMESTAMP() - INTERVAL ? DAY LIMIT 1000",
+	/* Given up, and due for a while but not sent (outbox_due serves). */
+	[S(NT_OUT_PROBLEMS)] =
+	"SELECT COALESCE(SUM(status = 'failed'), 0), COALESCE(SUM(status "
+	"<> 'failed' AND next_attempt_at < ?), 0) FROM outbox WHERE "
+	"status IN ('pending', 'sending', 'failed')",
 };
 
 _Static_assert(sizeof(sql) / sizeof(sql[0]) == S(NT__END),
@@ -498,4 +504,22 @@ enum db_rc
 db_outbox_purge(struct db *db, int days, long long *n)
 {
 	return db_exec(db, NT_OUT_PURGE, n, "i", (long long)days);
+}
+
+enum db_rc
+db_outbox_problems(struct db *db, struct arena *a, const char *due_before,
+    long long *failed, long long *late)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*failed = *late = 0;
+	if ((rc = db_query(db, a, NT_OUT_PROBLEMS, &res, "s",
+	    due_before)) != DB_OK)
+		return rc;
+	if (db_next(res)) {
+		*failed = db_int(res, 0);
+		*late = db_int(res, 1);
+	}
+	return DB_OK;
 }

@@ -158,6 +158,13 @@ enum db_rc	db_outbox_drop(struct db *, int64_t id, const char *worker);
 enum db_rc	db_outbox_requeue(struct db *, long long *);
 /* Forget sent messages older than days (a bounded number per call). */
 enum db_rc	db_outbox_purge(struct db *, int days, long long *);
+/*
+ * What the administrator's home page warns of: messages given up
+ * (failed) and messages due before due_before (UTC) but still not sent
+ * (the worker does not run, or the mail system is away).
+ */
+enum db_rc	db_outbox_problems(struct db *, struct arena *,
+		    const char *due_before, long long *failed, long long *late);
 
 /* ------------------------------------------------------------------ */
 /* Pages                                                               */

@@ -32,6 +32,8 @@ enum {
 	PPL_IMPORT_INSERT,
 	PPL_IMPORT_LOAD,
 	PPL_IMPORT_MARK_APPLIED,
+	PPL_USER_COUNT_ROLES,
+	PPL_IMPORT_WAITING,
 	PPL__END
 };
 
@@ -100,6 +102,11 @@ static const char *const sqltab[] = {
 	IDX(PPL_IMPORT_MARK_APPLIED) =
 	    "UPDATE csv_imports SET applied_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND applied_at IS NULL",
+	IDX(PPL_USER_COUNT_ROLES) =
+	    "SELECT role, COUNT(*) FROM users WHERE disabled = 0 GROUP BY role",
+	IDX(PPL_IMPORT_WAITING) =
+	    "SELECT COUNT(*) FROM csv_imports WHERE admin_id = ? AND "
+	    "created_at >= ? AND applied_at IS NULL",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) ==
@@ -279,6 +286,27 @@ db_admins_active(struct db *db, struct arena *a, long long *n)
 }
 
 enum db_rc
+db_user_counts(struct db *db, struct arena *a, long long *learners,
+    long long *teachers, long long *admins)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*learners = *teachers = *admins = 0;
+	if ((rc = db_query(db, a, PPL_USER_COUNT_ROLES, &res, "")) != DB_OK)
+		return rc;
+	while (db_next(res)) {
+		if (strcmp(db_text(res, 0), "learner") == 0)
+			*learners = db_int(res, 1);
+		else if (strcmp(db_text(res, 0), "teacher") == 0)
+			*teachers = db_int(res, 1);
+		else if (strcmp(db_text(res, 0), "admin") == 0)
+			*admins = db_int(res, 1);
+	}
+	return DB_OK;
+}
+
+enum db_rc
 db_welcome_create(struct db *db, int64_t user_id, int days, char token[33])
 {
 	char	 hash[65];
@@ -359,6 +387,22 @@ db_upload_get(struct db *db, struct arena *a, const char *kind, int64_t admin,
 	u->len = db_len(res, 2);
 	u->applied = db_textn(res, 3) != NULL;
 	*out = u;
+	return DB_OK;
+}
+
+enum db_rc
+db_upload_waiting(struct db *db, struct arena *a, int64_t admin,
+    const char *since, long long *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*n = 0;
+	if ((rc = db_query(db, a, PPL_IMPORT_WAITING, &res, "is",
+	    (long long)admin, since)) != DB_OK)
+		return rc;
+	if (db_next(res))
+		*n = db_int(res, 0);
 	return DB_OK;
 }
 

@@ -48,6 +48,9 @@ enum db_rc	db_user_list(struct db *, struct arena *, const char *search,
 		    const char *after_name, int64_t after_id, int limit,
 		    struct user **list, size_t *n);
 enum db_rc	db_admins_active(struct db *, struct arena *, long long *);
+/* Active (not disabled) users of each role. */
+enum db_rc	db_user_counts(struct db *, struct arena *, long long *learners,
+		    long long *teachers, long long *admins);
 
 /* db-auth.c: one-time links and CSV uploads kept for their preview. */
 enum db_rc	db_welcome_create(struct db *, int64_t user_id, int days,
@@ -70,6 +73,9 @@ enum db_rc	db_upload_save(struct db *, const char *kind, int64_t admin,
 		    int64_t *id);
 enum db_rc	db_upload_get(struct db *, struct arena *, const char *kind,
 		    int64_t admin, int64_t id, struct csv_upload **);
+/* The admin's uploads made since (UTC) and never applied. */
+enum db_rc	db_upload_waiting(struct db *, struct arena *, int64_t admin,
+		    const char *since, long long *n);
 /* Mark applied inside the caller's transaction; *ok = 0 if it already was. */
 enum db_rc	db_upload_mark_applied(struct db *, int64_t id, int *ok);
 

@@ -34,6 +34,8 @@ enum {
 	LV_MOVE,
 	LV_ATTEND,
 	LV_NOTES,
+	LV_TODO,
+	LV_GLANCE,
 	LV__END
 };
 
@@ -144,6 +146,30 @@ static const char *const sqltab[] = {
 	[S(LV_NOTES)] =
 	    "UPDATE live_sessions SET session_notes = ?, updated_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?",
+	/*
+	 * Lessons over but not done with: not marked as completed, or
+	 * completed without notes or without everyone's attendance.  The
+	 * extra column counts the learners whose attendance is not taken.
+	 */
+	[S(LV_TODO)] =
+	    "SELECT " LIST_COLS ", (SELECT COUNT(*) FROM live_participants pu "
+	    "WHERE pu.session_id = s.id AND pu.attendance IS NULL) " LIST_FROM
+	    "AND s.starts_at >= ? AND s.ends_at <= ? AND (s.status IN "
+	    "('scheduled', 'active') OR (s.status = 'ended' AND "
+	    "(COALESCE(s.session_notes, '') = '' OR EXISTS (SELECT 1 FROM "
+	    "live_participants pn WHERE pn.session_id = s.id AND "
+	    "pn.attendance IS NULL)))) ORDER BY s.starts_at DESC, s.id DESC "
+	    "LIMIT ?",
+	/* Attendance per learner of a teacher's completed lessons. */
+	[S(LV_GLANCE)] =
+	    "SELECT p.learner_id, u.name, COUNT(*), "
+	    "SUM(p.attendance = 'present'), SUM(p.attendance = 'late'), "
+	    "SUM(p.attendance = 'absent'), SUM(p.attendance = 'excused') "
+	    "FROM live_sessions s JOIN live_participants p ON "
+	    "p.session_id = s.id JOIN users u ON u.id = p.learner_id "
+	    "WHERE s.teacher_id = ? AND s.status = 'ended' AND "
+	    "s.starts_at >= ? AND s.starts_at < ? GROUP BY p.learner_id, "
+	    "u.name ORDER BY u.name, p.learner_id LIMIT ?",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == LV__END - LV_RANGE,
@@ -186,6 +212,8 @@ live_rows(struct arena *a, struct dbres *res, struct live_lesson **list,
 		s->session_notes = db_dup(a, res, 17);
 		s->rule_id = db_int(res, 18);
 		s->participants = db_int(res, 19);
+		if (res->ncols > 20)
+			s->untaken = db_int(res, 20);
 	}
 }
 
@@ -225,6 +253,53 @@ db_live_upcoming(struct db *db, struct arena *a, const struct live_scope *sc,
 	    (long long)after_id, after, after, (long long)after_id)) != DB_OK)
 		return rc;
 	live_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_live_to_complete(struct db *db, struct arena *a,
+    const struct live_scope *sc, const char *since, const char *now,
+    int limit, struct live_lesson **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, LV_TODO, &res, "iiiissi",
+	    (long long)sc->teacher_id, (long long)sc->teacher_id,
+	    (long long)sc->learner_id, (long long)sc->learner_id, since, now,
+	    (long long)limit)) != DB_OK)
+		return rc;
+	live_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_live_glance(struct db *db, struct arena *a, int64_t teacher_id,
+    const char *from, const char *to, int limit, struct live_glance **list,
+    size_t *n)
+{
+	struct dbres	*res;
+	struct live_glance *g;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, LV_GLANCE, &res, "issi",
+	    (long long)teacher_id, from, to, (long long)limit)) != DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		g = &(*list)[(*n)++];
+		g->learner_id = db_int(res, 0);
+		g->name = db_dup(a, res, 1);
+		g->lessons = db_int(res, 2);
+		g->present = db_int(res, 3);
+		g->late = db_int(res, 4);
+		g->absent = db_int(res, 5);
+		g->excused = db_int(res, 6);
+	}
 	return DB_OK;
 }
 

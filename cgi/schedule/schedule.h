@@ -67,6 +67,8 @@ struct live_lesson {
 	char		*session_notes;	/* NULL: none */
 	int64_t		 rule_id;	/* 0: made by hand */
 	long long	 participants;
+	long long	 untaken;	/* db_live_to_complete only: learners
+					   whose attendance is not taken */
 };
 
 /* Who sees which lessons: 0 leaves a side out. */
@@ -142,6 +144,29 @@ enum db_rc	db_live_upcoming(struct db *, struct arena *,
 		    const struct live_scope *, const char *now,
 		    const char *after, int64_t after_id,
 		    struct live_lesson **, size_t *);
+/*
+ * Lessons of scope over by now that started from since on and are not
+ * done with: not marked as completed, or completed without session
+ * notes or without every learner's attendance (untaken counts those).
+ * The latest first, at most limit.
+ */
+enum db_rc	db_live_to_complete(struct db *, struct arena *,
+		    const struct live_scope *, const char *since,
+		    const char *now, int limit, struct live_lesson **,
+		    size_t *);
+
+/* One learner's attendance over a teacher's completed lessons. */
+struct live_glance {
+	int64_t		 learner_id;
+	char		*name;
+	long long	 lessons;	/* completed lessons they were in */
+	long long	 present, late, absent, excused;	/* the rest: not taken */
+};
+/* Per learner, by name, the completed lessons of teacher_id starting in
+ * [from, to); at most limit learners. */
+enum db_rc	db_live_glance(struct db *, struct arena *, int64_t teacher_id,
+		    const char *from, const char *to, int limit,
+		    struct live_glance **, size_t *);
 enum db_rc	db_live_get(struct db *, struct arena *, int64_t,
 		    struct live_lesson **);
 enum db_rc	db_live_participants(struct db *, struct arena *, int64_t,

@@ -66,6 +66,7 @@ enum {
 	LEARNER_TRACK,
 	LEARNER_COURSE_LEARNERS_FIRST,
 	LEARNER_COURSE_LEARNERS_AFTER,
+	TRN_COUNT,
 	TRN__END
 };
 
@@ -372,6 +373,10 @@ static const char *const sqltab[] = {
 	[S(LEARNER_COURSE_LEARNERS_AFTER)] =
 	    LEARNERS_SELECT "AND (u.name > ? OR (u.name = ? AND u.id > ?)) "
 	    "ORDER BY u.name, u.id LIMIT ?",
+	/* Every session, and those whose access window holds today. */
+	[S(TRN_COUNT)] =
+	    "SELECT COUNT(*), COALESCE(SUM(sort_start <= ? AND "
+	    "sort_end >= ?), 0) FROM lms_sessions",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == TRN__END - TRN_GET,
@@ -386,6 +391,24 @@ static const char *
 date_arg(const char *s)
 {
 	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+enum db_rc
+db_training_count(struct db *db, struct arena *a, const char *today,
+    long long *all, long long *active)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*all = *active = 0;
+	if ((rc = db_query(db, a, TRN_COUNT, &res, "ss", today,
+	    today)) != DB_OK)
+		return rc;
+	if (db_next(res)) {
+		*all = db_int(res, 0);
+		*active = db_int(res, 1);
+	}
+	return DB_OK;
 }
 
 enum db_rc

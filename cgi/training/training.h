@@ -113,6 +113,11 @@ enum db_rc	db_training_list(struct db *, struct arena *,
 		    int desc, const char *after, int64_t after_id,
 		    struct training_session **, size_t *);
 
+/* How many sessions there are, and how many are open to learners
+ * today (the access window holds it). */
+enum db_rc	db_training_count(struct db *, struct arena *, const char *today,
+		    long long *all, long long *active);
+
 /* Active teachers, and keep_id whatever its state (0: none). */
 enum db_rc	db_teacher_options(struct db *, struct arena *, int64_t keep_id,
 		    struct option **, size_t *);
