@@ -31,13 +31,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "classroom/classroom.h"
 #include "lib/clock.h"
 #include "app.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "core/db.h"
 #include "enrollment/generate.h"
+#include "home/home.h"
 #include "notify/mailmsg.h"
 #include "core/model.h"
 #include "notify/notify.h"
@@ -304,42 +304,9 @@ static const struct demo demos[] = {
 #define NDEMOS	(sizeof(demos) / sizeof(demos[0]))
 
 /*
- * A classroom channel for the demo, made once: the demo teachers are its
- * channel admins, the demo learners its members.  Returns 0 on failure.
- */
-static int
-demo_channel(struct db *db, struct arena *a)
-{
-	struct user	*u;
-	int64_t		 id;
-	size_t		 i;
-	int		 added;
-	enum db_rc	 rc;
-
-	rc = db_channel_create(db, "Demo classroom", "A channel to try "
-	    "Start Classroom, Join Session and the room with the demo "
-	    "accounts.", &id);
-	if (rc == DB_DUPLICATE)
-		return 1;		/* made by an earlier run */
-	if (rc != DB_OK)
-		return 0;
-	for (i = 0; i < NDEMOS; i++) {
-		if (demos[i].role == ROLE_ADMIN)
-			continue;
-		if (db_user_by_email(db, a, demos[i].email, &u) != DB_OK ||
-		    u == NULL)
-			return 0;
-		rc = db_channel_add_member(db, id, u->id,
-		    demos[i].role == ROLE_TEACHER, &added);
-		if (rc != DB_OK && rc != DB_DUPLICATE)
-			return 0;
-	}
-	return 1;
-}
-
-/*
  * Create the demo accounts, keeping passwords already written to the
- * accounts file so that running it again changes nothing.
+ * accounts file so that running it again changes nothing, and the demo
+ * school around them (home/demo.c).
  */
 static int
 cmd_demo_data(int argc, char *argv[])
@@ -348,9 +315,12 @@ cmd_demo_data(int argc, char *argv[])
 	char		 pws[NDEMOS][64], line[512], email[256], pw[64];
 	char		 role[32], *tmp;
 	FILE		*f;
-	size_t		 i;
+	size_t		 i, nt = 0, nl = 0;
 	struct db	*db;
 	struct arena	*a;
+	struct user	*u;
+	struct demo_people people;
+	struct demo_made made;
 	int		 rc = 0;
 
 	if (argc == 2 && strcmp(argv[0], "--accounts") == 0)
@@ -358,6 +328,7 @@ cmd_demo_data(int argc, char *argv[])
 	else
 		usage();
 	memset(pws, 0, sizeof(pws));
+	memset(&people, 0, sizeof(people));
 	if ((f = fopen(file, "r")) != NULL) {
 		while (fgets(line, sizeof(line), f) != NULL) {
 			if (sscanf(line, "%255s %63s %31s", email, pw, role) != 3)
@@ -375,17 +346,34 @@ cmd_demo_data(int argc, char *argv[])
 		if (pws[i][0] == '\0')
 			random_password(pws[i], 14);
 		if (!ensure_user(db, a, demos[i].name, demos[i].email,
-		    demos[i].role, pws[i])) {
+		    demos[i].role, pws[i]) ||
+		    db_user_by_email(db, a, demos[i].email, &u) != DB_OK ||
+		    u == NULL) {
 			fprintf(stderr, "lecternctl: could not set up %s\n",
 			    demos[i].email);
 			rc = 1;
-		}
+		} else if (demos[i].role == ROLE_ADMIN)
+			people.admin = u->id;
+		else if (demos[i].role == ROLE_TEACHER && nt < 2)
+			people.teachers[nt++] = u->id;
+		else if (demos[i].role == ROLE_LEARNER && nl < 5)
+			people.learners[nl++] = u->id;
 	}
-	if (rc == 0 && !demo_channel(db, a)) {
+	if (rc == 0 && demo_school(db, &cfg, &people, time(NULL),
+	    &made) != DB_OK) {
 		fprintf(stderr, "lecternctl: could not set up the demo "
-		    "classroom channel\n");
+		    "school\n");
 		rc = 1;
-	}
+	} else if (rc == 0)
+		printf("demo school: %d course%s, %d training session%s, "
+		    "%d enrollment%s, %d rule%s, %d live lesson%s and %d "
+		    "past classroom session%s added\n", made.courses,
+		    made.courses == 1 ? "" : "s", made.trainings,
+		    made.trainings == 1 ? "" : "s", made.enrollments,
+		    made.enrollments == 1 ? "" : "s", made.rules,
+		    made.rules == 1 ? "" : "s", made.lessons,
+		    made.lessons == 1 ? "" : "s", made.classrooms,
+		    made.classrooms == 1 ? "" : "s");
 	arena_free(a);
 	db_close(db);
 	if (rc != 0)

@@ -45,11 +45,12 @@
 </section>{{/TODO}}
 {{#WEEK}}<section class="dash" id="this-week" aria-labelledby="this-week-heading">
 <h2 id="this-week-heading">Sessions starting this week</h2>
-{{#NO_STARTING}}<p class="muted empty" id="no-starting">No training session starts between {{MONDAY}} and {{SUNDAY}}.</p>{{/NO_STARTING}}
+<p class="muted">Training sessions whose access opens from today to {{LAST}}.</p>
+{{#NO_STARTING}}<p class="muted empty" id="no-starting">None.</p>{{/NO_STARTING}}
 {{#ANY_STARTING}}<ul class="dash-list" id="starting-list">
 {{#STARTING}}<li class="dash-item" id="home-training-{{ID}}"><a href="/admin/sessions/{{ID}}" class="item-name">{{NAME}}</a> <span class="muted">opens {{START}}{{#END}}, until {{END_DATE}}{{/END}} · {{LEARNERS}} learners</span></li>
 {{/STARTING}}</ul>{{/ANY_STARTING}}
-<p class="more"><a href="{{WEEK_URL}}">All sessions open this week</a></p>
+<p class="more"><a href="{{WEEK_URL}}">All sessions open in these days</a></p>
 </section>
 <section class="dash" id="problems" aria-labelledby="problems-heading">
 <h2 id="problems-heading">Mail and imports</h2>

@@ -144,6 +144,14 @@ enum db_rc	db_channel_create(struct db *, const char *name,
 /* DB_DUPLICATE when user already belongs; *added 0 for a disabled user. */
 enum db_rc	db_channel_add_member(struct db *, int64_t id, int64_t user,
 		    int admin, int *added);
+/*
+ * Move ended session sid and everything it left (events, chat, polls,
+ * votes, participants' times) back seconds into the past, and make it
+ * last the given seconds: the demo data's past sessions.  One
+ * transaction; nothing changes for a session not ended.
+ */
+enum db_rc	db_classroom_backdate(struct db *, int64_t sid, long long back,
+		    long long seconds);
 
 /*
  * sync.c: the worker's classroom steps.  BigBlueButton is asked for

@@ -52,6 +52,12 @@ enum {
 	CR_POLLS,
 	CR_RECORDINGS,
 	CR_LIVE,
+	CR_BACK_SESSION,
+	CR_BACK_EVENTS,
+	CR_BACK_CHAT,
+	CR_BACK_POLLS,
+	CR_BACK_VOTES,
+	CR_BACK_PEOPLE,
 	/* the room */
 	RM_CHAT_LATEST,
 	RM_CHAT_AFTER,
@@ -308,6 +314,35 @@ static const char *const sqltab[] = {
 	    "NOT NULL AND s.deleted_at IS NULL AND (? = 0 OR EXISTS (SELECT 1 "
 	    "FROM channel_members m WHERE m.channel_id = s.channel_id AND "
 	    "m.user_id = ?)) ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
+	/*
+	 * An ended session moved seconds (?) into the past, lasting ? seconds
+	 * (the demo data's history; assignments run left to right).
+	 */
+	[S(CR_BACK_SESSION)] =
+	    "UPDATE classroom_sessions SET started_at = started_at - INTERVAL "
+	    "? SECOND, ended_at = started_at + INTERVAL ? SECOND, created_at "
+	    "= started_at, updated_at = ended_at WHERE id = ? AND status = "
+	    "'ended'",
+	[S(CR_BACK_EVENTS)] =
+	    "UPDATE classroom_events e JOIN classroom_sessions s ON s.id = "
+	    "e.session_id SET e.at = IF(e.kind = 'ended', s.ended_at, e.at - "
+	    "INTERVAL ? SECOND) WHERE e.session_id = ?",
+	[S(CR_BACK_CHAT)] =
+	    "UPDATE classroom_chat SET posted_at = posted_at - INTERVAL ? "
+	    "SECOND WHERE session_id = ?",
+	[S(CR_BACK_POLLS)] =
+	    "UPDATE classroom_polls SET created_at = created_at - INTERVAL ? "
+	    "SECOND, closed_at = closed_at - INTERVAL ? SECOND WHERE "
+	    "session_id = ?",
+	[S(CR_BACK_VOTES)] =
+	    "UPDATE classroom_poll_votes v JOIN classroom_polls p ON p.id = "
+	    "v.poll_id SET v.voted_at = v.voted_at - INTERVAL ? SECOND WHERE "
+	    "p.session_id = ?",
+	[S(CR_BACK_PEOPLE)] =
+	    "UPDATE classroom_participants SET first_join_at = first_join_at - "
+	    "INTERVAL ? SECOND, last_join_at = last_join_at - INTERVAL ? "
+	    "SECOND, last_leave_at = last_leave_at - INTERVAL ? SECOND WHERE "
+	    "session_id = ?",
 	[S(RM_CHAT_LATEST)] =
 	    "SELECT " CHAT_COLS "WHERE c.session_id = ? "
 	    "ORDER BY c.id DESC LIMIT 101",
@@ -1038,6 +1073,33 @@ db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+enum db_rc
+db_classroom_backdate(struct db *db, int64_t sid, long long back,
+    long long seconds)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, CR_BACK_SESSION, &n, "iii", back, seconds,
+	    (long long)sid)) != DB_OK || n == 0 ||
+	    (rc = db_exec(db, CR_BACK_EVENTS, NULL, "ii", back,
+	    (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, CR_BACK_CHAT, NULL, "ii", back,
+	    (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, CR_BACK_POLLS, NULL, "iii", back, back,
+	    (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, CR_BACK_VOTES, NULL, "ii", back,
+	    (long long)sid)) != DB_OK ||
+	    (rc = db_exec(db, CR_BACK_PEOPLE, NULL, "iiii", back, back, back,
+	    (long long)sid)) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
 }
 
 /* The past sessions of a result (PAST_COLS); allocates. */

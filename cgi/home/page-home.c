@@ -42,6 +42,7 @@
 #define HOME_DAYS	30	/* how far back teachers' lists look */
 #define HOME_MAIL_LATE	3600	/* seconds a due email may wait */
 #define HOME_IMPORT_DAYS 7	/* how far back unapplied uploads count */
+#define HOME_WEEK	7	/* days "this week" looks ahead, today's too */
 
 static const char *const day_names[] = { "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday" };
@@ -426,7 +427,8 @@ count_line(struct tpl_dict *d, const char *sec, long long n)
 
 /*
  * The administrator's parts: the training sessions starting this week
- * (the school's), mail and import problems, and the school's numbers.
+ * (from today, the school's, for HOME_WEEK days), mail and import
+ * problems, and the school's numbers.
  * Returns 1, or 0 on a database failure.
  */
 static int
@@ -435,26 +437,23 @@ admin_parts(struct req *r, struct home *h, struct tpl_dict *d)
 	struct training_filter f;
 	struct training_session *ts;
 	struct tpl_dict	*w, *any = NULL, *e;
-	char		 today[DATE_LEN], monday[DATE_LEN], sunday[DATE_LEN];
-	char		 before[DATE_LEN], due[DBTIME_LEN], since[DBTIME_LEN];
+	char		 today[DATE_LEN], last[DATE_LEN], before[DATE_LEN];
+	char		 due[DBTIME_LEN], since[DBTIME_LEN];
 	long long	 failed, late, waiting, learners, teachers, admins;
 	long long	 trainings, open, enrollments;
 	size_t		 n, i;
-	int		 wd;
 
 	school_today(r, today);
-	if ((wd = date_weekday(today)) < 0)
-		wd = 0;
-	(void)date_add_days(today, -wd, monday);
-	(void)date_add_days(monday, 6, sunday);
-	(void)date_add_days(monday, -1, before);
+	(void)date_add_days(today, HOME_WEEK - 1, last);
+	(void)date_add_days(today, -1, before);
 	/*
-	 * Sessions whose access opens this week: those open at some time
-	 * of the week, by start, from the position just after last Sunday.
+	 * Sessions whose access opens in the coming week: those open at
+	 * some time of it, by start, from the position just after
+	 * yesterday.
 	 */
 	memset(&f, 0, sizeof(f));
-	f.from = monday;
-	f.to = sunday;
+	f.from = today;
+	f.to = last;
 	dbtime_format(h->now - HOME_MAIL_LATE, due);
 	dbtime_format(h->now - (time_t)HOME_IMPORT_DAYS * 86400, since);
 	if (db_training_list(r->db, r->a, &f, TRAINING_BY_START, 0, before,
@@ -469,10 +468,9 @@ admin_parts(struct req *r, struct home *h, struct tpl_dict *d)
 	    db_enrollment_count(r->db, r->a, &enrollments) != DB_OK)
 		return 0;
 	w = tpl_section(d, "WEEK");
-	tpl_set(w, "MONDAY", monday);
-	tpl_set(w, "SUNDAY", sunday);
+	tpl_set(w, "LAST", last);
 	tpl_set(w, "WEEK_URL", arena_printf(r->a, "/admin/sessions?from=%s&"
-	    "to=%s&sort=start", monday, sunday));
+	    "to=%s&sort=start", today, last));
 	for (i = 0; i < n && i < HOME_ROWS; i++) {
 		if (any == NULL)
 			any = tpl_section(w, "ANY_STARTING");
