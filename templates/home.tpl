@@ -30,7 +30,7 @@
 {{#NO_TODO}}<p class="muted empty" id="no-todo">Every lesson of the last {{DAYS}} days is completed, with attendance and notes.</p>{{/NO_TODO}}
 {{#ANY_TODO}}<ul class="dash-list" id="todo-list">
 {{#TODO_LESSON}}{{>LESSON}}{{/TODO_LESSON}}</ul>{{/ANY_TODO}}
-{{#TODO_MORE}}<p class="more">Only the latest {{SHOWN}} are shown: open them from <a href="/platform/schedule">the schedule</a>.</p>{{/TODO_MORE}}
+{{#TODO_MORE}}<p class="more" id="todo-more">Only the latest {{SHOWN}} are shown: open them from <a href="/platform/schedule">the schedule</a>.</p>{{/TODO_MORE}}
 </section>
 <section class="dash" id="attendance" aria-labelledby="attendance-heading">
 <h2 id="attendance-heading">Attendance, last {{DAYS}} days</h2>
