@@ -48,7 +48,7 @@
 <p class="muted">Training sessions whose access opens from today to {{LAST}}.</p>
 {{#NO_STARTING}}<p class="muted empty" id="no-starting">None.</p>{{/NO_STARTING}}
 {{#ANY_STARTING}}<ul class="dash-list" id="starting-list">
-{{#STARTING}}<li class="dash-item" id="home-training-{{ID}}"><a href="/admin/sessions/{{ID}}" class="item-name">{{NAME}}</a> <span class="muted">opens {{START}}{{#END}}, until {{END_DATE}}{{/END}} · {{LEARNERS}} learners</span></li>
+{{#STARTING}}<li class="dash-item" id="home-training-{{ID}}"><a href="/admin/sessions/{{ID}}" class="item-name">{{NAME}}</a> <span class="muted">opens {{START}}{{#END}}, until {{END_DATE}}{{/END}} · {{LEARNERS}}</span></li>
 {{/STARTING}}</ul>{{/ANY_STARTING}}
 <p class="more"><a href="{{WEEK_URL}}">All sessions open in these days</a></p>
 </section>

@@ -85,7 +85,7 @@ struct demo {
 	char			 monday[DATE_LEN];	/* of this week */
 	int64_t			 course[NCOURSES];
 	int64_t			 lesson[NCOURSES][NLESSONS];
-	int			 fresh;		/* the school is new */
+	int			 fresh;	/* the school is new */
 };
 
 /* date + days, or date itself when it cannot be computed. */
@@ -286,7 +286,8 @@ demo_training(struct demo *x, const char *name, const char *description,
 			return rc;
 	}
 	for (i = 0; i < nlearners; i++) {
-		rc = db_learners_add(x->db, sid, x->p->learners[learner_list[i]]);
+		rc = db_learners_add(x->db, sid,
+		    x->p->learners[learner_list[i]]);
 		if (rc != DB_OK && rc != DB_DUPLICATE)
 			return rc;
 	}
@@ -455,14 +456,14 @@ demo_group(struct demo *x, int64_t *id)
 struct demo_lesson {
 	int		 teacher;
 	int		 course, lesson;	/* lesson -1: none */
-	int		 enrollment;		/* index, -1: a group lesson */
-	int		 day;			/* from this week's Monday */
+	int		 enrollment;	/* index, -1: a group lesson */
+	int		 day;		/* from this week's Monday */
 	int		 hour, minute, length;
-	int		 learners[3];		/* -1 ends the list */
-	enum live_status status;		/* what it becomes */
-	const char	*attendance[3];		/* completed ones */
-	const char	*notes;			/* session notes or the
-						   cancel reason */
+	int		 learners[3];	/* -1 ends the list */
+	enum live_status status;	/* what it becomes */
+	const char	*attendance[3];	/* of each learner, when completed */
+	const char	*notes;		/* session notes, or the reason it
+					   was canceled */
 };
 
 /* Last week's lessons: completed, with attendance and notes. */
@@ -537,8 +538,9 @@ plan(struct demo *x, const struct demo_lesson *l, const int64_t *enr,
 }
 
 /*
- * Take lesson id through its teacher's steps to status to: started and
- * completed with attendance and notes, or canceled with a reason.
+ * Take lesson id through its teacher's steps to the status l names:
+ * started and completed with attendance and notes, or canceled with a
+ * reason.
  */
 static enum db_rc
 conclude(struct demo *x, const struct demo_lesson *l, int64_t id)
@@ -651,10 +653,10 @@ struct demo_past {
 	int		 teacher;
 	int		 days_ago, minutes;
 	int		 learners[3];
-	const char	*chat[4];	/* by the teacher, then the learners */
+	const char	*chat[4];	/* the teacher's, the learners' */
 	const char	*question;
 	const char	*options[3];
-	int		 votes[3];	/* each learner's option, 1-based */
+	int		 votes[3];	/* each learner's option, from 1 */
 };
 
 static const struct demo_past past_sessions[] = {

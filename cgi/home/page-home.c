@@ -42,7 +42,7 @@
 #define HOME_DAYS	30	/* how far back teachers' lists look */
 #define HOME_MAIL_LATE	3600	/* seconds a due email may wait */
 #define HOME_IMPORT_DAYS 7	/* how far back unapplied uploads count */
-#define HOME_WEEK	7	/* days "this week" looks ahead, today's too */
+#define HOME_WEEK	7	/* days "this week" looks ahead, today too */
 
 static const char *const day_names[] = { "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday" };
@@ -53,7 +53,7 @@ struct home {
 	char		 nowtext[DBTIME_LEN];
 	char		 today[DATE_LEN];	/* in the viewer's zone */
 	char		 tomorrow[DATE_LEN];
-	int		 joins;			/* a Join Session form shown */
+	int		 joins;		/* a Join Session form shown */
 };
 
 /* The viewer's local "YYYY-MM-DD" and "HH:MM" of UTC text utc. */
@@ -185,9 +185,9 @@ lesson_row(struct req *r, struct home *h, struct tpl_dict *d,
  * "Live now": the active classroom sessions of the viewer's channels
  * (every one for an administrator) and the live lessons whose Join
  * Session is open.  Then, for learners and teachers (lists set), the
- * rest of today's lessons and the next ones.  lessons are the live
- * lessons not over yet, from the start (db_live_upcoming).  Returns 1,
- * or 0 on a database failure.
+ * rest of today's lessons and the next ones.  ls are the viewer's live
+ * lessons not over yet, by start (db_live_upcoming).  Returns 1, or 0
+ * on a database failure.
  */
 static int
 live_now(struct req *r, struct home *h, struct tpl_dict *d,
@@ -198,8 +198,9 @@ live_now(struct req *r, struct home *h, struct tpl_dict *d,
 	struct tpl_dict	*next = NULL;
 	char		 day[DATE_LEN], hm[6];
 	size_t		 ncl, i, nlive = 0, ntoday = 0, nnext = 0;
-	int64_t		 who = r->user->role == ROLE_ADMIN ? 0 : r->user->id;
+	int64_t		 who;
 
+	who = r->user->role == ROLE_ADMIN ? 0 : r->user->id;
 	if (db_classroom_live(r->db, r->a, who, HOME_ROWS, &cl, &ncl) !=
 	    DB_OK)
 		return 0;
@@ -481,7 +482,8 @@ admin_parts(struct req *r, struct home *h, struct tpl_dict *d)
 		if (ts[i].access_end != NULL)
 			tpl_set(tpl_section(e, "END"), "END_DATE",
 			    ts[i].access_end);
-		tpl_set_int(e, "LEARNERS", ts[i].learner_count);
+		tpl_set(e, "LEARNERS", how_many(r, ts[i].learner_count,
+		    "learner"));
 	}
 	if (n == 0)
 		tpl_show(w, "NO_STARTING");

@@ -160,7 +160,8 @@ struct live_glance {
 	int64_t		 learner_id;
 	char		*name;
 	long long	 lessons;	/* completed lessons they were in */
-	long long	 present, late, absent, excused;	/* the rest: not taken */
+	/* Lessons of each attendance; the rest are not taken. */
+	long long	 present, late, absent, excused;
 };
 /* Per learner, by name, the completed lessons of teacher_id starting in
  * [from, to); at most limit learners. */
