@@ -27,7 +27,7 @@
 static int
 import_form(struct req *r, int status, const char *error)
 {
-	struct tpl_dict	*d = page_begin(r, "import.tpl", "Import users");
+	struct tpl_dict	*d = page_begin(r, "people-import.tpl", "Import users");
 
 	tpl_set_int(d, "MAX_ROWS", MAX_ROWS);
 	if (error != NULL)
@@ -84,7 +84,7 @@ preview(struct req *r, int status, const char *filename,
 	struct tpl_dict	*d, *s;
 	size_t		 i, shown = 0;
 
-	d = page_begin(r, "import-preview.tpl", "Import preview");
+	d = page_begin(r, "people-import-preview.tpl", "Import preview");
 	tpl_set(d, "FILENAME", filename);
 	tpl_set_int(d, "ROWS", (long long)nrows);
 	tpl_set_int(d, "BAD", bad);
@@ -206,7 +206,7 @@ page_import_apply(struct req *r)
 	if (db_commit(r->db) != DB_OK)
 		return send_db_error(r);
 
-	d = page_begin(r, "import-done.tpl", "Users imported");
+	d = page_begin(r, "people-import-done.tpl", "Users imported");
 	tpl_set_int(d, "COUNT", (long long)nrows);
 	tpl_set_int(d, "DAYS", WELCOME_DAYS);
 	for (i = 0; i < nrows; i++) {

@@ -1,5 +1,5 @@
 /*
- * users.c: role names, password rules, and checking a users CSV.
+ * people.c: the password rules and checking a users CSV.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -8,47 +8,22 @@
 #include <strings.h>
 
 #include "lib/csvfile.h"
-#include "core/db.h"
-#include "core/model.h"
-#include "people/people.h"
-#include "people/people.h"
 #include "lib/util.h"
 #include "lib/valid.h"
+#include "core/db.h"
+#include "core/model.h"
+#include "core/req.h"
+#include "core/tpl.h"
+#include "people/people.h"
 
-const char *
-role_name(enum role r)
-{
-	switch (r) {
-	case ROLE_ADMIN: return "admin";
-	case ROLE_TEACHER: return "teacher";
-	default: return "learner";
-	}
-}
+/* The text of a number known to the preprocessor. */
+#define STR(n)	STR_(n)
+#define STR_(n)	#n
 
-const char *
-role_label(enum role r)
-{
-	switch (r) {
-	case ROLE_ADMIN: return "Administrator";
-	case ROLE_TEACHER: return "Teacher";
-	default: return "Learner";
-	}
-}
+static const char too_short[] =
+    "Choose a password of at least " STR(PASSWORD_MIN) " characters.";
 
-enum role
-role_parse(const char *s)
-{
-	if (s == NULL)
-		return 0;
-	if (strcasecmp(s, "admin") == 0)
-		return ROLE_ADMIN;
-	if (strcasecmp(s, "teacher") == 0)
-		return ROLE_TEACHER;
-	if (strcasecmp(s, "learner") == 0)
-		return ROLE_LEARNER;
-	return 0;
-}
-
+/* See people.h. */
 const char *
 password_problem(const char *pw, const char *confirm)
 {
@@ -58,13 +33,35 @@ password_problem(const char *pw, const char *confirm)
 	for (p = pw; *p != '\0'; p++)
 		if (((unsigned char)*p & 0xC0) != 0x80)
 			n++;
-	if (n < 10)
-		return "Choose a password of at least 10 characters.";
-	if (n > 128)
-		return "Choose a password of at most 128 characters.";
+	if (n < PASSWORD_MIN)
+		return too_short;
+	if (n > PASSWORD_MAX)
+		return "Choose a password of at most " STR(PASSWORD_MAX)
+		    " characters.";
 	if (confirm != NULL && strcmp(pw, confirm) != 0)
 		return "The two passwords do not match.";
 	return NULL;
+}
+
+/* See people.h. */
+const char *
+new_password_problem(const struct req *r)
+{
+	const char	*pw = P_str(r, "new_password");
+	const char	*confirm = P_str(r, "confirm");
+
+	if (pw == NULL)
+		return too_short;
+	return password_problem(pw, confirm != NULL ? confirm : "");
+}
+
+/* See people.h. */
+void
+password_rules(struct tpl_dict *d)
+{
+	tpl_set_int(d, "PASSWORD_MIN", PASSWORD_MIN);
+	tpl_set_int(d, "PASSWORD_MAX", PASSWORD_MAX);
+	tpl_set_int(d, "PASSWORD_SIGNIN_MAX", PASSWORD_SIGNIN_MAX);
 }
 
 /* 1 when the record is the optional header line. */
@@ -104,6 +101,7 @@ cmp_seen(const void *x, const void *y)
 	return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 
+/* See people.h. */
 int
 users_check_import(struct db *db, struct arena *a,
     const struct csv_record *recs, size_t n, struct import_row **out,
