@@ -93,14 +93,8 @@ page_account_password(struct req *r)
 		return account_page(r, 422, problem, NULL, NULL);
 	if (!pw_hash(P_str(r, "new_password"), hash))
 		return send_error(r, 500, NULL);
-	if (db_begin(r->db) != DB_OK)
-		return send_db_error(r);
-	if (db_user_set_password(r->db, u->id, hash, 0) != DB_OK ||
-	    db_user_end_sessions(r->db, u->id, r->token_hash) != DB_OK) {
-		db_rollback(r->db);
-		return send_db_error(r);
-	}
-	if (db_commit(r->db) != DB_OK)
+	if (db_user_change_password(r->db, u->id, hash, 0,
+	    r->token_hash) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, "Your password was changed. Other devices were signed "
 	    "out.");

@@ -34,8 +34,10 @@ static int
 login_form(struct req *r, int status, const char *error)
 {
 	struct tpl_dict	*d = page_begin(r, "people-login.tpl", "Sign in");
-	const char	*email = P_str(r, "email");
+	const char	*email = NULL;
 
+	if (r->method == M_POST)
+		email = P_str(r, "email");
 	tpl_set(d, "EMAIL_VALUE", email ? email : "");
 	tpl_set(d, "NEXT", P_str(r, "next") ? P_str(r, "next") : "");
 	password_rules(d);
@@ -132,8 +134,9 @@ static int
 welcome_form(struct req *r, const struct user *u, int status,
     const char *error)
 {
-	struct tpl_dict	*d = page_begin(r, "people-welcome.tpl", "Choose a password");
+	struct tpl_dict	*d;
 
+	d = page_begin(r, "people-welcome.tpl", "Choose a password");
 	tpl_set(d, "NAME", u->name);
 	tpl_set(d, "EMAIL", u->email);
 	tpl_set(d, "TOKEN", P_str(r, "t"));

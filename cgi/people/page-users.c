@@ -61,7 +61,8 @@ page_users(struct req *r)
 	if (shown == 0)
 		tpl_show(d, q ? "NO_MATCH" : "NO_USERS");
 	pager_links(r, d, "/admin/users", list_keep, n > PAGE_SIZE,
-	    shown ? list[shown - 1].name : NULL, shown ? list[shown - 1].id : 0);
+	    shown ? list[shown - 1].name : NULL,
+	    shown ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
@@ -78,7 +79,8 @@ user_form(struct req *r, const struct user *u, int status, const char *error)
 	size_t		 i;
 	int		 posted = r->method == M_POST;
 
-	d = page_begin(r, "people-user-form.tpl", u ? "Edit user" : "Add a user");
+	d = page_begin(r, "people-user-form.tpl", u ? "Edit user" :
+	    "Add a user");
 	if (posted) {
 		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
 		form_field(d, P(r, "email"), "EMAIL_VALUE", "EMAIL_ERROR");
@@ -308,15 +310,8 @@ page_user_password(struct req *r)
 	random_password(pw, PASSWORD_TEMP_LEN);
 	if (!pw_hash(pw, hash))
 		return send_error(r, 500, NULL);
-	if (db_begin(r->db) != DB_OK)
-		return send_db_error(r);
-	if (db_user_set_password(r->db, u->id, hash, 1) != DB_OK ||
-	    db_user_end_sessions(r->db, u->id,
-	    u->id == r->user->id ? r->token_hash : NULL) != DB_OK) {
-		db_rollback(r->db);
-		return send_db_error(r);
-	}
-	if (db_commit(r->db) != DB_OK)
+	if (db_user_change_password(r->db, u->id, hash, 1,
+	    u->id == r->user->id ? r->token_hash : NULL) != DB_OK)
 		return send_db_error(r);
 	return password_page(r, u, pw, 0);
 }

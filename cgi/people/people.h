@@ -49,8 +49,12 @@ enum db_rc	db_user_set_password(struct db *, int64_t, const char *hash,
 		    int temporary);
 /* Disable (ending every session of the user) or enable. */
 enum db_rc	db_user_set_disabled(struct db *, int64_t, int disabled);
-/* End the user's sign-in sessions, all or all but keep_hash. */
-enum db_rc	db_user_end_sessions(struct db *, int64_t, const char *keep_hash);
+/*
+ * Set a new password and end the user's sign-in sessions, all or all but
+ * the one of keep_hash, in one transaction.
+ */
+enum db_rc	db_user_change_password(struct db *, int64_t, const char *hash,
+		    int temporary, const char *keep_hash);
 enum db_rc	db_user_set_timezone(struct db *, int64_t, const char *);
 /*
  * One page of users ordered by name then id, after the keyset position
