@@ -2,7 +2,6 @@
  * page-login.c: signing in and out, and the one-time welcome link that
  * lets a new user choose a password.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "lib/crypto.h"
@@ -60,17 +59,6 @@ page_login(struct req *r)
 	return login_form(r, 200, NULL);
 }
 
-/* Lowercase copy of an address, the key for throttling. */
-static char *
-email_key(struct req *r, const char *email)
-{
-	char	*k = arena_strdup(r->a, email), *p;
-
-	for (p = k; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
-}
-
 /*
  * POST /login: check the password and start a session.  The same
  * message answers an unknown email and a wrong password.
@@ -88,7 +76,7 @@ page_login_post(struct req *r)
 
 	if (r->nerrors > 0 || email == NULL || pw == NULL)
 		return login_form(r, 422, "Enter your email and password.");
-	key = email_key(r, email);
+	key = email_key(r->a, email);
 	if ((t = auth_throttled(r, key, &wait)) < 0)
 		return send_db_error(r);
 	if (t > 0) {

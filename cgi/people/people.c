@@ -73,9 +73,9 @@ is_header(const struct csv_record *rec)
 	    strcasecmp(rec->fields[2], "role") == 0;
 }
 
-/* Lowercased copy, for spotting repeated addresses. */
-static char *
-lower(struct arena *a, const char *s)
+/* See people.h. */
+char *
+email_key(struct arena *a, const char *s)
 {
 	char	*p = arena_strdup(a, s), *q;
 
@@ -155,7 +155,7 @@ users_check_import(struct db *db, struct arena *a,
 	/* Repeated addresses inside the file: every repeat after the first. */
 	for (i = 0, k = 0; i < *nout; i++)
 		if (rows[i].error == NULL) {
-			seen[k].email = lower(a, rows[i].u.email);
+			seen[k].email = email_key(a, rows[i].u.email);
 			seen[k++].idx = i;
 		}
 	qsort(seen, k, sizeof(*seen), cmp_seen);

@@ -118,6 +118,11 @@ const char	*password_problem(const char *pw, const char *confirm);
  */
 const char	*new_password_problem(const struct req *);
 /*
+ * The lowercase copy of an address (in a): the key for throttling
+ * sign-ins and for spotting an address given twice.
+ */
+char	*email_key(struct arena *, const char *email);
+/*
  * Set PASSWORD_MIN, PASSWORD_MAX and PASSWORD_SIGNIN_MAX in d, for a
  * form's hints and limits.
  */
