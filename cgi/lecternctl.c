@@ -224,7 +224,7 @@ static int
 cmd_create_admin(int argc, char *argv[])
 {
 	const char	*email = NULL, *name = NULL, *problem;
-	char		 pw[256];
+	char		 pw[PASSWORD_BYTES];
 	int		 i, from_stdin = 0, rc;
 	struct db	*db;
 	struct arena	*a;

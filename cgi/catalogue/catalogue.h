@@ -1,8 +1,10 @@
 /*
  * catalogue.h: the catalogue of training: courses and their lessons,
  * session categories, and classes (named groups of learners).  The
- * records, the domain functions over the database (db-catalogue.c) and
- * the handlers of the administrator's catalogue pages (page-catalogue.c).
+ * records and their rules, the domain functions over the database
+ * (db.c) and the handlers of the administrator's pages (page-courses.c,
+ * page-categories.c, page-classes.c; the flows they share are in
+ * item.h).
  *
  * Domain functions return DB_OK or the failure; lookups that find
  * nothing return DB_OK with NULL.  Results live in the given arena.
@@ -102,13 +104,14 @@ int		 lesson_type_parse(const char *);
 /* Option values for a PT_ENUM declaration, in enum order. */
 extern const char *const lesson_type_opts[];
 
-/* db-catalogue.c: courses */
+/* db.c: courses */
 enum db_rc	db_course_get(struct db *, struct arena *, int64_t,
 		    struct course **);
 /* DB_DUPLICATE when the code is taken (codes compare without case). */
 enum db_rc	db_course_create(struct db *, const struct course *,
 		    int64_t *id);
 enum db_rc	db_course_update(struct db *, const struct course *);
+/* Each kind's archived flag, set by id (the shape of kind.set_archived). */
 enum db_rc	db_course_set_archived(struct db *, int64_t, int archived);
 /*
  * Courses ordered by title then id; search (NULL or "": none) matches
@@ -119,7 +122,7 @@ enum db_rc	db_course_list(struct db *, struct arena *, const char *search,
 		    int with_archived, const struct keyset *,
 		    struct course **list, size_t *n);
 
-/* db-catalogue.c: lessons */
+/* db.c: lessons */
 /* Every lesson of a course, archived too, in position order. */
 enum db_rc	db_lesson_list(struct db *, struct arena *, int64_t course,
 		    struct lesson **list, size_t *n);
@@ -137,10 +140,9 @@ enum db_rc	db_lesson_update(struct db *, int64_t course, int64_t id,
  */
 enum db_rc	db_lesson_move(struct db *, struct arena *, int64_t course,
 		    int64_t id, int up, int *moved);
-enum db_rc	db_lesson_set_archived(struct db *, int64_t course, int64_t id,
-		    int archived);
+enum db_rc	db_lesson_set_archived(struct db *, int64_t, int archived);
 
-/* db-catalogue.c: session categories, in name order. */
+/* db.c: session categories, in name order. */
 enum db_rc	db_category_get(struct db *, struct arena *, int64_t,
 		    struct category **);
 /* Both return DB_DUPLICATE when another category has the name. */
@@ -151,7 +153,7 @@ enum db_rc	db_category_list(struct db *, struct arena *,
 		    int with_archived, const struct keyset *,
 		    struct category **list, size_t *n);
 
-/* db-catalogue.c: classes and their members. */
+/* db.c: classes and their members. */
 /* The class with its member count. */
 enum db_rc	db_class_get(struct db *, struct arena *, int64_t,
 		    struct klass **);
@@ -187,7 +189,7 @@ enum db_rc	db_class_add_member(struct db *, int64_t class_id,
 enum db_rc	db_class_remove_member(struct db *, int64_t class_id,
 		    int64_t user_id, int *removed);
 
-/* page-catalogue.c: the administrator's catalogue pages. */
+/* page-courses.c */
 int	page_courses(struct req *);
 int	page_course_new(struct req *);
 int	page_course_create(struct req *);
@@ -201,6 +203,7 @@ int	page_lesson_save(struct req *);
 int	page_lesson_move(struct req *);
 int	page_lesson_archive(struct req *);
 int	page_lesson_unarchive(struct req *);
+/* page-categories.c */
 int	page_categories(struct req *);
 int	page_category_new(struct req *);
 int	page_category_create(struct req *);
@@ -208,6 +211,7 @@ int	page_category_edit(struct req *);
 int	page_category_save(struct req *);
 int	page_category_archive(struct req *);
 int	page_category_unarchive(struct req *);
+/* page-classes.c */
 int	page_classes(struct req *);
 int	page_class_new(struct req *);
 int	page_class_create(struct req *);

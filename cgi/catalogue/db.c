@@ -1,5 +1,5 @@
 /*
- * db-catalogue.c: the catalogue domain's SQL and its functions: courses
+ * db.c: the catalogue domain's SQL and its functions: courses
  * and their ordered lessons, session categories, classes and their
  * members.  Lists are keyset-paginated on (text column, id), which the
  * schema indexes; the first page starts after ("", 0).
@@ -105,7 +105,7 @@ static const char *const sqltab[CAT_N] = {
 	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND course_id = ?",
 	IDX(CAT_LESSON_SET_ARCHIVED) =
 	    "UPDATE course_lessons SET archived = ?, "
-	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND course_id = ?",
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
 
 	IDX(CAT_CATEGORY_GET) =
 	    "SELECT id, name, archived FROM session_categories WHERE id = ?",
@@ -243,6 +243,49 @@ ks_id(const struct keyset *ks)
 	return ks->after_id > 0 ? (long long)ks->after_id : 0;
 }
 
+/* 1 when a list is searched: search is neither NULL nor "". */
+#define SEARCHING(search)	((search) != NULL && *(search) != '\0')
+
+/*
+ * One page of a list with statement st, which binds with_archived, the
+ * search's LIKE pattern npat times (only when SEARCHING(search)), the
+ * keyset position and the limit.
+ */
+static enum db_rc
+list_query(struct db *db, struct arena *a, int st, const char *search,
+    int npat, int with_archived, const struct keyset *ks, struct dbres **res)
+{
+	long long	 arch = with_archived != 0;
+	char		*pat;
+
+	if (!SEARCHING(search))
+		return db_query(db, a, st, res, "issii", arch, ks_text(ks),
+		    ks_text(ks), ks_id(ks), (long long)ks->limit);
+	pat = db_like_contains(a, search);
+	if (npat == 1)
+		return db_query(db, a, st, res, "isssii", arch, pat,
+		    ks_text(ks), ks_text(ks), ks_id(ks), (long long)ks->limit);
+	return db_query(db, a, st, res, "issssii", arch, pat, pat,
+	    ks_text(ks), ks_text(ks), ks_id(ks), (long long)ks->limit);
+}
+
+/* Set the archived flag of row id with statement st. */
+static enum db_rc
+set_archived(struct db *db, int st, int64_t id, int archived)
+{
+	return db_exec(db, st, NULL, "ii", (long long)(archived != 0),
+	    (long long)id);
+}
+
+/* After an insert that returned rc: its id in *id (when not NULL). */
+static enum db_rc
+inserted(struct db *db, enum db_rc rc, int64_t *id)
+{
+	if (rc == DB_OK && id != NULL)
+		*id = db_last_id(db);
+	return rc;
+}
+
 /* Copy one COURSE_COLS row into c. */
 static void
 course_row(struct arena *a, const struct dbres *res, struct course *c)
@@ -276,13 +319,8 @@ db_course_get(struct db *db, struct arena *a, int64_t id, struct course **out)
 enum db_rc
 db_course_create(struct db *db, const struct course *c, int64_t *id)
 {
-	enum db_rc	 rc;
-
-	rc = db_exec(db, CAT_COURSE_INSERT, NULL, "sss", c->title, c->code,
-	    c->description);
-	if (rc == DB_OK && id != NULL)
-		*id = db_last_id(db);
-	return rc;
+	return inserted(db, db_exec(db, CAT_COURSE_INSERT, NULL, "sss",
+	    c->title, c->code, c->description), id);
 }
 
 enum db_rc
@@ -295,8 +333,7 @@ db_course_update(struct db *db, const struct course *c)
 enum db_rc
 db_course_set_archived(struct db *db, int64_t id, int archived)
 {
-	return db_exec(db, CAT_COURSE_SET_ARCHIVED, NULL, "ii",
-	    (long long)(archived != 0), (long long)id);
+	return set_archived(db, CAT_COURSE_SET_ARCHIVED, id, archived);
 }
 
 enum db_rc
@@ -306,21 +343,12 @@ db_course_list(struct db *db, struct arena *a, const char *search,
 {
 	struct dbres	*res;
 	enum db_rc	 rc;
-	char		*pat;
 	size_t		 i;
 
 	*list = NULL;
 	*n = 0;
-	if (search != NULL && *search != '\0') {
-		pat = db_like_contains(a, search);
-		rc = db_query(db, a, CAT_COURSE_SEARCH, &res, "issssii",
-		    (long long)(with_archived != 0), pat, pat, ks_text(ks),
-		    ks_text(ks), ks_id(ks), (long long)ks->limit);
-	} else
-		rc = db_query(db, a, CAT_COURSE_LIST, &res, "issii",
-		    (long long)(with_archived != 0), ks_text(ks), ks_text(ks),
-		    ks_id(ks), (long long)ks->limit);
-	if (rc != DB_OK)
+	if ((rc = list_query(db, a, SEARCHING(search) ? CAT_COURSE_SEARCH :
+	    CAT_COURSE_LIST, search, 2, with_archived, ks, &res)) != DB_OK)
 		return rc;
 	*list = arena_alloc(a, sizeof(struct course) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++)
@@ -480,11 +508,9 @@ fail:
 }
 
 enum db_rc
-db_lesson_set_archived(struct db *db, int64_t course, int64_t id,
-    int archived)
+db_lesson_set_archived(struct db *db, int64_t id, int archived)
 {
-	return db_exec(db, CAT_LESSON_SET_ARCHIVED, NULL, "iii",
-	    (long long)(archived != 0), (long long)id, (long long)course);
+	return set_archived(db, CAT_LESSON_SET_ARCHIVED, id, archived);
 }
 
 enum db_rc
@@ -510,12 +536,8 @@ db_category_get(struct db *db, struct arena *a, int64_t id,
 enum db_rc
 db_category_create(struct db *db, const char *name, int64_t *id)
 {
-	enum db_rc	 rc;
-
-	rc = db_exec(db, CAT_CATEGORY_INSERT, NULL, "s", name);
-	if (rc == DB_OK && id != NULL)
-		*id = db_last_id(db);
-	return rc;
+	return inserted(db, db_exec(db, CAT_CATEGORY_INSERT, NULL, "s", name),
+	    id);
 }
 
 enum db_rc
@@ -528,8 +550,7 @@ db_category_rename(struct db *db, int64_t id, const char *name)
 enum db_rc
 db_category_set_archived(struct db *db, int64_t id, int archived)
 {
-	return db_exec(db, CAT_CATEGORY_SET_ARCHIVED, NULL, "ii",
-	    (long long)(archived != 0), (long long)id);
+	return set_archived(db, CAT_CATEGORY_SET_ARCHIVED, id, archived);
 }
 
 enum db_rc
@@ -543,9 +564,8 @@ db_category_list(struct db *db, struct arena *a, int with_archived,
 
 	*list = NULL;
 	*n = 0;
-	if ((rc = db_query(db, a, CAT_CATEGORY_LIST, &res, "issii",
-	    (long long)(with_archived != 0), ks_text(ks), ks_text(ks),
-	    ks_id(ks), (long long)ks->limit)) != DB_OK)
+	if ((rc = list_query(db, a, CAT_CATEGORY_LIST, NULL, 0, with_archived,
+	    ks, &res)) != DB_OK)
 		return rc;
 	*list = arena_alloc(a, sizeof(struct category) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++) {
@@ -585,13 +605,8 @@ db_class_get(struct db *db, struct arena *a, int64_t id, struct klass **out)
 enum db_rc
 db_class_create(struct db *db, const struct klass *k, int64_t *id)
 {
-	enum db_rc	 rc;
-
-	rc = db_exec(db, CAT_CLASS_INSERT, NULL, "ss", k->name,
-	    k->description);
-	if (rc == DB_OK && id != NULL)
-		*id = db_last_id(db);
-	return rc;
+	return inserted(db, db_exec(db, CAT_CLASS_INSERT, NULL, "ss", k->name,
+	    k->description), id);
 }
 
 enum db_rc
@@ -604,8 +619,7 @@ db_class_update(struct db *db, const struct klass *k)
 enum db_rc
 db_class_set_archived(struct db *db, int64_t id, int archived)
 {
-	return db_exec(db, CAT_CLASS_SET_ARCHIVED, NULL, "ii",
-	    (long long)(archived != 0), (long long)id);
+	return set_archived(db, CAT_CLASS_SET_ARCHIVED, id, archived);
 }
 
 enum db_rc
@@ -620,16 +634,8 @@ db_class_list(struct db *db, struct arena *a, const char *search,
 
 	*list = NULL;
 	*n = 0;
-	if (search != NULL && *search != '\0')
-		rc = db_query(db, a, CAT_CLASS_SEARCH, &res, "isssii",
-		    (long long)(with_archived != 0), db_like_contains(a, search),
-		    ks_text(ks), ks_text(ks), ks_id(ks),
-		    (long long)ks->limit);
-	else
-		rc = db_query(db, a, CAT_CLASS_LIST, &res, "issii",
-		    (long long)(with_archived != 0), ks_text(ks), ks_text(ks),
-		    ks_id(ks), (long long)ks->limit);
-	if (rc != DB_OK)
+	if ((rc = list_query(db, a, SEARCHING(search) ? CAT_CLASS_SEARCH :
+	    CAT_CLASS_LIST, search, 1, with_archived, ks, &res)) != DB_OK)
 		return rc;
 	*list = arena_alloc(a, sizeof(struct klass) * (res->nrows + 1));
 	for (i = 0; db_next(res); i++) {

@@ -1,5 +1,5 @@
 /*
- * routes-catalogue.c: the catalogue pages of the route table: courses
+ * routes.c: the catalogue pages of the route table: courses
  * and their lessons, session categories and classes.  All of them are
  * for administrators only; every POST carries the CSRF token.
  */
@@ -16,7 +16,7 @@ static const char *const direction_opts[] = { "up", "down", NULL };
 static const struct pdecl courses_get[] = {
 	{ "q", PT_TEXT, 0, 0, COURSE_TITLE_MAX, NULL, "Search" },
 	{ "archived", PT_BOOL, 0, 0, 0, NULL, "Show archived" },
-	{ "after_title", PT_TEXT, 0, 0, COURSE_TITLE_MAX, NULL,
+	{ "after_text", PT_TEXT, 0, 0, COURSE_TITLE_MAX, NULL,
 	    "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
@@ -44,7 +44,7 @@ static const struct pdecl move_post[] = {
 
 static const struct pdecl categories_get[] = {
 	{ "archived", PT_BOOL, 0, 0, 0, NULL, "Show archived" },
-	{ "after_name", PT_TEXT, 0, 0, CATEGORY_NAME_MAX, NULL,
+	{ "after_text", PT_TEXT, 0, 0, CATEGORY_NAME_MAX, NULL,
 	    "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
@@ -58,14 +58,14 @@ static const struct pdecl category_post[] = {
 static const struct pdecl classes_get[] = {
 	{ "q", PT_TEXT, 0, 0, CLASS_NAME_MAX, NULL, "Search" },
 	{ "archived", PT_BOOL, 0, 0, 0, NULL, "Show archived" },
-	{ "after_name", PT_TEXT, 0, 0, CLASS_NAME_MAX, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, CLASS_NAME_MAX, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
 static const struct pdecl class_get[] = {
 	{ "find", PT_TEXT, 0, 0, 100, NULL, "Find learners" },
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
@@ -84,68 +84,70 @@ static const struct pdecl member_post[] = {
 };
 
 static const struct route routes[] = {
-	{ "admin.courses", M_GET, "/admin/courses", page_courses, ADMIN, 0,
+	{ "catalogue.courses", M_GET, "/admin/courses", page_courses, ADMIN, 0,
 	    courses_get },
-	{ "admin.course.new", M_GET, "/admin/courses/new", page_course_new,
+	{ "catalogue.course.new", M_GET, "/admin/courses/new", page_course_new,
 	    ADMIN, 0, NULL },
-	{ "admin.course.create", M_POST, "/admin/courses/new",
+	{ "catalogue.course.create", M_POST, "/admin/courses/new",
 	    page_course_create, ADMIN, POST_FORM, course_post },
-	{ "admin.course", M_GET, "/admin/courses/:id", page_course_edit,
+	{ "catalogue.course", M_GET, "/admin/courses/:id", page_course_edit,
 	    ADMIN, 0, NULL },
-	{ "admin.course.save", M_POST, "/admin/courses/:id", page_course_save,
-	    ADMIN, POST_FORM, course_post },
-	{ "admin.course.archive", M_POST, "/admin/courses/:id/archive",
+	{ "catalogue.course.save", M_POST, "/admin/courses/:id",
+	    page_course_save, ADMIN, POST_FORM, course_post },
+	{ "catalogue.course.archive", M_POST, "/admin/courses/:id/archive",
 	    page_course_archive, ADMIN, RT_CSRF, NULL },
-	{ "admin.course.unarchive", M_POST, "/admin/courses/:id/unarchive",
+	{ "catalogue.course.unarchive", M_POST, "/admin/courses/:id/unarchive",
 	    page_course_unarchive, ADMIN, RT_CSRF, NULL },
-	{ "admin.lesson.create", M_POST, "/admin/courses/:id/lessons",
+	{ "catalogue.lesson.create", M_POST, "/admin/courses/:id/lessons",
 	    page_lesson_create, ADMIN, POST_FORM, lesson_post },
-	{ "admin.lesson", M_GET, "/admin/courses/:id/lessons/:id",
+	{ "catalogue.lesson", M_GET, "/admin/courses/:id/lessons/:id",
 	    page_lesson_edit, ADMIN, 0, NULL },
-	{ "admin.lesson.save", M_POST, "/admin/courses/:id/lessons/:id",
+	{ "catalogue.lesson.save", M_POST, "/admin/courses/:id/lessons/:id",
 	    page_lesson_save, ADMIN, POST_FORM, lesson_post },
-	{ "admin.lesson.move", M_POST, "/admin/courses/:id/lessons/:id/move",
-	    page_lesson_move, ADMIN, RT_CSRF, move_post },
-	{ "admin.lesson.archive", M_POST,
+	{ "catalogue.lesson.move", M_POST,
+	    "/admin/courses/:id/lessons/:id/move", page_lesson_move, ADMIN,
+	    RT_CSRF, move_post },
+	{ "catalogue.lesson.archive", M_POST,
 	    "/admin/courses/:id/lessons/:id/archive", page_lesson_archive,
 	    ADMIN, RT_CSRF, NULL },
-	{ "admin.lesson.unarchive", M_POST,
+	{ "catalogue.lesson.unarchive", M_POST,
 	    "/admin/courses/:id/lessons/:id/unarchive", page_lesson_unarchive,
 	    ADMIN, RT_CSRF, NULL },
 
-	{ "admin.categories", M_GET, "/admin/categories", page_categories,
+	{ "catalogue.categories", M_GET, "/admin/categories", page_categories,
 	    ADMIN, 0, categories_get },
-	{ "admin.category.new", M_GET, "/admin/categories/new",
+	{ "catalogue.category.new", M_GET, "/admin/categories/new",
 	    page_category_new, ADMIN, 0, NULL },
-	{ "admin.category.create", M_POST, "/admin/categories/new",
+	{ "catalogue.category.create", M_POST, "/admin/categories/new",
 	    page_category_create, ADMIN, POST_FORM, category_post },
-	{ "admin.category", M_GET, "/admin/categories/:id",
+	{ "catalogue.category", M_GET, "/admin/categories/:id",
 	    page_category_edit, ADMIN, 0, NULL },
-	{ "admin.category.save", M_POST, "/admin/categories/:id",
+	{ "catalogue.category.save", M_POST, "/admin/categories/:id",
 	    page_category_save, ADMIN, POST_FORM, category_post },
-	{ "admin.category.archive", M_POST, "/admin/categories/:id/archive",
-	    page_category_archive, ADMIN, RT_CSRF, NULL },
-	{ "admin.category.unarchive", M_POST,
-	    "/admin/categories/:id/unarchive", page_category_unarchive,
-	    ADMIN, RT_CSRF, NULL },
+	{ "catalogue.category.archive", M_POST,
+	    "/admin/categories/:id/archive", page_category_archive, ADMIN,
+	    RT_CSRF, NULL },
+	{ "catalogue.category.unarchive", M_POST,
+	    "/admin/categories/:id/unarchive", page_category_unarchive, ADMIN,
+	    RT_CSRF, NULL },
 
-	{ "admin.classes", M_GET, "/admin/classes", page_classes, ADMIN, 0,
+	{ "catalogue.classes", M_GET, "/admin/classes", page_classes, ADMIN, 0,
 	    classes_get },
-	{ "admin.class.new", M_GET, "/admin/classes/new", page_class_new,
+	{ "catalogue.class.new", M_GET, "/admin/classes/new", page_class_new,
 	    ADMIN, 0, NULL },
-	{ "admin.class.create", M_POST, "/admin/classes/new",
+	{ "catalogue.class.create", M_POST, "/admin/classes/new",
 	    page_class_create, ADMIN, POST_FORM, class_post },
-	{ "admin.class", M_GET, "/admin/classes/:id", page_class_edit, ADMIN,
-	    0, class_get },
-	{ "admin.class.save", M_POST, "/admin/classes/:id", page_class_save,
-	    ADMIN, POST_FORM, class_post },
-	{ "admin.class.archive", M_POST, "/admin/classes/:id/archive",
+	{ "catalogue.class", M_GET, "/admin/classes/:id", page_class_edit,
+	    ADMIN, 0, class_get },
+	{ "catalogue.class.save", M_POST, "/admin/classes/:id",
+	    page_class_save, ADMIN, POST_FORM, class_post },
+	{ "catalogue.class.archive", M_POST, "/admin/classes/:id/archive",
 	    page_class_archive, ADMIN, RT_CSRF, NULL },
-	{ "admin.class.unarchive", M_POST, "/admin/classes/:id/unarchive",
+	{ "catalogue.class.unarchive", M_POST, "/admin/classes/:id/unarchive",
 	    page_class_unarchive, ADMIN, RT_CSRF, NULL },
-	{ "admin.class.member.add", M_POST, "/admin/classes/:id/members",
+	{ "catalogue.class.member.add", M_POST, "/admin/classes/:id/members",
 	    page_class_member_add, ADMIN, RT_CSRF, member_post },
-	{ "admin.class.member.remove", M_POST,
+	{ "catalogue.class.member.remove", M_POST,
 	    "/admin/classes/:id/members/:id/remove", page_class_member_remove,
 	    ADMIN, RT_CSRF, NULL },
 };

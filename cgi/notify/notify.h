@@ -176,8 +176,5 @@ int	page_notifications(struct req *);
 int	page_notification_read(struct req *);
 int	page_notifications_read_all(struct req *);
 int	page_calendar_feed(struct req *);
-/* page-account.c: the "Calendar feed" section of the account page */
-int	page_account_calendar(struct req *);
-int	page_account_calendar_revoke(struct req *);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * routes.c: the notifications pages of the route table: the
- * in-app list and marking read, the account's calendar feed address and
- * the public feed itself (the secret token in the address is its key).
+ * in-app list and marking read, and the public calendar feed (the
+ * secret token in the address is its key; people/ makes the address).
  */
 #include <stddef.h>
 
@@ -31,10 +31,6 @@ static const struct route routes[] = {
 	    page_notification_read, ANY_ROLE, RT_CSRF, read_post },
 	{ "notify.read_all", M_POST, "/notifications/read-all",
 	    page_notifications_read_all, ANY_ROLE, RT_CSRF, NULL },
-	{ "notify.calendar", M_POST, "/account/calendar",
-	    page_account_calendar, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
-	{ "notify.calendar.revoke", M_POST, "/account/calendar/revoke",
-	    page_account_calendar_revoke, ANY_ROLE, RT_CSRF, NULL },
 	{ "notify.calendar.feed", M_GET, "/calendar/:token.ics",
 	    page_calendar_feed, 0, RT_NO_REFERRER, NULL },
 };

@@ -192,6 +192,17 @@ db_user_set_password(struct db *db, int64_t id, const char *hash,
 	    (long long)temporary, (long long)id);
 }
 
+/* End the user's sign-in sessions, all or all but the one of keep_hash. */
+static enum db_rc
+end_sessions(struct db *db, int64_t id, const char *keep_hash)
+{
+	if (keep_hash == NULL)
+		return db_exec(db, STMT_AUTH_DELETE_USER, NULL, "i",
+		    (long long)id);
+	return db_exec(db, STMT_AUTH_DELETE_USER_OTHERS, NULL, "is",
+	    (long long)id, keep_hash);
+}
+
 enum db_rc
 db_user_set_disabled(struct db *db, int64_t id, int disabled)
 {
@@ -202,8 +213,7 @@ db_user_set_disabled(struct db *db, int64_t id, int disabled)
 	if ((rc = db_exec(db, PPL_USER_SET_DISABLED, NULL, "ii",
 	    (long long)(disabled != 0), (long long)id)) != DB_OK)
 		goto fail;
-	if (disabled && (rc = db_exec(db, STMT_AUTH_DELETE_USER, NULL, "i",
-	    (long long)id)) != DB_OK)
+	if (disabled && (rc = end_sessions(db, id, NULL)) != DB_OK)
 		goto fail;
 	return db_commit(db);
 fail:
@@ -212,13 +222,20 @@ fail:
 }
 
 enum db_rc
-db_user_end_sessions(struct db *db, int64_t id, const char *keep_hash)
+db_user_change_password(struct db *db, int64_t id, const char *hash,
+    int temporary, const char *keep_hash)
 {
-	if (keep_hash == NULL)
-		return db_exec(db, STMT_AUTH_DELETE_USER, NULL, "i",
-		    (long long)id);
-	return db_exec(db, STMT_AUTH_DELETE_USER_OTHERS, NULL, "is",
-	    (long long)id, keep_hash);
+	enum db_rc	 rc;
+
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_user_set_password(db, id, hash, temporary)) != DB_OK ||
+	    (rc = end_sessions(db, id, keep_hash)) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc;
 }
 
 enum db_rc

@@ -4,20 +4,18 @@
  */
 #include <string.h>
 
+#include "lib/crypto.h"
+#include "lib/util.h"
 #include "core/auth.h"
 #include "core/config.h"
-#include "lib/crypto.h"
 #include "core/db.h"
 #include "core/layout.h"
 #include "core/model.h"
-#include "notify/notify.h"
 #include "core/out.h"
 #include "core/req.h"
-#include "core/routes.h"
-#include "people/people.h"
 #include "core/tpl.h"
+#include "notify/notify.h"
 #include "people/people.h"
-#include "lib/util.h"
 
 /* Random bytes of a calendar feed token (64 hex characters). */
 #define CAL_TOKEN_BYTES	32
@@ -36,7 +34,7 @@ account_page(struct req *r, int status, const char *pw_error,
 
 	if (db_calendar_created(r->db, r->a, u->id, &created) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "account.tpl", "Your account");
+	d = page_begin(r, "people-account.tpl", "Your account");
 	if (cal_url != NULL)
 		tpl_set(tpl_section(d, "CAL_NEW"), "CAL_URL", cal_url);
 	if (created != NULL)
@@ -54,6 +52,7 @@ account_page(struct req *r, int status, const char *pw_error,
 	tz_options(d, "TZ", u->timezone);
 	if (u->password_temporary)
 		tpl_show(d, "TEMPORARY_PASSWORD");
+	password_rules(d);
 	if (pw_error != NULL)
 		form_error(d, "PASSWORD_ERROR", pw_error);
 	if (tz_error != NULL)
@@ -80,7 +79,6 @@ int
 page_account_password(struct req *r)
 {
 	const char	*cur = P_str(r, "current");
-	const char	*pw = P_str(r, "new_password");
 	const char	*problem;
 	char		 hash[PW_HASH_MAX];
 	struct user	*u;
@@ -93,21 +91,12 @@ page_account_password(struct req *r)
 	if (u->password_hash == NULL || !pw_verify(u->password_hash, cur))
 		return account_page(r, 422, "Your current password is not "
 		    "correct.", NULL, NULL);
-	problem = pw == NULL ? "Choose a password of at least 10 characters." :
-	    password_problem(pw, P_str(r, "confirm") ?
-	    P_str(r, "confirm") : "");
-	if (problem != NULL)
+	if ((problem = new_password_problem(r)) != NULL)
 		return account_page(r, 422, problem, NULL, NULL);
-	if (!pw_hash(pw, hash))
+	if (!pw_hash(P_str(r, "new_password"), hash))
 		return send_error(r, 500, NULL);
-	if (db_begin(r->db) != DB_OK)
-		return send_db_error(r);
-	if (db_user_set_password(r->db, u->id, hash, 0) != DB_OK ||
-	    db_user_end_sessions(r->db, u->id, r->token_hash) != DB_OK) {
-		db_rollback(r->db);
-		return send_db_error(r);
-	}
-	if (db_commit(r->db) != DB_OK)
+	if (db_user_change_password(r->db, u->id, hash, 0,
+	    r->token_hash) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, "Your password was changed. Other devices were signed "
 	    "out.");

@@ -114,7 +114,7 @@ users_done(struct req *r, const struct import_check *ck)
 	struct tpl_dict		*d, *s;
 	size_t			 i;
 
-	d = page_begin(r, "import-done.tpl", "Users imported");
+	d = page_begin(r, "people-import-done.tpl", "Users imported");
 	tpl_set_int(d, "COUNT", (long long)ck->nrows);
 	tpl_set_int(d, "DAYS", WELCOME_DAYS);
 	for (i = 0; i < ck->nrows; i++) {
@@ -131,9 +131,9 @@ users_done(struct req *r, const struct import_check *ck)
 static const struct import_kind users_import = {
 	.kind = "users",
 	.path = "/admin/import/users",
-	.form_tpl = "import.tpl",
+	.form_tpl = "people-import.tpl",
 	.form_title = "Import users",
-	.preview_tpl = "import-preview.tpl",
+	.preview_tpl = "people-import-preview.tpl",
 	.preview_title = "Import preview",
 	.check = users_check,
 	.preview = users_preview,

@@ -1,24 +1,21 @@
 /*
- * page-auth.c: signing in and out, and the one-time welcome link that
+ * page-login.c: signing in and out, and the one-time welcome link that
  * lets a new user choose a password.
  */
-#include <ctype.h>
 #include <string.h>
 
-#include "core/auth.h"
-#include "core/config.h"
 #include "lib/crypto.h"
-#include "core/db.h"
 #include "lib/escape.h"
 #include "core/layout.h"
+#include "lib/util.h"
+#include "core/auth.h"
+#include "core/db.h"
+#include "core/handler.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
-#include "core/routes.h"
-#include "people/people.h"
 #include "core/tpl.h"
 #include "people/people.h"
-#include "lib/util.h"
 
 /* Where to go after signing in: a safe local path, else home. */
 static const char *
@@ -36,11 +33,14 @@ next_path(struct req *r)
 static int
 login_form(struct req *r, int status, const char *error)
 {
-	struct tpl_dict	*d = page_begin(r, "login.tpl", "Sign in");
-	const char	*email = P_str(r, "email");
+	struct tpl_dict	*d = page_begin(r, "people-login.tpl", "Sign in");
+	const char	*email = NULL;
 
+	if (r->method == M_POST)
+		email = P_str(r, "email");
 	tpl_set(d, "EMAIL_VALUE", email ? email : "");
 	tpl_set(d, "NEXT", P_str(r, "next") ? P_str(r, "next") : "");
+	password_rules(d);
 	if (error != NULL)
 		form_error(d, "ERROR", error);
 	if (r->method == M_GET && P_num(r, "signed_out"))
@@ -60,17 +60,6 @@ page_login(struct req *r)
 	return login_form(r, 200, NULL);
 }
 
-/* Lowercase copy of an address, the key for throttling. */
-static char *
-email_key(struct req *r, const char *email)
-{
-	char	*k = arena_strdup(r->a, email), *p;
-
-	for (p = k; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
-}
-
 /*
  * POST /login: check the password and start a session.  The same
  * message answers an unknown email and a wrong password.
@@ -88,7 +77,7 @@ page_login_post(struct req *r)
 
 	if (r->nerrors > 0 || email == NULL || pw == NULL)
 		return login_form(r, 422, "Enter your email and password.");
-	key = email_key(r, email);
+	key = email_key(r->a, email);
 	if ((t = auth_throttled(r, key, &wait)) < 0)
 		return send_db_error(r);
 	if (t > 0) {
@@ -134,37 +123,35 @@ static int
 welcome_form(struct req *r, const struct user *u, int status,
     const char *error)
 {
-	struct tpl_dict	*d = page_begin(r, "welcome.tpl", "Choose a password");
+	struct tpl_dict	*d;
 
+	d = page_begin(r, "people-welcome.tpl", "Choose a password");
 	tpl_set(d, "NAME", u->name);
 	tpl_set(d, "EMAIL", u->email);
 	tpl_set(d, "TOKEN", P_str(r, "t"));
+	password_rules(d);
 	if (error != NULL)
 		form_error(d, "ERROR", error);
 	return page_send(r, status);
 }
 
-/* The link's user, or NULL after sending a 404 page (or a db error). */
+/* The link's user, or NULL after sending 404 (or 503). */
 static struct user *
-welcome_user(struct req *r, int *status)
+welcome_load(struct req *r)
 {
 	struct user	*u = NULL;
 	const char	*t = P_str(r, "t");
+	enum db_rc	 rc;
 
-	*status = 0;
 	if (t == NULL || strlen(t) != 32) {
-		*status = send_error(r, 404, "This link is not valid. Ask your "
-		    "school's administrator for a new one.");
+		load_refuse(r, "This link is not valid. Ask your school's "
+		    "administrator for a new one.");
 		return NULL;
 	}
-	if (db_welcome_find(r->db, r->a, t, &u) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_welcome_find(r->db, r->a, t, &u);
+	if (!load_found(r, rc, u, "This link has expired or was already "
+	    "used. Ask your school's administrator for a new one."))
 		return NULL;
-	}
-	if (u == NULL)
-		*status = send_error(r, 404, "This link has expired or was "
-		    "already used. Ask your school's administrator for a new "
-		    "one.");
 	return u;
 }
 
@@ -176,10 +163,9 @@ int
 page_welcome(struct req *r)
 {
 	struct user	*u;
-	int		 status;
 
-	if ((u = welcome_user(r, &status)) == NULL)
-		return status;
+	if ((u = welcome_load(r)) == NULL)
+		return r->status;
 	return welcome_form(r, u, 200, NULL);
 }
 
@@ -194,14 +180,11 @@ page_welcome_post(struct req *r)
 	const char	*problem;
 	char		 hash[PW_HASH_MAX];
 	struct user	*u;
-	int		 status, ok;
+	int		 ok;
 
-	if ((u = welcome_user(r, &status)) == NULL)
-		return status;
-	problem = pw == NULL ? "Choose a password of at least 10 characters." :
-	    password_problem(pw, P_str(r, "confirm") ?
-	    P_str(r, "confirm") : "");
-	if (problem != NULL)
+	if ((u = welcome_load(r)) == NULL)
+		return r->status;
+	if ((problem = new_password_problem(r)) != NULL)
 		return welcome_form(r, u, 422, problem);
 	if (!pw_hash(pw, hash))
 		return send_error(r, 500, NULL);

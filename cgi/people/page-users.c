@@ -1,5 +1,5 @@
 /*
- * page-admin-users.c: the administrator's user pages: list and search,
+ * page-users.c: the administrator's user pages: list and search,
  * create, edit, disable and enable, reset password.
  */
 #include <stdio.h>
@@ -8,16 +8,16 @@
 #include "core/auth.h"
 #include "core/config.h"
 #include "lib/crypto.h"
+#include "lib/util.h"
+#include "core/config.h"
 #include "core/db.h"
 #include "core/layout.h"
+#include "core/handler.h"
 #include "core/model.h"
 #include "core/out.h"
 #include "core/req.h"
-#include "core/routes.h"
-#include "people/people.h"
 #include "core/tpl.h"
 #include "people/people.h"
-#include "lib/util.h"
 
 #define PAGE_SIZE	50
 
@@ -25,8 +25,14 @@ static const enum role roles_offered[] = {
 	ROLE_LEARNER, ROLE_TEACHER, ROLE_ADMIN
 };
 
+/* The parameters the list's page links keep. */
+static const char *const list_keep[] = { "q", NULL };
+
+_Static_assert(PASSWORD_TEMP_LEN >= PASSWORD_MIN,
+    "temporary passwords follow the password rules");
+
 /*
- * GET /admin/users?q=&after_name=&after_id=: one page of users, in name
+ * GET /admin/users?q=&after_text=&after_id=: one page of users, in name
  * order, 50 at a time; two queries whatever the page.
  * Statuses: 200, 400 (bad position), 503.
  */
@@ -34,14 +40,14 @@ int
 page_users(struct req *r)
 {
 	const char	*q = P_str(r, "q");
-	struct tpl_dict	*d, *row, *s;
+	struct tpl_dict	*d, *row;
 	struct user	*list;
 	size_t		 n, i, shown;
 
-	if (db_user_list(r->db, r->a, q, P_str(r, "after_name"),
+	if (db_user_list(r->db, r->a, q, P_str(r, "after_text"),
 	    (int64_t)P_num(r, "after_id"), PAGE_SIZE + 1, &list, &n) != DB_OK)
 		return send_db_error(r);
-	d = page_begin(r, "users.tpl", "Users");
+	d = page_begin(r, "people-users.tpl", "Users");
 	tpl_set(d, "Q", q ? q : "");
 	shown = n > PAGE_SIZE ? PAGE_SIZE : n;
 	for (i = 0; i < shown; i++) {
@@ -57,14 +63,9 @@ page_users(struct req *r)
 	}
 	if (shown == 0)
 		tpl_show(d, q ? "NO_MATCH" : "NO_USERS");
-	if (n > PAGE_SIZE) {
-		s = tpl_section(d, "NEXT");
-		tpl_set(s, "Q", q ? q : "");
-		tpl_set(s, "AFTER_NAME", list[shown - 1].name);
-		tpl_set_int(s, "AFTER_ID", (long long)list[shown - 1].id);
-	}
-	if (P_num(r, "after_id") > 0)
-		tpl_show(d, "FIRST_PAGE");
+	pager_links(r, d, "/admin/users", list_keep, n > PAGE_SIZE,
+	    shown ? list[shown - 1].name : NULL,
+	    shown ? list[shown - 1].id : 0);
 	return page_send(r, 200);
 }
 
@@ -81,7 +82,8 @@ user_form(struct req *r, const struct user *u, int status, const char *error)
 	size_t		 i;
 	int		 posted = r->method == M_POST;
 
-	d = page_begin(r, "user-form.tpl", u ? "Edit user" : "Add a user");
+	d = page_begin(r, "people-user-form.tpl", u ? "Edit user" :
+	    "Add a user");
 	if (posted) {
 		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
 		form_field(d, P(r, "email"), "EMAIL_VALUE", "EMAIL_ERROR");
@@ -127,19 +129,16 @@ user_form(struct req *r, const struct user *u, int status, const char *error)
 	return page_send(r, status);
 }
 
-/* Load the user named by the path, or send 404 / 503. */
+/* The user named by the path, or NULL after sending 404 (or 503). */
 static struct user *
-path_user(struct req *r, int *status)
+user_load(struct req *r)
 {
 	struct user	*u;
+	enum db_rc	 rc;
 
-	*status = 0;
-	if (db_user_get(r->db, r->a, r->ids[0], &u) != DB_OK) {
-		*status = send_db_error(r);
+	rc = db_user_get(r->db, r->a, r->ids[0], &u);
+	if (!load_found(r, rc, u, "There is no such user."))
 		return NULL;
-	}
-	if (u == NULL)
-		*status = send_error(r, 404, "There is no such user.");
 	return u;
 }
 
@@ -148,7 +147,7 @@ static int
 password_page(struct req *r, const struct user *u, const char *pw,
     int created)
 {
-	struct tpl_dict	*d = page_begin(r, "user-password.tpl",
+	struct tpl_dict	*d = page_begin(r, "people-user-password.tpl",
 	    "Temporary password");
 
 	tpl_set_int(d, "USER_ID", (long long)u->id);
@@ -190,7 +189,7 @@ int
 page_user_create(struct req *r)
 {
 	struct user	 u;
-	char		 pw[13], hash[PW_HASH_MAX];
+	char		 pw[PASSWORD_TEMP_LEN + 1], hash[PW_HASH_MAX];
 	int64_t		 id;
 	enum db_rc	 rc;
 
@@ -198,7 +197,7 @@ page_user_create(struct req *r)
 		return user_form(r, NULL, 422, NULL);
 	memset(&u, 0, sizeof(u));
 	user_from_form(r, &u);
-	random_password(pw, 12);
+	random_password(pw, PASSWORD_TEMP_LEN);
 	if (!pw_hash(pw, hash))
 		return send_error(r, 500, NULL);
 	rc = db_user_create(r->db, &u, hash, 1, &id);
@@ -220,10 +219,9 @@ int
 page_user_edit(struct req *r)
 {
 	struct user	*u;
-	int		 status;
 
-	if ((u = path_user(r, &status)) == NULL)
-		return status;
+	if ((u = user_load(r)) == NULL)
+		return r->status;
 	return user_form(r, u, 200, NULL);
 }
 
@@ -236,11 +234,10 @@ int
 page_user_save(struct req *r)
 {
 	struct user	*u, upd;
-	int		 status;
 	enum db_rc	 rc;
 
-	if ((u = path_user(r, &status)) == NULL)
-		return status;
+	if ((u = user_load(r)) == NULL)
+		return r->status;
 	if (r->nerrors > 0)
 		return user_form(r, u, 422, NULL);
 	upd = *u;
@@ -265,10 +262,9 @@ static int
 set_disabled(struct req *r, int disabled)
 {
 	struct user	*u;
-	int		 status;
 
-	if ((u = path_user(r, &status)) == NULL)
-		return status;
+	if ((u = user_load(r)) == NULL)
+		return r->status;
 	if (disabled && u->id == r->user->id)
 		return send_error(r, 409, "You cannot disable your own "
 		    "account.");
@@ -310,23 +306,15 @@ int
 page_user_password(struct req *r)
 {
 	struct user	*u;
-	char		 pw[13], hash[PW_HASH_MAX];
-	int		 status;
+	char		 pw[PASSWORD_TEMP_LEN + 1], hash[PW_HASH_MAX];
 
-	if ((u = path_user(r, &status)) == NULL)
-		return status;
-	random_password(pw, 12);
+	if ((u = user_load(r)) == NULL)
+		return r->status;
+	random_password(pw, PASSWORD_TEMP_LEN);
 	if (!pw_hash(pw, hash))
 		return send_error(r, 500, NULL);
-	if (db_begin(r->db) != DB_OK)
-		return send_db_error(r);
-	if (db_user_set_password(r->db, u->id, hash, 1) != DB_OK ||
-	    db_user_end_sessions(r->db, u->id,
-	    u->id == r->user->id ? r->token_hash : NULL) != DB_OK) {
-		db_rollback(r->db);
-		return send_db_error(r);
-	}
-	if (db_commit(r->db) != DB_OK)
+	if (db_user_change_password(r->db, u->id, hash, 1,
+	    u->id == r->user->id ? r->token_hash : NULL) != DB_OK)
 		return send_db_error(r);
 	return password_page(r, u, pw, 0);
 }

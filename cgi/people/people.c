@@ -1,5 +1,5 @@
 /*
- * users.c: password rules, and checking a users CSV.
+ * people.c: the password rules and checking a users CSV.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -8,26 +8,57 @@
 #include <strings.h>
 
 #include "lib/csvfile.h"
-#include "core/db.h"
-#include "core/model.h"
-#include "people/people.h"
-#include "people/people.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/valid.h"
+#include "core/db.h"
+#include "core/model.h"
+#include "core/req.h"
+#include "core/tpl.h"
+#include "people/people.h"
 
+/* The text of a number known to the preprocessor. */
+#define STR(n)	STR_(n)
+#define STR_(n)	#n
+
+static const char too_short[] =
+    "Choose a password of at least " STR(PASSWORD_MIN) " characters.";
+
+/* See people.h. */
 const char *
 password_problem(const char *pw, const char *confirm)
 {
 	size_t	 n = utf8_chars(pw);
 
-	if (n < 10)
-		return "Choose a password of at least 10 characters.";
-	if (n > 128)
-		return "Choose a password of at most 128 characters.";
+	if (n < PASSWORD_MIN)
+		return too_short;
+	if (n > PASSWORD_MAX)
+		return "Choose a password of at most " STR(PASSWORD_MAX)
+		    " characters.";
 	if (confirm != NULL && strcmp(pw, confirm) != 0)
 		return "The two passwords do not match.";
 	return NULL;
+}
+
+/* See people.h. */
+const char *
+new_password_problem(const struct req *r)
+{
+	const char	*pw = P_str(r, "new_password");
+	const char	*confirm = P_str(r, "confirm");
+
+	if (pw == NULL)
+		return too_short;
+	return password_problem(pw, confirm != NULL ? confirm : "");
+}
+
+/* See people.h. */
+void
+password_rules(struct tpl_dict *d)
+{
+	tpl_set_int(d, "PASSWORD_MIN", PASSWORD_MIN);
+	tpl_set_int(d, "PASSWORD_MAX", PASSWORD_MAX);
+	tpl_set_int(d, "PASSWORD_SIGNIN_MAX", PASSWORD_SIGNIN_MAX);
 }
 
 /* 1 when the record is the optional header line. */
@@ -39,9 +70,9 @@ is_header(const struct csv_record *rec)
 	    strcasecmp(rec->fields[2], "role") == 0;
 }
 
-/* Lowercased copy, for spotting repeated addresses. */
-static char *
-lower(struct arena *a, const char *s)
+/* See people.h. */
+char *
+email_key(struct arena *a, const char *s)
 {
 	char	*p = arena_strdup(a, s), *q;
 
@@ -67,6 +98,7 @@ cmp_seen(const void *x, const void *y)
 	return p->idx < q->idx ? -1 : p->idx > q->idx;
 }
 
+/* See people.h. */
 int
 users_check_import(struct db *db, struct arena *a,
     const struct csv_record *recs, size_t n, struct import_row **out,
@@ -120,7 +152,7 @@ users_check_import(struct db *db, struct arena *a,
 	/* Repeated addresses inside the file: every repeat after the first. */
 	for (i = 0, k = 0; i < *nout; i++)
 		if (rows[i].error == NULL) {
-			seen[k].email = lower(a, rows[i].u.email);
+			seen[k].email = email_key(a, rows[i].u.email);
 			seen[k++].idx = i;
 		}
 	qsort(seen, k, sizeof(*seen), cmp_seen);

@@ -1,10 +1,10 @@
 /*
  * people.h: users, sign-in pages, accounts and the CSV import of users.
  * The rules about users shared by the admin pages, the CSV import and
- * lecternctl; the timezone list offered in forms; the functions over
- * the database (db.c), which return DB_OK or the failure (lookups that
- * find nothing return DB_OK with NULL, results in the given arena); and
- * the page handlers.
+ * lecternctl (roles.c, people.c); the timezone list offered in forms
+ * (timezones.c); the functions over the database (db.c), which return
+ * DB_OK or the failure (lookups that find nothing return DB_OK with
+ * NULL, results in the given arena); and the page handlers.
  */
 #ifndef LECTERN_PEOPLE_H
 #define LECTERN_PEOPLE_H
@@ -25,7 +25,20 @@ struct tpl_dict;
 extern const struct sqltable	sql_people;
 extern const struct routeset	people_routes;
 
-/* db-users.c */
+/*
+ * The password rules, in characters (UTF-8 code points): every form,
+ * password_problem() and lecternctl use these.  PASSWORD_BYTES holds the
+ * longest allowed password in UTF-8 with its line end and NUL.
+ */
+#define PASSWORD_MIN	10
+#define PASSWORD_MAX	128
+#define PASSWORD_BYTES	(4 * PASSWORD_MAX + 2)
+/* Characters of a temporary password made by an administrator. */
+#define PASSWORD_TEMP_LEN	12
+/* Longest password the sign-in form accepts (older rules allowed more). */
+#define PASSWORD_SIGNIN_MAX	1024
+
+/* db.c: users */
 enum db_rc	db_user_get(struct db *, struct arena *, int64_t, struct user **);
 enum db_rc	db_user_by_email(struct db *, struct arena *, const char *,
 		    struct user **);
@@ -36,8 +49,12 @@ enum db_rc	db_user_set_password(struct db *, int64_t, const char *hash,
 		    int temporary);
 /* Disable (ending every session of the user) or enable. */
 enum db_rc	db_user_set_disabled(struct db *, int64_t, int disabled);
-/* End the user's sign-in sessions, all or all but keep_hash. */
-enum db_rc	db_user_end_sessions(struct db *, int64_t, const char *keep_hash);
+/*
+ * Set a new password and end the user's sign-in sessions, all or all but
+ * the one of keep_hash, in one transaction.
+ */
+enum db_rc	db_user_change_password(struct db *, int64_t, const char *hash,
+		    int temporary, const char *keep_hash);
 enum db_rc	db_user_set_timezone(struct db *, int64_t, const char *);
 /*
  * One page of users ordered by name then id, after the keyset position
@@ -52,7 +69,7 @@ enum db_rc	db_admins_active(struct db *, struct arena *, long long *);
 enum db_rc	db_user_counts(struct db *, struct arena *, long long *learners,
 		    long long *teachers, long long *admins);
 
-/* db-auth.c: one-time links and CSV uploads kept for their preview. */
+/* db.c: one-time links and CSV uploads kept for their preview. */
 enum db_rc	db_welcome_create(struct db *, int64_t user_id, int days,
 		    char token_out[33]);
 enum db_rc	db_welcome_find(struct db *, struct arena *, const char *token,
@@ -167,8 +184,27 @@ struct import_row {
 int	users_check_import(struct db *, struct arena *,
 	    const struct csv_record *, size_t, struct import_row **, size_t *);
 
-/* Password rules for a new password: NULL when fine, else the reason. */
+/*
+ * The rules for a new password (PASSWORD_MIN to PASSWORD_MAX characters,
+ * the same twice when confirm is not NULL): NULL when fine, else the
+ * reason, a constant string.
+ */
 const char	*password_problem(const char *pw, const char *confirm);
+/*
+ * The same for the declared form fields "new_password" and "confirm";
+ * a password the declaration refused counts as too short.
+ */
+const char	*new_password_problem(const struct req *);
+/*
+ * The lowercase copy of an address (in a): the key for throttling
+ * sign-ins and for spotting an address given twice.
+ */
+char	*email_key(struct arena *, const char *email);
+/*
+ * Set PASSWORD_MIN, PASSWORD_MAX and PASSWORD_SIGNIN_MAX in d, for a
+ * form's hints and limits.
+ */
+void	password_rules(struct tpl_dict *d);
 
 /* Offer every timezone as a repetition of section (ZONE, SELECTED). */
 void	tz_options(struct tpl_dict *, const char *section, const char *selected);
@@ -183,6 +219,8 @@ int	page_welcome_post(struct req *);
 int	page_account(struct req *);
 int	page_account_password(struct req *);
 int	page_account_timezone(struct req *);
+int	page_account_calendar(struct req *);
+int	page_account_calendar_revoke(struct req *);
 /* page-users.c */
 int	page_users(struct req *);
 int	page_user_new(struct req *);

@@ -1,6 +1,7 @@
 /*
  * routes.c: the people domain's pages: sign-in and welcome links, the
- * account page, and the administrator's users and CSV import.
+ * account page (with its calendar feed address), and the
+ * administrator's users and CSV import.
  */
 #include "core/model.h"
 #include "core/req.h"
@@ -20,7 +21,8 @@ static const struct pdecl login_get[] = {
 
 static const struct pdecl login_post[] = {
 	{ "email", PT_TEXT, PF_REQ, 0, 254, NULL, "Email" },
-	{ "password", PT_SECRET, PF_REQ, 0, 1024, NULL, "Password" },
+	{ "password", PT_SECRET, PF_REQ, 0, PASSWORD_SIGNIN_MAX, NULL,
+	    "Password" },
 	{ "next", PT_TEXT, 0, 0, 500, NULL, "Next page" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
@@ -32,15 +34,20 @@ static const struct pdecl welcome_get[] = {
 
 static const struct pdecl welcome_post[] = {
 	{ "t", PT_TEXT, PF_REQ, 0, 64, NULL, "Link" },
-	{ "new_password", PT_SECRET, PF_REQ, 10, 128, NULL, "New password" },
-	{ "confirm", PT_SECRET, PF_REQ, 0, 128, NULL, "Repeat the password" },
+	{ "new_password", PT_SECRET, PF_REQ, PASSWORD_MIN, PASSWORD_MAX, NULL,
+	    "New password" },
+	{ "confirm", PT_SECRET, PF_REQ, 0, PASSWORD_MAX, NULL,
+	    "Repeat the password" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
 static const struct pdecl password_post[] = {
-	{ "current", PT_SECRET, PF_REQ, 0, 1024, NULL, "Current password" },
-	{ "new_password", PT_SECRET, PF_REQ, 10, 128, NULL, "New password" },
-	{ "confirm", PT_SECRET, PF_REQ, 0, 128, NULL, "Repeat the new password" },
+	{ "current", PT_SECRET, PF_REQ, 0, PASSWORD_SIGNIN_MAX, NULL,
+	    "Current password" },
+	{ "new_password", PT_SECRET, PF_REQ, PASSWORD_MIN, PASSWORD_MAX, NULL,
+	    "New password" },
+	{ "confirm", PT_SECRET, PF_REQ, 0, PASSWORD_MAX, NULL,
+	    "Repeat the new password" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -51,7 +58,7 @@ static const struct pdecl timezone_post[] = {
 
 static const struct pdecl users_get[] = {
 	{ "q", PT_TEXT, 0, 0, 100, NULL, "Search" },
-	{ "after_name", PT_TEXT, 0, 0, 100, NULL, "Page position" },
+	{ "after_text", PT_TEXT, 0, 0, 100, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
@@ -70,43 +77,51 @@ static const struct pdecl import_post[] = {
 };
 
 static const struct route routes[] = {
-	{ "login", M_GET, "/login", page_login, 0, 0, login_get },
-	{ "login.post", M_POST, "/login", page_login_post, 0,
+	{ "people.login", M_GET, "/login", page_login, 0, 0, login_get },
+	{ "people.login.post", M_POST, "/login", page_login_post, 0,
 	    RT_CSRF | RT_FORM, login_post },
-	{ "logout", M_POST, "/logout", page_logout, ANY_ROLE, RT_CSRF, NULL },
-	{ "welcome", M_GET, "/welcome", page_welcome, 0, RT_NO_REFERRER,
+	{ "people.logout", M_POST, "/logout", page_logout, ANY_ROLE, RT_CSRF,
+	    NULL },
+	{ "people.welcome", M_GET, "/welcome", page_welcome, 0, RT_NO_REFERRER,
 	    welcome_get },
-	{ "welcome.post", M_POST, "/welcome", page_welcome_post, 0,
+	{ "people.welcome.post", M_POST, "/welcome", page_welcome_post, 0,
 	    RT_CSRF | RT_FORM | RT_NO_REFERRER, welcome_post },
 
-	{ "account", M_GET, "/account", page_account, ANY_ROLE, 0, NULL },
-	{ "account.password", M_POST, "/account/password",
-	    page_account_password, ANY_ROLE, RT_CSRF | RT_FORM, password_post },
-	{ "account.timezone", M_POST, "/account/timezone",
-	    page_account_timezone, ANY_ROLE, RT_CSRF | RT_FORM, timezone_post },
-
-	{ "admin.users", M_GET, "/admin/users", page_users, ADMIN, 0,
-	    users_get },
-	{ "admin.user.new", M_GET, "/admin/users/new", page_user_new, ADMIN,
-	    0, NULL },
-	{ "admin.user.create", M_POST, "/admin/users/new", page_user_create,
-	    ADMIN, RT_CSRF | RT_FORM, user_post },
-	{ "admin.user", M_GET, "/admin/users/:id", page_user_edit, ADMIN, 0,
+	{ "people.account", M_GET, "/account", page_account, ANY_ROLE, 0,
 	    NULL },
-	{ "admin.user.save", M_POST, "/admin/users/:id", page_user_save,
-	    ADMIN, RT_CSRF | RT_FORM, user_post },
-	{ "admin.user.disable", M_POST, "/admin/users/:id/disable",
-	    page_user_disable, ADMIN, RT_CSRF, NULL },
-	{ "admin.user.enable", M_POST, "/admin/users/:id/enable",
-	    page_user_enable, ADMIN, RT_CSRF, NULL },
-	{ "admin.user.password", M_POST, "/admin/users/:id/password",
-	    page_user_password, ADMIN, RT_CSRF | RT_NO_REFERRER, NULL },
-	{ "admin.import", M_GET, "/admin/import/users", page_import, ADMIN,
+	{ "people.account.password", M_POST, "/account/password",
+	    page_account_password, ANY_ROLE, RT_CSRF | RT_FORM,
+	    password_post },
+	{ "people.account.timezone", M_POST, "/account/timezone",
+	    page_account_timezone, ANY_ROLE, RT_CSRF | RT_FORM,
+	    timezone_post },
+	{ "people.account.calendar", M_POST, "/account/calendar",
+	    page_account_calendar, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
+	{ "people.account.calendar.revoke", M_POST, "/account/calendar/revoke",
+	    page_account_calendar_revoke, ANY_ROLE, RT_CSRF, NULL },
+
+	{ "people.users", M_GET, "/admin/users", page_users, ADMIN, 0,
+	    users_get },
+	{ "people.user.new", M_GET, "/admin/users/new", page_user_new, ADMIN,
 	    0, NULL },
-	{ "admin.import.upload", M_POST, "/admin/import/users",
+	{ "people.user.create", M_POST, "/admin/users/new", page_user_create,
+	    ADMIN, RT_CSRF | RT_FORM, user_post },
+	{ "people.user", M_GET, "/admin/users/:id", page_user_edit, ADMIN, 0,
+	    NULL },
+	{ "people.user.save", M_POST, "/admin/users/:id", page_user_save,
+	    ADMIN, RT_CSRF | RT_FORM, user_post },
+	{ "people.user.disable", M_POST, "/admin/users/:id/disable",
+	    page_user_disable, ADMIN, RT_CSRF, NULL },
+	{ "people.user.enable", M_POST, "/admin/users/:id/enable",
+	    page_user_enable, ADMIN, RT_CSRF, NULL },
+	{ "people.user.password", M_POST, "/admin/users/:id/password",
+	    page_user_password, ADMIN, RT_CSRF | RT_NO_REFERRER, NULL },
+	{ "people.import", M_GET, "/admin/import/users", page_import, ADMIN, 0,
+	    NULL },
+	{ "people.import.upload", M_POST, "/admin/import/users",
 	    page_import_upload, ADMIN, RT_CSRF | RT_FORM | RT_MULTIPART,
 	    import_post },
-	{ "admin.import.apply", M_POST, "/admin/import/users/:id/apply",
+	{ "people.import.apply", M_POST, "/admin/import/users/:id/apply",
 	    page_import_apply, ADMIN, RT_CSRF | RT_NO_REFERRER, NULL },
 };
 

@@ -2,12 +2,12 @@
 
 import sys
 
-import test_auth  # noqa: F401
+import test_people_auth  # noqa: F401
 import test_security  # noqa: F401
 import test_core  # noqa: F401
-import test_users  # noqa: F401
-import test_account  # noqa: F401
-import test_import  # noqa: F401
+import test_people_users  # noqa: F401
+import test_people_account  # noqa: F401
+import test_people_import  # noqa: F401
 import test_catalogue  # noqa: F401
 import test_training  # noqa: F401
 import test_training_learners  # noqa: F401

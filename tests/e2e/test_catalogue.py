@@ -190,7 +190,7 @@ def courses_keyset_pages(base):
     # asking.  expected[1] has the same title as expected[0] and a larger id.
     archived_id = expected[1][0]
     sql("UPDATE courses SET archived = 1 WHERE id = %d" % archived_id)
-    pos = "after_title=%s&after_id=%d" % (tag + "+00", expected[0][0])
+    pos = "after_text=%s&after_id=%d" % (tag + "+00", expected[0][0])
     r = admin.get("/admin/courses?" + pos)
     ids = [int(x) for x in re.findall(r'<a href="/admin/courses/(\d+)">%s' % tag, r.text)]
     assert ids[:2] == [expected[2][0], expected[3][0]], (ids[:2], expected[:4])

@@ -14,6 +14,6 @@
 {{/USER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/admin/users?q={{Q:u}}">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/admin/users?q={{Q:u}}&amp;after_name={{AFTER_NAME:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

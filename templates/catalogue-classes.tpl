@@ -7,7 +7,7 @@
 <label class="check"><input type="checkbox" name="archived" value="1"{{#ARCHIVED_CHECKED}} checked{{/ARCHIVED_CHECKED}}> Show archived</label>
 <button type="submit">Search</button>
 </form>
-{{#NO_CLASSES}}<p>There are no classes yet.</p>{{/NO_CLASSES}}
+{{#NONE}}<p>There are no classes yet.</p>{{/NONE}}
 {{#NO_MATCH}}<p>No class matches “{{Q}}”. <a href="/admin/classes">Show every class</a>.</p>{{/NO_MATCH}}
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Members</th><th scope="col">Status</th></tr></thead>
@@ -16,6 +16,6 @@
 {{/CLASS}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/admin/classes?q={{Q:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/admin/classes?q={{Q:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}&amp;after_name={{AFTER_TEXT:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

@@ -6,7 +6,7 @@
 <label class="check"><input type="checkbox" name="archived" value="1"{{#ARCHIVED_CHECKED}} checked{{/ARCHIVED_CHECKED}}> Show archived</label>
 <button type="submit">Search</button>
 </form>
-{{#NO_COURSES}}<p>There are no courses yet.</p>{{/NO_COURSES}}
+{{#NONE}}<p>There are no courses yet.</p>{{/NONE}}
 {{#NO_MATCH}}<p>No course matches “{{Q}}”. <a href="/admin/courses">Show every course</a>.</p>{{/NO_MATCH}}
 <table class="list">
 <thead><tr><th scope="col">Title</th><th scope="col">Code</th><th scope="col">Status</th></tr></thead>
@@ -15,6 +15,6 @@
 {{/COURSE}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/admin/courses?q={{Q:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/admin/courses?q={{Q:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}&amp;after_title={{AFTER_TEXT:u}}&amp;after_id={{AFTER_ID:u}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

@@ -8,7 +8,7 @@
 <label for="email">Email</label>
 <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="{{EMAIL_VALUE}}">
 <label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024">
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="{{PASSWORD_SIGNIN_MAX}}">
 <button type="submit">Sign in</button>
 </form>
 <p class="muted">Forgot your password? Ask your school's administrator to reset it.</p>

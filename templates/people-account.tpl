@@ -11,11 +11,11 @@
 <form method="post" action="/account/password" class="stack" aria-labelledby="password-heading">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="current">Current password</label>
-<input id="current" name="current" type="password" autocomplete="current-password" required maxlength="1024">
-<label for="new_password">New password <span class="hint">(at least 10 characters)</span></label>
-<input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="10" maxlength="128">
+<input id="current" name="current" type="password" autocomplete="current-password" required maxlength="{{PASSWORD_SIGNIN_MAX}}">
+<label for="new_password">New password <span class="hint">(at least {{PASSWORD_MIN}} characters)</span></label>
+<input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="{{PASSWORD_MIN}}" maxlength="{{PASSWORD_MAX}}">
 <label for="confirm">Repeat the new password</label>
-<input id="confirm" name="confirm" type="password" autocomplete="new-password" required maxlength="128">
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" required maxlength="{{PASSWORD_MAX}}">
 <button type="submit">Change password</button>
 </form>
 </section>

@@ -26,8 +26,8 @@
 {{/MEMBER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages of members">
-{{#MEMBERS_FIRST_PAGE}}<a href="/admin/classes/{{CLASS_ID}}#members">First page</a>{{/MEMBERS_FIRST_PAGE}}
-{{#MEMBERS_NEXT}}<a rel="next" href="/admin/classes/{{CLASS_ID}}?after_name={{AFTER_TEXT:u}}&amp;after_id={{AFTER_ID:u}}#members">Next page</a>{{/MEMBERS_NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}#members">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}#members">Next page</a>{{/NEXT}}
 </nav>
 <h3 id="add">Add learners</h3>
 <form method="get" action="/admin/classes/{{CLASS_ID}}#add" class="search" role="search">

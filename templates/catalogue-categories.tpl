@@ -4,7 +4,7 @@
 <label class="check"><input type="checkbox" name="archived" value="1"{{#ARCHIVED_CHECKED}} checked{{/ARCHIVED_CHECKED}}> Show archived</label>
 <button type="submit" class="secondary">Show</button>
 </form>
-{{#NO_CATEGORIES}}<p>There are no categories yet.</p>{{/NO_CATEGORIES}}
+{{#NONE}}<p>There are no categories yet.</p>{{/NONE}}
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Status</th></tr></thead>
 <tbody>
@@ -12,6 +12,6 @@
 {{/CATEGORY}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">
-{{#FIRST_PAGE}}<a href="/admin/categories{{#WITH_ARCHIVED}}?archived=1{{/WITH_ARCHIVED}}">First page</a>{{/FIRST_PAGE}}
-{{#NEXT}}<a rel="next" href="/admin/categories?after_name={{AFTER_TEXT:u}}&amp;after_id={{AFTER_ID:u}}{{#WITH_ARCHIVED}}&amp;archived=1{{/WITH_ARCHIVED}}">Next page</a>{{/NEXT}}
+{{#FIRST_PAGE}}<a href="{{URL}}">First page</a>{{/FIRST_PAGE}}
+{{#NEXT}}<a rel="next" href="{{URL}}">Next page</a>{{/NEXT}}
 </nav>

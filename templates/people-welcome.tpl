@@ -5,10 +5,10 @@
 <form method="post" action="/welcome" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="t" value="{{TOKEN}}">
-<label for="new_password">New password <span class="hint">(at least 10 characters)</span></label>
-<input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="10" maxlength="128">
+<label for="new_password">New password <span class="hint">(at least {{PASSWORD_MIN}} characters)</span></label>
+<input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="{{PASSWORD_MIN}}" maxlength="{{PASSWORD_MAX}}">
 <label for="confirm">Repeat the password</label>
-<input id="confirm" name="confirm" type="password" autocomplete="new-password" required maxlength="128">
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" required maxlength="{{PASSWORD_MAX}}">
 <button type="submit">Save password and sign in</button>
 </form>
 </section>
