@@ -217,7 +217,7 @@ course_lessons(struct req *r, struct tpl_dict *d, const struct course *c)
 	}
 	if (n == 0)
 		tpl_show(d, "NO_LESSONS");
-	if (P(r, "lesson_title") != NULL) {
+	if (P_declared(r, "lesson_title")) {
 		form_field(d, P(r, "lesson_title"), "LESSON_TITLE_VALUE",
 		    "LESSON_TITLE_ERROR");
 		form_field(d, P(r, "type"), NULL, "TYPE_ERROR");
@@ -240,7 +240,7 @@ course_form(struct req *r, const struct course *c, int status)
 
 	d = page_begin(r, "course-form.tpl", c ? "Edit course" :
 	    "Add a course");
-	if (P(r, "title") != NULL) {
+	if (P_declared(r, "title")) {
 		form_field(d, P(r, "title"), "TITLE_VALUE", "TITLE_ERROR");
 		form_field(d, P(r, "code"), "CODE_VALUE", "CODE_ERROR");
 		form_field(d, P(r, "description"), "DESCRIPTION_VALUE",
@@ -846,14 +846,14 @@ page_classes(struct req *r)
 static int
 class_members(struct req *r, struct tpl_dict *d, const struct klass *k)
 {
-	const char	*find = P_str(r, "find");
+	const char	*find = P_str_opt(r, "find");
 	struct tpl_dict	*row, *s;
 	struct member	*list;
 	struct keyset	 ks;
 	size_t		 n, i, shown;
 
-	ks.after_text = P_str(r, "after_name");
-	ks.after_id = (int64_t)P_num(r, "after_id");
+	ks.after_text = P_str_opt(r, "after_name");
+	ks.after_id = (int64_t)P_num_opt(r, "after_id");
 	ks.limit = PAGE_SIZE + 1;
 	if (db_class_members(r->db, r->a, k->id, &ks, &list, &n) != DB_OK)
 		return 0;
@@ -913,7 +913,7 @@ class_form(struct req *r, const struct klass *k, int status,
 	struct tpl_dict	*d, *e;
 
 	d = page_begin(r, "class-form.tpl", k ? "Edit class" : "Add a class");
-	if (P(r, "name") != NULL) {
+	if (P_declared(r, "name")) {
 		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
 		form_field(d, P(r, "description"), "DESCRIPTION_VALUE",
 		    "DESCRIPTION_ERROR");

@@ -37,7 +37,7 @@ static int
 login_form(struct req *r, int status, const char *error)
 {
 	struct tpl_dict	*d = page_begin(r, "login.tpl", "Sign in");
-	const char	*email = P_str(r, "email");
+	const char	*email = P_str_opt(r, "email");	/* posted */
 
 	tpl_set(d, "EMAIL_VALUE", email ? email : "");
 	tpl_set(d, "NEXT", P_str(r, "next") ? P_str(r, "next") : "");

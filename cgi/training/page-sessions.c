@@ -367,7 +367,7 @@ form_values(struct req *r, struct tpl_dict *d, const struct lms_session *s,
 	const char	*vis, *raw;
 	int64_t		 coach, cat;
 	size_t		 i;
-	int		 posted = r->method == M_POST && P(r, "name") != NULL;
+	int		 posted = r->method == M_POST && P_declared(r, "name");
 
 	if (posted) {
 		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
@@ -577,12 +577,13 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
 	struct session_learner	*l, *found;
 	struct option		*classes;
 	struct tpl_dict		*row, *sec;
-	const char		*lq = P_str(r, "lq");
+	const char		*lq = P_str_opt(r, "lq");
 	size_t			 n, nfound, nclasses, i, shown;
 
 	if (db_class_options(r->db, r->a, &classes, &nclasses) != DB_OK ||
-	    db_session_learners(r->db, r->a, s->id, P_str(r, "after_name"),
-	    (int64_t)P_num(r, "after_id"), LEARNER_PAGE + 1, &l, &n) != DB_OK)
+	    db_session_learners(r->db, r->a, s->id, P_str_opt(r, "after_name"),
+	    (int64_t)P_num_opt(r, "after_id"), LEARNER_PAGE + 1, &l,
+	    &n) != DB_OK)
 		return 0;
 	tpl_set(e, "LQ", lq ? lq : "");
 	if (m != NULL && m->learner_error != NULL)
@@ -591,7 +592,8 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
 		form_error(e, "CLASS_ERROR", m->class_error);
 	if (!empty(lq)) {
 		if (db_learner_search(r->db, r->a, s->id, lq,
-		    P_str(r, "lq_after_name"), (int64_t)P_num(r, "lq_after_id"),
+		    P_str_opt(r, "lq_after_name"),
+		    (int64_t)P_num_opt(r, "lq_after_id"),
 		    SEARCH_PAGE + 1, &found, &nfound) != DB_OK)
 			return 0;
 		sec = tpl_section(e, "SEARCH");
@@ -638,14 +640,14 @@ learners_section(struct req *r, struct tpl_dict *e, struct lms_session *s,
 		    "Class" : "Individual");
 		tpl_set(row, "ENROLLED_AT", show_time(r, l[i].enrolled_at));
 	}
-	if (shown == 0 && P_num(r, "after_id") == 0)
+	if (shown == 0 && P_num_opt(r, "after_id") == 0)
 		tpl_show(e, "NO_LEARNERS");
 	if (n > LEARNER_PAGE)
 		tpl_set(tpl_section(e, "LEARNERS_NEXT"), "URL", edit_url(r, s,
 		    arena_printf(r->a, "after_name=%s&after_id=%lld",
 		    url_encode(r->a, l[shown - 1].name),
 		    (long long)l[shown - 1].user_id)));
-	if (P_num(r, "after_id") > 0)
+	if (P_num_opt(r, "after_id") > 0)
 		tpl_set(tpl_section(e, "LEARNERS_FIRST"), "URL",
 		    edit_url(r, s, ""));
 	return 1;
