@@ -2,7 +2,8 @@
  * main.c: lectern.fcgi.  Started on a listening socket (spawn-fcgi,
  * multiwatch, systemd) it serves FastCGI requests one at a time until
  * killed; started as plain CGI it answers the one request in its
- * environment.  Both paths go through dispatch_serve().
+ * environment.  Both paths go through dispatch_serve().  It refuses to
+ * start when the route tables are not sound (routes_check).
  */
 #include <signal.h>
 #include <stdio.h>
@@ -78,10 +79,16 @@ main(int argc, char *argv[])
 	char		 err[512];
 
 	app_init();
+	if (!routes_check()) {
+		fprintf(stderr, "lectern: the route tables are not sound\n");
+		return 1;
+	}
 	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
 		routes_print();
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "--check-routes") == 0)
+		return 0;
 	if (argc == 3 && strcmp(argv[1], "--check-templates") == 0) {
 		if (!tpl_start(argv[2], err, sizeof(err))) {
 			fprintf(stderr, "%s\n", err);

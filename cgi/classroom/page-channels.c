@@ -94,13 +94,13 @@ path_channel(struct req *r)
 static int
 channel_members(struct req *r, struct tpl_dict *d, const struct channel *c)
 {
-	const char		*find = P_str(r, "find");
+	const char		*find = P_str_opt(r, "find");
 	struct channel_member	*list;
 	struct tpl_dict		*row, *s;
 	size_t			 n, i, shown;
-	int64_t			 after_id = (int64_t)P_num(r, "after_id");
+	int64_t			 after_id = (int64_t)P_num_opt(r, "after_id");
 
-	if (db_channel_members(r->db, r->a, c->id, P_str(r, "after_text"),
+	if (db_channel_members(r->db, r->a, c->id, P_str_opt(r, "after_text"),
 	    after_id, &list, &n) != DB_OK)
 		return 0;
 	shown = n > CHANNEL_PAGE ? CHANNEL_PAGE : n;
@@ -161,8 +161,8 @@ channel_form(struct req *r, const struct channel *c, int status,
 
 	d = page_begin(r, "classroom-admin-channel.tpl", c ? "Edit channel" :
 	    "Add a channel");
-	if (r->method == M_POST && P(r, "name") != NULL &&
-	    P(r, "user_id") == NULL) {
+	if (r->method == M_POST && P_declared(r, "name") &&
+	    !P_declared(r, "user_id")) {
 		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
 		form_field(d, P(r, "description"), "DESCRIPTION_VALUE",
 		    "DESCRIPTION_ERROR");

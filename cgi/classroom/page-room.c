@@ -264,8 +264,9 @@ fill_people(struct req *r, struct tpl_dict *d, const struct room *x,
 {
 	struct room_person *p;
 	struct tpl_dict	*m, *e;
-	const struct pval *pv = P(r, "after_id");
-	const char	*after_name = P_str(r, "after_text");
+	const struct pval *pv = P_declared(r, "after_id") ?
+			    P(r, "after_id") : NULL;
+	const char	*after_name = P_str_opt(r, "after_text");
 	int64_t		 after_id = 0;
 	size_t		 n, i, shown;
 	int		 admin;

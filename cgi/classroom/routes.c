@@ -100,6 +100,7 @@ static const struct pdecl chat_post[] = {
 
 static const struct pdecl poll_post[] = {
 	{ "question", PT_TEXT, 0, 0, 1000, NULL, "Question" },
+	{ "option", PT_TEXT, PF_MULTI, 0, 1000, NULL, "Option" },
 	END
 };
 

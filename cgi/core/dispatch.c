@@ -2,7 +2,7 @@
  * dispatch.c: serving one request.  The dispatcher decides everything
  * that is not a page's own business: unknown route (404), wrong method
  * (405), sign-in and role (redirect or 403), body size (413), malformed
- * input and invalid declared parameters (400), CSRF
+ * input, a repeated key and invalid declared parameters (400), CSRF
  * (403), database down (503).  Handlers run only after all of that
  * passed.
  */
@@ -161,6 +161,33 @@ check_param(struct req *r, const struct pdecl *d, struct pval *pv)
 	}
 }
 
+/*
+ * A PF_MULTI parameter's values after the first (which pv holds): the
+ * first that is not valid gives pv its error.
+ */
+static void
+check_more(struct req *r, const struct kvlist *src, const struct pdecl *d,
+    struct pval *pv)
+{
+	const struct kv	*kv;
+	struct pval	 more;
+	int		 first = 1;
+
+	for (kv = src->head; kv != NULL && pv->error == NULL; kv = kv->next) {
+		if (strcmp(kv->key, d->name) != 0)
+			continue;
+		if (first) {
+			first = 0;
+			continue;
+		}
+		memset(&more, 0, sizeof(more));
+		more.decl = d;
+		more.raw = kv->val;
+		check_param(r, d, &more);
+		pv->error = more.error;
+	}
+}
+
 /* Validate every declared parameter of the route. */
 static void
 check_params(struct req *r)
@@ -181,6 +208,8 @@ check_params(struct req *r)
 		r->pv[i].decl = d;
 		r->pv[i].raw = kv_get(src, d->name);
 		check_param(r, d, &r->pv[i]);
+		if ((d->flags & PF_MULTI) && r->pv[i].error == NULL)
+			check_more(r, src, d, &r->pv[i]);
 		if (r->pv[i].error != NULL)
 			r->nerrors++;
 	}
@@ -277,6 +306,41 @@ read_body(struct req *r)
 	return rc == PARSE_OK ? 0 : rc == PARSE_TOO_BIG ? 413 : 400;
 }
 
+/*
+ * The first key that list carries more than once though the route does
+ * not declare it PF_MULTI, or NULL.
+ */
+static const char *
+repeated_key(const struct route *rt, const struct kvlist *list)
+{
+	const struct kv		*a, *b;
+	const struct pdecl	*d;
+
+	for (a = list->head; a != NULL; a = a->next)
+		for (b = a->next; b != NULL; b = b->next) {
+			if (strcmp(a->key, b->key) != 0)
+				continue;
+			d = route_param(rt, a->key);
+			if (d == NULL || !(d->flags & PF_MULTI))
+				return a->key;
+			break;
+		}
+	return NULL;
+}
+
+/* The 400 message for a repeated key: named when it is a plain name. */
+static const char *
+repeated_message(struct req *r, const char *key)
+{
+	size_t	 n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	if (n > 0 && n <= PARAM_NAME_MAX && key[n] == '\0')
+		return arena_printf(r->a, "The request gives \"%s\" more "
+		    "than once. Go back, reload the page and try again.", key);
+	return "The request gives a field more than once. Go back, reload "
+	    "the page and try again.";
+}
+
 /* Find the route; sets *status to 404/405 when there is none. */
 static const struct route *
 find_route(struct req *r, int *status)
@@ -303,7 +367,7 @@ find_route(struct req *r, int *status)
 static int
 dispatch(struct req *r)
 {
-	const char		*uri, *cookie, *q;
+	const char		*uri, *cookie, *q, *key;
 	const struct route	*rt;
 	struct parse_limits	 lim;
 	enum db_rc		 rc;
@@ -385,6 +449,10 @@ dispatch(struct req *r)
 			    "did not come from Lectern. Go back, reload the "
 			    "page and try again.");
 	}
+
+	if ((key = repeated_key(rt, &r->qs)) != NULL ||
+	    (key = repeated_key(rt, &r->form)) != NULL)
+		return send_error(r, 400, repeated_message(r, key));
 
 	check_params(r);
 	if (r->nerrors > 0 && !(rt->flags & RT_FORM)) {

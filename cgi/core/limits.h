@@ -30,6 +30,10 @@
 /* Bytes of unread input a CGI request reads and drops before exiting. */
 #define BODY_DRAIN_MAX		(64LL * 1024 * 1024)
 
+/* Bytes of a route name ("people.users.new") and a parameter name. */
+#define ROUTE_NAME_MAX		64
+#define PARAM_NAME_MAX		32
+
 /* The unread notifications badge counts to UNREAD_MAX, then says "99+". */
 #define UNREAD_MAX		99
 

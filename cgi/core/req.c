@@ -23,15 +23,39 @@ req_env(const struct req *r, const char *name)
 	return FCGX_GetParam(name, r->env);
 }
 
-const struct pval *
-P(const struct req *r, const char *name)
+/*
+ * The parameter name among the route's declarations, or NULL after
+ * logging that the handler asked for a name its route does not declare.
+ */
+static struct pval *
+lookup(const struct req *r, const char *name)
 {
 	size_t	 i;
 
 	for (i = 0; i < r->npv; i++)
 		if (strcmp(r->pv[i].decl->name, name) == 0)
 			return &r->pv[i];
+	fprintf(stderr, "lectern: route %s asks for parameter \"%s\", "
+	    "which it does not declare\n",
+	    r->route != NULL ? r->route->name : "-", name);
 	return NULL;
+}
+
+int
+P_declared(const struct req *r, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->npv; i++)
+		if (strcmp(r->pv[i].decl->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+const struct pval *
+P(const struct req *r, const char *name)
+{
+	return lookup(r, name);
 }
 
 const char *
@@ -56,17 +80,46 @@ P_num(const struct req *r, const char *name)
 	return pv->num;
 }
 
+const char *
+P_str_opt(const struct req *r, const char *name)
+{
+	return P_declared(r, name) ? P_str(r, name) : NULL;
+}
+
+long long
+P_num_opt(const struct req *r, const char *name)
+{
+	return P_declared(r, name) ? P_num(r, name) : 0;
+}
+
+const char **
+P_all(struct req *r, const char *name, size_t *n)
+{
+	const struct pval	*pv = P(r, name);
+	const struct kvlist	*src = r->method == M_POST ? &r->form : &r->qs;
+	const struct kv		*kv;
+	const char		**vals;
+
+	*n = 0;
+	vals = arena_alloc(r->a, (src->count + 1) * sizeof(*vals));
+	if (pv == NULL)
+		return vals;
+	for (kv = src->head; kv != NULL; kv = kv->next)
+		if (strcmp(kv->key, name) == 0)
+			vals[(*n)++] = kv->val;
+	return vals;
+}
+
 void
 P_fail(struct req *r, const char *name, const char *msg)
 {
-	size_t	 i;
+	struct pval	*pv;
 
-	for (i = 0; i < r->npv; i++)
-		if (strcmp(r->pv[i].decl->name, name) == 0) {
-			if (r->pv[i].error == NULL)
-				r->nerrors++;
-			r->pv[i].error = msg;
-		}
+	if ((pv = lookup(r, name)) == NULL)
+		return;
+	if (pv->error == NULL)
+		r->nerrors++;
+	pv->error = msg;
 }
 
 const char *

@@ -45,6 +45,13 @@ enum ptype {
 
 #define PF_REQ		0x01	/* must be present and non-empty */
 #define PF_MULTILINE	0x02	/* PT_TEXT may hold line breaks */
+/*
+ * The key may come more than once (checkboxes sharing a name, a list of
+ * poll options); any other repeated key is refused with 400.  Every
+ * value is checked; P() holds the first, the handler reads them all
+ * with P_all().
+ */
+#define PF_MULTI	0x04
 
 struct pdecl {
 	const char		*name;
@@ -139,11 +146,33 @@ struct req {
 	int			 sent;
 };
 
-/* The validated parameter by name, or NULL when not declared. */
+/*
+ * The validated parameter by name, or NULL when the route does not
+ * declare it (which is a bug: logged with the route's name).
+ */
 const struct pval	*P(const struct req *, const char *);
+/*
+ * 1 when the route declares name, else 0 (without a log line): for a
+ * page shared by several routes that shows a form's values only after
+ * the route that posts them.
+ */
+int			 P_declared(const struct req *, const char *);
 /* Raw value of a declared, valid, non-empty parameter, or NULL. */
 const char		*P_str(const struct req *, const char *);
 long long		 P_num(const struct req *, const char *);
+/*
+ * P_str and P_num for a function shared by several routes of which only
+ * some declare name (a list's position or search, shown again after a
+ * POST that does not carry them): NULL or 0, without a log line, when
+ * this request's route does not declare it.
+ */
+const char		*P_str_opt(const struct req *, const char *);
+long long		 P_num_opt(const struct req *, const char *);
+/*
+ * Every value of a declared PF_MULTI parameter, in order: an arena
+ * array of *n strings (empty when absent).
+ */
+const char		**P_all(struct req *, const char *, size_t *n);
 
 /* Mark a declared parameter invalid with msg (a later check failed). */
 void			 P_fail(struct req *, const char *, const char *msg);

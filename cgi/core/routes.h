@@ -26,6 +26,17 @@ extern size_t				 nroutesets;
 /* Register the route sets (once, at start, before any request). */
 void	routes_register(const struct routeset *const *, size_t);
 
+/*
+ * Check the registered tables: every route and parameter name well
+ * formed, every pattern a path, no two routes with the same method and
+ * pattern, no parameter declared twice in one route.  Logs each
+ * problem; returns 1 when there is none, else 0.
+ */
+int	routes_check(void);
+
+/* The declaration of name in the route, or NULL. */
+const struct pdecl *route_param(const struct route *, const char *name);
+
 #define ROUTESET(name, table) \
 	const struct routeset name = { table, sizeof(table) / sizeof(table[0]) }
 

@@ -210,7 +210,6 @@ enrollment_form(struct req *r, int status, const char *learner_error)
 {
 	struct tpl_dict	*d;
 	struct pick	*learners, *courses, *teachers;
-	const struct pval *len = P(r, "default_length");
 	size_t		 nl, nc, nt;
 	const char	*lq = P_str(r, "lq");
 
@@ -220,16 +219,17 @@ enrollment_form(struct req *r, int status, const char *learner_error)
 	    db_enrollment_teachers(r->db, r->a, &teachers, &nt) != DB_OK)
 		return send_db_error(r);
 	tpl_set(d, "LQ", lq ? lq : "");
-	pick_options(d, "LEARNER_OPT", learners, nl, P_num(r, "learner"));
-	pick_options(d, "COURSE_OPT", courses, nc, P_num(r, "course"));
-	pick_options(d, "TEACHER_OPT", teachers, nt, P_num(r, "teacher"));
+	pick_options(d, "LEARNER_OPT", learners, nl, P_num_opt(r, "learner"));
+	pick_options(d, "COURSE_OPT", courses, nc, P_num_opt(r, "course"));
+	pick_options(d, "TEACHER_OPT", teachers, nt, P_num_opt(r, "teacher"));
 	if (nl == 0)
 		tpl_show(d, "NO_LEARNERS");
 	if (r->method == M_POST) {
 		form_field(d, P(r, "learner"), "LEARNER_VALUE", "LEARNER_ERROR");
 		form_field(d, P(r, "course"), "COURSE_VALUE", "COURSE_ERROR");
 		form_field(d, P(r, "teacher"), "TEACHER_VALUE", "TEACHER_ERROR");
-		form_field(d, len, "LENGTH_VALUE", "LENGTH_ERROR");
+		form_field(d, P(r, "default_length"), "LENGTH_VALUE",
+		    "LENGTH_ERROR");
 	} else {
 		form_field(d, P(r, "lq"), "LQ", "LQ_ERROR");
 		tpl_set(d, "LENGTH_VALUE", "45");
@@ -850,7 +850,7 @@ group_page(struct req *r, struct student_group *g, int status,
 	if (r->method == M_GET) {
 		form_field(d, P(r, "q"), "Q", "Q_ERROR");
 		tpl_set(d, "NAME_VALUE", g->name);
-	} else if (P(r, "name") != NULL)
+	} else if (P_declared(r, "name"))
 		form_field(d, P(r, "name"), "NAME_VALUE", "NAME_ERROR");
 	else
 		tpl_set(d, "NAME_VALUE", g->name);

@@ -35,6 +35,19 @@ zone_end(char *old)
 	tzset();
 }
 
+/* tm cleared and set to the date and time given.  Pure. */
+static void
+tm_set(struct tm *tm, int y, int mo, int d, int h, int mi, int sec)
+{
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	tm->tm_sec = sec;
+}
+
 /* mktime of the fields with a given DST guess. */
 static time_t
 try_mktime(int y, int mo, int d, int h, int mi, int isdst, struct tm *back)
@@ -42,12 +55,7 @@ try_mktime(int y, int mo, int d, int h, int mi, int isdst, struct tm *back)
 	struct tm	 tm;
 	time_t		 t;
 
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
+	tm_set(&tm, y, mo, d, h, mi, 0);
 	tm.tm_isdst = isdst;
 	t = mktime(&tm);
 	localtime_r(&t, back);
@@ -134,13 +142,7 @@ dbtime_parse(const char *s, time_t *out)
 	if (s == NULL || sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%c", &y, &mo, &d,
 	    &h, &mi, &sec, &tail) != 6)
 		return 0;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
+	tm_set(&tm, y, mo, d, h, mi, sec);
 	*out = timegm(&tm);
 	return *out != (time_t)-1;
 }
@@ -163,11 +165,7 @@ date_weekday(const char *date)
 
 	if (!valid_date(date, &y, &mo, &d))
 		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = 12;
+	tm_set(&tm, y, mo, d, 12, 0, 0);
 	if (timegm(&tm) == (time_t)-1)
 		return -1;
 	return (tm.tm_wday + 6) % 7;

@@ -153,7 +153,7 @@ sha256_hex(const void *p, size_t n, char out[SHA256_HEX])
 	unsigned char	 h[crypto_hash_sha256_BYTES];
 
 	crypto_hash_sha256(h, p, n);
-	sodium_bin2hex(out, 65, h, sizeof(h));
+	sodium_bin2hex(out, SHA256_HEX, h, sizeof(h));
 }
 
 /* SHA-512 of p[0..n) as lowercase hex into out.  No allocation. */
@@ -163,7 +163,7 @@ sha512_hex(const void *p, size_t n, char out[SHA512_HEX])
 	unsigned char	 h[crypto_hash_sha512_BYTES];
 
 	crypto_hash_sha512(h, p, n);
-	sodium_bin2hex(out, 129, h, sizeof(h));
+	sodium_bin2hex(out, SHA512_HEX, h, sizeof(h));
 }
 
 /* HMAC-SHA-256 of msg with a key of any length.  No allocation. */
@@ -200,7 +200,7 @@ hmac_sha256_hex(const void *key, size_t keylen, const void *msg, size_t len,
 	unsigned char	 mac[32];
 
 	hmac_sha256(key, keylen, msg, len, mac);
-	sodium_bin2hex(out, 65, mac, sizeof(mac));
+	sodium_bin2hex(out, SHA256_HEX, mac, sizeof(mac));
 }
 
 /*

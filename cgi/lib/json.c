@@ -78,18 +78,6 @@ word(struct parser *ps, const char *w)
 	return 1;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Four hex digits after "\u" into *cp.  Returns 1 or 0. */
 static int
 hex4(struct parser *ps, unsigned *cp)
@@ -100,7 +88,7 @@ hex4(struct parser *ps, unsigned *cp)
 		return 0;
 	*cp = 0;
 	for (i = 0; i < 4; i++) {
-		if ((h = hexval((unsigned char)ps->p[i])) < 0)
+		if ((h = hex_value((unsigned char)ps->p[i])) < 0)
 			return 0;
 		*cp = *cp << 4 | (unsigned)h;
 	}

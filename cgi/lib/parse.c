@@ -63,19 +63,6 @@ lim_get(const struct parse_limits *pl, struct lim *l)
 		l->tmpdir = pl->tmpdir;
 }
 
-/* Value of hex digit c, or -1.  Pure. */
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Decode n bytes of s ('+' is a space, %XX a byte) into a new
  * NUL-terminated arena string.  Returns 0 and sets *out, *outlen on
@@ -93,7 +80,8 @@ url_decode(struct arena *a, const char *s, size_t n, char **out,
 	for (i = 0; i < n; i++) {
 		if (s[i] != '%')
 			continue;
-		if (n - i < 3 || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0)
+		if (n - i < 3 || hex_value((unsigned char)s[i + 1]) < 0 ||
+		    hex_value((unsigned char)s[i + 2]) < 0)
 			return -1;
 		i += 2;
 	}
@@ -102,8 +90,8 @@ url_decode(struct arena *a, const char *s, size_t n, char **out,
 		if (s[i] == '+')
 			d[j++] = ' ';
 		else if (s[i] == '%') {
-			hi = hexval(s[i + 1]);
-			lo = hexval(s[i + 2]);
+			hi = hex_value((unsigned char)s[i + 1]);
+			lo = hex_value((unsigned char)s[i + 2]);
 			d[j++] = (char)(hi << 4 | lo);
 			i += 2;
 		} else

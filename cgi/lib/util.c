@@ -248,6 +248,18 @@ buf_free(struct buf *b)
 }
 
 int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
 empty(const char *s)
 {
 	return s == NULL || *s == '\0';

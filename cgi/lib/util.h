@@ -49,6 +49,8 @@ void	buf_vprintf(struct buf *, const char *, va_list)
 void	buf_reset(struct buf *);
 void	buf_free(struct buf *);
 
+/* The value of hex digit c (either case), or -1.  Pure. */
+int	hex_value(int c);
 /* 1 when s is NULL or "".  Pure. */
 int	empty(const char *);
 /* 1 when s is NULL or holds nothing but spaces, tabs, CR and LF.  Pure. */

@@ -42,7 +42,7 @@ static const struct pdecl live_post[] = {
 	{ "meeting_type", PT_ENUM, PF_REQ, 0, 0, meeting_opts,
 	    "Meeting type" },
 	{ "enrollment", PT_ID, 0, 0, 0, NULL, "Learner" },
-	{ "learner", PT_ID, 0, 0, 0, NULL, "Learners" },
+	{ "learner", PT_ID, PF_MULTI, 0, 0, NULL, "Learners" },
 	{ "group", PT_ID, 0, 0, 0, NULL, "Student group" },
 	{ "title", PT_TEXT, 0, 0, 200, NULL, "Title" },
 	{ "notes", PT_TEXT, PF_MULTILINE, 0, 5000, NULL, "Notes" },
