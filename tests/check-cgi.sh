@@ -1,9 +1,10 @@
 #!/bin/sh
 # Plain CGI without a database (TAP): lectern.fcgi run as a CGI program
 # with a configuration whose database does not exist.  A request that
-# needs no data (the sign-in form) is answered without connecting; one
-# that needs the database answers 503; a template is read only when a
-# request uses it, and one without the autoescape pragma is refused.
+# needs no data (the sign-in form) is answered without connecting, nor
+# loading the libraries only some requests use; one that needs the
+# database answers 503; a template is read only when a request uses it,
+# and one without the autoescape pragma is refused.
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=${top_builddir:-$srcdir}
 bin=$builddir/cgi/lectern.fcgi
@@ -37,7 +38,7 @@ cgi() {
 	    "$@" "$bin" </dev/null >"$tmp/out" 2>"$tmp/err"
 }
 
-echo "1..6"
+echo "1..7"
 
 cgi /login ""
 grep -q '^Status: 200' "$tmp/out" && grep -q 'name="password"' "$tmp/out" &&
@@ -56,8 +57,15 @@ if command -v strace >/dev/null 2>&1; then
 	    sed 's|^/tpl/||' | tr '\n' ' ')
 	[ "$opened" = "layout.tpl login.tpl " ]
 	check $? "the sign-in form reads its two templates and no other (read: $opened)"
+	if readelf -d "$bin" 2>/dev/null | grep -q 'NEEDED.*libcurl'; then
+		ok "libcurl, libxml2 and libical are not loaded # SKIP linked directly (--disable-lazy-libs)"
+	else
+		! grep -E 'lib(curl|xml2|ical)[.]so' "$tmp/trace"
+		check $? "libcurl, libxml2 and libical are not loaded"
+	fi
 else
 	ok "the sign-in form reads its two templates and no other # SKIP no strace"
+	ok "libcurl, libxml2 and libical are not loaded # SKIP no strace"
 fi
 
 # A template without the pragma would expand unescaped: refused.
