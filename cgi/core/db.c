@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/limits.h"
+#include "lib/words.h"
 #include "lib/util.h"
 
 static const char *const sqltab[STMT__MAX] = {
@@ -90,7 +91,7 @@ db_tables(const struct sqltable *const *tables, size_t n)
 		domains[i] = tables[i];
 }
 
-#define MAX_PARAMS	16
+#define MAX_PARAMS	32
 
 struct db {
 	const struct config *cfg;
@@ -815,6 +816,16 @@ db_like_contains(struct arena *a, const char *s)
 	p = arena_strdup(a, b.data);
 	buf_free(&b);
 	return p;
+}
+
+void
+db_words(struct arena *a, const char *s, const char **match,
+    const char **like)
+{
+	int	 all;
+
+	*match = ft_terms(a, s, &all);
+	*like = all && *match != NULL ? NULL : db_like_contains(a, s);
 }
 
 unsigned

@@ -136,6 +136,18 @@ struct dbres	*db_raw_query(struct db *, struct arena *, const char *sql);
 
 /* "%text%" for LIKE, with the text's own % _ and \ escaped; in arena. */
 char		*db_like_contains(struct arena *, const char *);
+/*
+ * A search of the words of s in a column with a full-text index:
+ *	(? IS NULL OR MATCH (col) AGAINST (? IN BOOLEAN MODE))
+ *	AND (? IS NULL OR col LIKE ?)
+ * *match gets ft_terms(s) (lib/words.h): each word of s must begin a
+ * word of the column.  When some word of s is not in it (too short, a
+ * stopword) or s has no word at all, *like gets db_like_contains(s),
+ * so that the text must still appear as typed (a scan when *match is
+ * NULL).  NULL for what is not needed; both in arena.
+ */
+void		 db_words(struct arena *, const char *s, const char **match,
+		    const char **like);
 
 /* Statements run since the last reset, for the request log line. */
 unsigned	 db_queries(struct db *);
