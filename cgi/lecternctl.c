@@ -423,8 +423,16 @@ cmd_check_config(void)
 		fprintf(stderr, "database: %s\n", err);
 		return 1;
 	}
-	db_close(db);
 	printf("database connection: ok\n");
+	/* The server prepares each statement when first run: try all. */
+	if (!db_check(db, err, sizeof(err))) {
+		fprintf(stderr, "statements: %s (run lecternctl migrate?)\n",
+		    err);
+		db_close(db);
+		return 1;
+	}
+	db_close(db);
+	printf("statements: ok, every one prepares\n");
 	return 0;
 }
 

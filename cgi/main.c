@@ -63,7 +63,7 @@ start(struct config *cfg)
 		fprintf(stderr, "lectern: libsodium did not initialise\n");
 		exit(1);
 	}
-	if (!tpl_start(cfg->template_dir, err, sizeof(err))) {
+	if (!tpl_init(cfg->template_dir, err, sizeof(err))) {
 		fprintf(stderr, "lectern: templates: %s\n", err);
 		exit(1);
 	}

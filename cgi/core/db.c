@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/limits.h"
+#include "lib/words.h"
 #include "lib/util.h"
 
 static const char *const sqltab[STMT__MAX] = {
@@ -90,19 +91,21 @@ db_tables(const struct sqltable *const *tables, size_t n)
 		domains[i] = tables[i];
 }
 
-#define MAX_PARAMS	16
+#define MAX_PARAMS	32
 
 struct db {
 	const struct config *cfg;
 	MYSQL		*my;
 	MYSQL_STMT	**stmts[DB_SLOTS];
 	int		 prepare;
+	int		 opened;	/* connected at least once */
 	int		 in_tx;
 	int		 down;
 	unsigned	 queries;
 };
 
 static int	is_gone(unsigned);
+static int	reconnect(struct db *);
 
 static void
 db_log(const char *what, const char *msg)
@@ -185,6 +188,31 @@ close_stmts(struct db *db)
 }
 
 /*
+ * Prepare every statement of every table that the open connection has
+ * not prepared yet.  Returns 1, or 0 with the first failure in err.
+ */
+static int
+prepare_all(struct db *db, char *err, size_t errlen)
+{
+	size_t	 d, i;
+
+	for (d = 0; d < DB_SLOTS; d++) {
+		if (domains[d] == NULL)
+			continue;
+		for (i = 0; i < domains[d]->n; i++) {
+			if (db->stmts[d] != NULL && db->stmts[d][i] != NULL)
+				continue;
+			if (prepare_one(db, d, i, NULL) != NULL)
+				continue;
+			snprintf(err, errlen, "cannot prepare statement %zu "
+			    "of table %zu: %s", i, d, mysql_error(db->my));
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/*
  * Open the connection and (when asked) prepare every statement.
  * Returns 1 on success, 0 with a message in err.
  */
@@ -194,7 +222,6 @@ connect_db(struct db *db, char *err, size_t errlen)
 	const struct config *c = db->cfg;
 	unsigned	 t = (unsigned)c->db_timeout;
 	my_bool		 no = 0;
-	size_t		 d, i;
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
@@ -218,21 +245,12 @@ connect_db(struct db *db, char *err, size_t errlen)
 		db->my = NULL;
 		return 0;
 	}
-	if (!db->prepare)
-		return 1;
-	for (d = 0; d < DB_SLOTS; d++) {
-		if (domains[d] == NULL)
-			continue;
-		for (i = 0; i < domains[d]->n; i++) {
-			if (prepare_one(db, d, i, NULL) != NULL)
-				continue;
-			snprintf(err, errlen, "cannot prepare statement %zu "
-			    "of table %zu: %s", i, d, mysql_error(db->my));
-			close_stmts(db);
-			mysql_close(db->my);
-			db->my = NULL;
-			return 0;
-		}
+	db->opened = 1;
+	if (db->prepare && !prepare_all(db, err, errlen)) {
+		close_stmts(db);
+		mysql_close(db->my);
+		db->my = NULL;
+		return 0;
 	}
 	return 1;
 }
@@ -249,6 +267,31 @@ db_open(const struct config *cfg, int prepare, char *err, size_t errlen)
 		return NULL;
 	}
 	return db;
+}
+
+/*
+ * A handle that connects when its first statement runs: a request that
+ * runs none (a sign-in form, a static answer) never connects.  Failing
+ * to connect then is a lost connection: DB_DOWN, logged once per try.
+ */
+struct db *
+db_new(const struct config *cfg)
+{
+	struct db	*db = xcalloc(1, sizeof(*db));
+
+	db->cfg = cfg;
+	return db;
+}
+
+int
+db_check(struct db *db, char *err, size_t errlen)
+{
+	if (db->my == NULL && !reconnect(db)) {
+		snprintf(err, errlen, "cannot connect to database %s",
+		    db->cfg->db_name);
+		return 0;
+	}
+	return prepare_all(db, err, errlen);
 }
 
 void
@@ -272,18 +315,22 @@ is_gone(unsigned e)
 	    e == ER_CONNECTION_KILLED;
 }
 
-/* Drop the connection and open it again.  Returns 1 on success. */
+/*
+ * Drop the connection, if any, and open it again (or for the first time,
+ * for a handle of db_new).  Returns 1 on success.
+ */
 static int
 reconnect(struct db *db)
 {
 	char	 err[ERRMSG_LEN];
+	int	 first = db->my == NULL && !db->opened;
 
 	close_stmts(db);
 	if (db->my != NULL)
 		mysql_close(db->my);
 	db->my = NULL;
 	if (!connect_db(db, err, sizeof(err))) {
-		db_log("reconnect", err);
+		db_log(first ? "connect" : "reconnect", err);
 		db->down = 1;
 		return 0;
 	}
@@ -769,6 +816,16 @@ db_like_contains(struct arena *a, const char *s)
 	p = arena_strdup(a, b.data);
 	buf_free(&b);
 	return p;
+}
+
+void
+db_words(struct arena *a, const char *s, const char **match,
+    const char **like)
+{
+	int	 all;
+
+	*match = ft_terms(a, s, &all);
+	*like = all && *match != NULL ? NULL : db_like_contains(a, s);
 }
 
 unsigned

@@ -1,9 +1,10 @@
 /*
- * db.h: the database layer.  One connection per worker, opened at start.
- * Every statement is prepared once per connection from the table in
- * db.c (enum stmt) or in a domain's own table (db-*.c, see struct
+ * db.h: the database layer.  One connection per worker, opened when
+ * the first statement runs (a request that runs none never connects).
+ * Every statement is prepared the first time a connection runs it, from
+ * the table in db.c (enum stmt) or in a domain's own table (see struct
  * sqltable); values are bound with '?' placeholders.  Domain functions
- * (db-*.c) sit on top; handlers never see SQL.
+ * sit on top; handlers never see SQL.
  */
 #ifndef LECTERN_DB_H
 #define LECTERN_DB_H
@@ -75,11 +76,24 @@ enum db_rc {
 };
 
 /*
- * Connect.  With prepare set, prepare every statement at once (fails
+ * Connect now.  With prepare set, prepare every statement at once (fails
  * when the schema is not migrated); otherwise each is prepared when
- * first run.  Returns NULL with a message in err.
+ * first run.  Returns NULL with a
+ * message in err.
  */
 struct db	*db_open(const struct config *, int prepare, char *err, size_t);
+/*
+ * A handle that connects when its first statement runs, and prepares
+ * each statement when first run: what the web server's requests use.
+ * A connection that cannot be made then is DB_DOWN (db_is_down()).
+ */
+struct db	*db_new(const struct config *);
+/*
+ * Prepare now every statement of every table (connecting first when
+ * needed): 1 when all prepare, 0 with the first that does not in err.
+ * What tells that the schema is migrated (lecternctl check-config).
+ */
+int		 db_check(struct db *, char *err, size_t);
 void		 db_close(struct db *);
 
 /*
@@ -122,6 +136,18 @@ struct dbres	*db_raw_query(struct db *, struct arena *, const char *sql);
 
 /* "%text%" for LIKE, with the text's own % _ and \ escaped; in arena. */
 char		*db_like_contains(struct arena *, const char *);
+/*
+ * A search of the words of s in a column with a full-text index:
+ *	(? IS NULL OR MATCH (col) AGAINST (? IN BOOLEAN MODE))
+ *	AND (? IS NULL OR col LIKE ?)
+ * *match gets ft_terms(s) (lib/words.h): each word of s must begin a
+ * word of the column.  When some word of s is not in it (too short, a
+ * stopword) or s has no word at all, *like gets db_like_contains(s),
+ * so that the text must still appear as typed (a scan when *match is
+ * NULL).  NULL for what is not needed; both in arena.
+ */
+void		 db_words(struct arena *, const char *s, const char **match,
+		    const char **like);
 
 /* Statements run since the last reset, for the request log line. */
 unsigned	 db_queries(struct db *);

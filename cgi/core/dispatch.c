@@ -497,7 +497,6 @@ dispatch_serve(const struct config *cfg, struct db **dbp, struct io *io,
 {
 	struct req	 r;
 	double		 t0 = now_ms();
-	char		 err[ERRMSG_LEN];
 
 	memset(&r, 0, sizeof(r));
 	r.a = arena_new();
@@ -506,11 +505,8 @@ dispatch_serve(const struct config *cfg, struct db **dbp, struct io *io,
 	r.env = env;
 	buf_init(&r.headers);
 
-	if (*dbp == NULL) {
-		*dbp = db_open(cfg, 1, err, sizeof(err));
-		if (*dbp == NULL)
-			fprintf(stderr, "lectern: %s\n", err);
-	}
+	if (*dbp == NULL)
+		*dbp = db_new(cfg);	/* connects on its first statement */
 	r.db = *dbp;
 	if (r.db != NULL)
 		db_reset_count(r.db);

@@ -2,7 +2,9 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <map>
 #include <string>
 
 #include <ctemplate/template.h>
@@ -17,6 +19,11 @@ using ctemplate::Template;
 using ctemplate::TemplateDictionary;
 
 static const char PRAGMA[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+
+// The template directory, and what this process found of each file's
+// pragma (a template is checked the first time a request uses it).
+static std::string			 root;
+static std::map<std::string, bool>	 checked;
 
 // Cast helpers: a tpl_dict is a TemplateDictionary.
 static TemplateDictionary *
@@ -47,6 +54,35 @@ has_pragma(const std::string &path)
 	    memcmp(head, PRAGMA, sizeof(PRAGMA) - 1) == 0;
 }
 
+// 1 when the template file starts with the pragma; checked once a process.
+static int
+pragma_ok(const char *file)
+{
+	std::map<std::string, bool>::iterator it = checked.find(file);
+	bool	 ok;
+
+	if (it != checked.end())
+		return it->second;
+	ok = has_pragma(root + "/" + file);
+	checked[file] = ok;
+	if (!ok)
+		fprintf(stderr, "lectern: template %s does not start with the "
+		    "HTML autoescape pragma (or cannot be read)\n", file);
+	return ok;
+}
+
+extern "C" int
+tpl_init(const char *dir, char *err, unsigned long errlen)
+{
+	if (access(dir, R_OK | X_OK) != 0) {
+		snprintf(err, errlen, "cannot open template directory %s", dir);
+		return 0;
+	}
+	root = dir;
+	ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
+	return 1;
+}
+
 extern "C" int
 tpl_start(const char *dir, char *err, unsigned long errlen)
 {
@@ -54,7 +90,8 @@ tpl_start(const char *dir, char *err, unsigned long errlen)
 	struct dirent	*e;
 	int		 n = 0;
 
-	ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
+	if (!tpl_init(dir, err, errlen))
+		return 0;
 	if ((d = opendir(dir)) == NULL) {
 		snprintf(err, errlen, "cannot open template directory %s", dir);
 		return 0;
@@ -128,7 +165,12 @@ tpl_include(struct tpl_dict *d, const char *name, const char *file)
 {
 	TemplateDictionary *sub = D(d)->AddIncludeDictionary(name);
 
-	sub->SetFilename(file);
+	// A file without the pragma would expand unescaped: name one that
+	// does not exist instead, so that the expansion fails.
+	if (pragma_ok(file))
+		sub->SetFilename(file);
+	else
+		sub->SetFilename(std::string("(refused) ") + file);
 	return C(sub);
 }
 
@@ -137,6 +179,8 @@ tpl_expand(const char *file, struct tpl_dict *d, struct buf *out)
 {
 	std::string	 s;
 
+	if (!pragma_ok(file))
+		return 0;
 	if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
 	    D(d), &s))
 		return 0;

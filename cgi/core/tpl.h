@@ -1,6 +1,7 @@
 /*
  * tpl.h: a small C interface to ctemplate.  Dictionaries form a tree;
- * freeing the root frees every child.  All templates autoescape.
+ * freeing the root frees every child.  All templates autoescape: one
+ * without the pragma is refused (its expansion fails).
  */
 #ifndef LECTERN_TPL_H
 #define LECTERN_TPL_H
@@ -13,9 +14,17 @@ struct buf;
 struct tpl_dict;
 
 /*
- * Load and check every *.tpl file in dir: each must begin with the
- * HTML autoescape pragma and parse.  Returns 1, or 0 with the first
- * problem in err.
+ * Use the templates of dir.  Nothing is read yet: each template is
+ * loaded, checked for the pragma and parsed the first time a request
+ * expands or includes it, then kept for the process's life.  Returns 1,
+ * or 0 with a message in err when dir cannot be read.
+ */
+int		 tpl_init(const char *dir, char *err, unsigned long errlen);
+/*
+ * Use dir and load and check every *.tpl file in it now: each must
+ * begin with the HTML autoescape pragma and parse (lectern.fcgi
+ * --check-templates, lecternctl check-config).  Returns 1, or 0 with
+ * the first problem in err.
  */
 int		 tpl_start(const char *dir, char *err, unsigned long errlen);
 

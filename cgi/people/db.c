@@ -44,6 +44,9 @@ enum {
 	"password_temporary, created_at"
 #define LIST_COLS	"id, name, email, role, disabled, timezone"
 #define KEYSET		"(name > ? OR (name = ? AND id > ?))"
+#define USER_WORDS \
+	"(? IS NULL OR MATCH (name, email) AGAINST (? IN BOOLEAN MODE)) " \
+	"AND (? IS NULL OR name LIKE ? OR email LIKE ?)"
 
 static const char *const sqltab[] = {
 	IDX(PPL_USER_BY_ID) =
@@ -73,12 +76,12 @@ static const char *const sqltab[] = {
 	IDX(PPL_USER_LIST_AFTER) =
 	    "SELECT " LIST_COLS " FROM users WHERE " KEYSET
 	    " ORDER BY name, id LIMIT ?",
+	/* The words of name and email in their full-text index: db_words(). */
 	IDX(PPL_USER_SEARCH_FIRST) =
-	    "SELECT " LIST_COLS " FROM users "
-	    "WHERE (name LIKE ? OR email LIKE ?) ORDER BY name, id LIMIT ?",
+	    "SELECT " LIST_COLS " FROM users WHERE " USER_WORDS
+	    " ORDER BY name, id LIMIT ?",
 	IDX(PPL_USER_SEARCH_AFTER) =
-	    "SELECT " LIST_COLS " FROM users "
-	    "WHERE (name LIKE ? OR email LIKE ?) AND " KEYSET
+	    "SELECT " LIST_COLS " FROM users WHERE " USER_WORDS " AND " KEYSET
 	    " ORDER BY name, id LIMIT ?",
 	IDX(PPL_USER_COUNT_ADMINS) =
 	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0",
@@ -253,20 +256,22 @@ db_user_list(struct db *db, struct arena *a, const char *search,
 	struct dbres	*res;
 	struct user	*u;
 	enum db_rc	 rc;
-	char		*pat;
+	const char	*words, *pat;
 	size_t		 i;
 
 	if (after_name == NULL)
 		after_name = "";
 	if (search != NULL && *search != '\0') {
-		pat = db_like_contains(a, search);
+		db_words(a, search, &words, &pat);
 		if (after_id > 0)
 			rc = db_query(db, a, PPL_USER_SEARCH_AFTER, &res,
-			    "sssiii", pat, pat, after_name, after_name,
-			    (long long)after_id, (long long)limit);
+			    "sssssssii", words, words, pat, pat, pat,
+			    after_name, after_name, (long long)after_id,
+			    (long long)limit);
 		else
 			rc = db_query(db, a, PPL_USER_SEARCH_FIRST, &res,
-			    "ssi", pat, pat, (long long)limit);
+			    "sssssi", words, words, pat, pat, pat,
+			    (long long)limit);
 	} else if (after_id > 0)
 		rc = db_query(db, a, PPL_USER_LIST_AFTER, &res, "ssii",
 		    after_name, after_name, (long long)after_id,

@@ -79,17 +79,19 @@ enum {
 /*
  * The session list: every filter is optional ("? IS NULL OR ..."), the
  * status is worked out from the access dates against today's date
- * (bound), and the keyset position is optional too.  One statement per
- * sort column and direction, 16 parameters each:
- *   search, search, category, category, status, today, today, status,
- *   from, from, to, to, after_id, after, after, after_id.
+ * (bound), and the keyset position is optional too.  The search finds
+ * the words of the name in its full-text index (db_words()).  One
+ * statement per sort column and direction, 18 parameters each:
+ *   words, words, like, like, category, category, status, today, today,
+ *   status, from, from, to, to, after_id, after, after, after_id.
  */
 #define LIST_HEAD \
 	"SELECT s.id, s.name, s.access_start, s.access_end, c.name, " \
 	"s.course_count, s.learner_count, s.sort_start, s.sort_end " \
 	"FROM lms_sessions s " \
 	"LEFT JOIN session_categories c ON c.id = s.category_id " \
-	"WHERE (? IS NULL OR s.name LIKE ?) " \
+	"WHERE (? IS NULL OR MATCH (s.name) AGAINST (? IN BOOLEAN MODE)) " \
+	"AND (? IS NULL OR s.name LIKE ?) " \
 	"AND (? IS NULL OR s.category_id = ?) " \
 	"AND (? IS NULL OR (CASE WHEN s.access_start > ? THEN 'upcoming' " \
 	"WHEN s.access_end < ? THEN 'past' ELSE 'active' END) = ?) " \
@@ -488,13 +490,13 @@ db_training_list(struct db *db, struct arena *a,
 	};
 	struct dbres		*res;
 	struct training_session	*s;
-	const char		*pat = NULL, *cat = NULL, *pos = NULL;
-	const char		*status = NULL, *today = NULL;
+	const char		*words = NULL, *pat = NULL, *cat = NULL;
+	const char		*status = NULL, *today = NULL, *pos = NULL;
 	enum db_rc		 rc;
 	size_t			 i;
 
 	if (f->search != NULL && *f->search != '\0')
-		pat = db_like_contains(a, f->search);
+		db_words(a, f->search, &words, &pat);
 	if (f->category_id > 0)
 		cat = arena_printf(a, "%lld", (long long)f->category_id);
 	if (f->status != NULL && f->today != NULL) {
@@ -506,9 +508,9 @@ db_training_list(struct db *db, struct arena *a,
 	else
 		after = NULL;
 	rc = db_query(db, a, stmts[sort][desc != 0], &res,
-	    "ssssssssssssssss", pat, pat, cat, cat, status, today, today,
-	    status, date_arg(f->from), date_arg(f->from), date_arg(f->to),
-	    date_arg(f->to), pos, after, after, pos);
+	    "ssssssssssssssssss", words, words, pat, pat, cat, cat, status,
+	    today, today, status, date_arg(f->from), date_arg(f->from),
+	    date_arg(f->to), date_arg(f->to), pos, after, after, pos);
 	if (rc != DB_OK)
 		return rc;
 	*n = res->nrows;

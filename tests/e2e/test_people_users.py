@@ -2,6 +2,7 @@
 
 import html
 import re
+import urllib.parse
 
 from lectern import (Client, create_user, signed_in, sql, sql_quote, sql_value,
                      test, unique)
@@ -162,6 +163,37 @@ def list_search_and_keyset_pages(base):
     assert re.findall(r'>(%s \d+)</a>' % tag, r3.text) == ["%s 07" % tag]
     r4 = admin.get("/admin/users?q=" + unique("none"))
     assert "No user matches" in r4.text
+
+
+@test
+def list_search_by_words(base):
+    """the search finds words of the name or email through the index; typed syntax is text"""
+    admin = signed_in(base)
+    tag = unique("uw")
+    for name, email in [("Ada Lovelace", "ada.%s@example.org"),
+                        ("Alan Turing", "turing.%s@example.net")]:
+        sql("INSERT INTO users (name, email, role, created_at, updated_at) VALUES "
+            "(%s, %s, 'learner', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+            % (sql_quote("%s %s" % (tag, name)), sql_quote(email % tag)))
+
+    def found(q):
+        r = admin.get("/admin/users?q=" + urllib.parse.quote(q))
+        assert r.status == 200, (q, r)
+        return re.findall(r'<a href="/admin/users/\d+">%s ([^<]+)</a>' % tag, r.text)
+
+    assert found(tag) == ["Ada Lovelace", "Alan Turing"]
+    assert found("LOVELACE " + tag) == ["Ada Lovelace"]
+    assert found(tag + " turi") == ["Alan Turing"]
+    assert found(tag + " example.net") == ["Alan Turing"]
+    assert found(tag + " nobody") == []
+    assert found(tag + " velace") == []
+    assert found(tag + " -ada") == ["Ada Lovelace"]
+    assert found('"%s (alan)' % tag) == ["Alan Turing"]
+    for q in ['"', "*", "+-", "()", "@", "~<>", tag + ' "', tag + " *"]:
+        found(q)
+    assert int(sql_value("SELECT COUNT(*) FROM information_schema.statistics WHERE "
+                         "table_schema = DATABASE() AND table_name = 'users' "
+                         "AND index_type = 'FULLTEXT'")) == 2
 
 
 @test

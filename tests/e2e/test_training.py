@@ -6,6 +6,7 @@ import datetime
 import html
 import re
 import zoneinfo
+from urllib.parse import quote
 
 from lectern import CONF, Client, signed_in, sql, sql_quote, sql_value, test, unique
 
@@ -355,6 +356,47 @@ def list_filters_and_search(base):
     assert row["courses"] == 0 and row["learners"] == 0 and row["category"]
     assert admin.get("/admin/sessions?sort=size").status == 400
     assert admin.get("/admin/sessions?sort=start&after_text=nonsense&after_id=3").status == 400
+
+
+@test
+def list_search_by_words(base):
+    """the search finds each word at the start of a word of the name, in the index"""
+    admin = signed_in(base)
+    tag = unique("Word")
+    create_session(admin, "%s Geography autumn" % tag)
+    create_session(admin, "%s History of Art" % tag)
+    create_session(admin, "%s Biology (advanced)" % tag)
+
+    def found(q):
+        r = listing(admin, q=quote(q))
+        return sorted(r["name"][len(tag) + 1:] for r in list_rows(r) if r["name"].startswith(tag))
+
+    everything = ["Biology (advanced)", "Geography autumn", "History of Art"]
+    assert found(tag) == everything
+    # A word of the name, any case, in any order, or the beginning of one.
+    assert found(tag + " autumn") == ["Geography autumn"]
+    assert found("AUTUMN " + tag.lower()) == ["Geography autumn"]
+    assert found(tag + " geog autu") == ["Geography autumn"]
+    # A word in no name finds nothing; nor does one found only inside a word.
+    assert found(tag + " winter") == []
+    assert found(tag + " utumn") == []
+    # Short words and stopwords are not in the index: the text must appear as typed.
+    assert found(tag + " History of Art") == ["History of Art"]
+    assert found(tag + " Art of History") == []
+    # Boolean syntax typed in the search is text, never operators.
+    assert found(tag + " -autumn") == ["Geography autumn"]
+    assert found('"%s autumn' % tag) == ["Geography autumn"]
+    assert found("%s (advanced)" % tag) == ["Biology (advanced)"]
+    assert found("+%s* ~biology <>@" % tag) == ["Biology (advanced)"]
+    for q in ['"', "*", "+-", "()", "@", "~<>", tag + ' "', tag + " *"]:
+        r = admin.get("/admin/sessions?q=" + quote(q))
+        assert r.status == 200, (q, r)
+    assert found(tag + " *") == everything
+    # The search runs as many statements as the plain list, through the index.
+    assert queries(listing(admin, q=tag)) == queries(listing(admin))
+    assert int(sql_value("SELECT COUNT(*) FROM information_schema.statistics WHERE "
+                         "table_schema = DATABASE() AND table_name = 'lms_sessions' "
+                         "AND index_type = 'FULLTEXT' AND column_name = 'name'")) == 1
 
 
 @test

@@ -1,0 +1,103 @@
+/*
+ * test-words.c: the words of a search for the full-text index
+ * (words.h): the boolean expression made of them, and that nothing of
+ * the boolean syntax typed in a search gets into it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "lib/util.h"
+#include "lib/words.h"
+
+static const struct {
+	const char	*s;
+	const char	*terms;	/* NULL: no word the index holds */
+	int		 all;
+} cases[] = {
+	{ "autumn", "+autumn*", 1 },
+	{ "  Geography   autumn ", "+Geography* +autumn*", 1 },
+	{ "group 005", "+group* +005*", 1 },
+	/* Short words and stopwords are left out, and said so. */
+	{ "History of Art", "+History* +Art*", 0 },
+	{ "THE alpha", "+alpha*", 0 },
+	{ "of", NULL, 0 },
+	{ "v2", NULL, 0 },
+	{ "", NULL, 0 },
+	{ "%", NULL, 0 },
+	{ "100%", "+100*", 1 },
+	/* Boolean syntax is never passed on. */
+	{ "+foo -bar \"baz\" (qux) <quux> ~corge @3 *", "+foo* +bar* +baz* "
+	    "+qux* +quux* +corge*", 0 },
+	{ "foo*bar", "+foo* +bar*", 1 },
+	{ "\"unclosed", "+unclosed*", 1 },
+	{ "a\") OR 1=1 --", NULL, 0 },
+	{ "+++", NULL, 0 },
+	{ "x_y_z", "+x_y_z*", 1 },
+	{ "O'Brien", "+Brien*", 0 },
+	/* Letters beyond ASCII are word characters, punctuation is not. */
+	{ "M\xc3\xbcller \xc2\xabStra\xc3\x9f" "e\xc2\xbb",
+	    "+M\xc3\xbcller* +Stra\xc3\x9f" "e*", 1 },
+	{ "caf\xc3\xa9\xe2\x80\x93" "cr\xc3\xa8me",
+	    "+caf\xc3\xa9* +cr\xc3\xa8me*", 1 },
+	/* Three characters, not three bytes. */
+	{ "\xc3\xa9t\xc3\xa9", "+\xc3\xa9t\xc3\xa9*", 1 },
+	{ "\xc3\xa9t", NULL, 0 },
+	/* A byte that is not UTF-8 separates. */
+	{ "abc\xff" "def", "+abc* +def*", 1 },
+};
+
+static void
+test_terms(void **state)
+{
+	struct arena	*a = arena_new();
+	const char	*t;
+	size_t		 i;
+	int		 all;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		all = -1;
+		t = ft_terms(a, cases[i].s, &all);
+		if (cases[i].terms == NULL)
+			assert_null(t);
+		else
+			assert_string_equal(t, cases[i].terms);
+		assert_int_equal(all, cases[i].all);
+	}
+	arena_free(a);
+}
+
+static void
+test_lengths(void **state)
+{
+	struct arena	*a = arena_new();
+	char		 w[FT_WORD_MAX + 2];
+	const char	*t;
+	int		 all;
+
+	memset(w, 'x', FT_WORD_MAX);
+	w[FT_WORD_MAX] = '\0';
+	t = ft_terms(a, w, &all);
+	assert_non_null(t);
+	assert_int_equal(strlen(t), FT_WORD_MAX + 2);
+	assert_int_equal(all, 1);
+	w[FT_WORD_MAX] = 'x';
+	w[FT_WORD_MAX + 1] = '\0';
+	assert_null(ft_terms(a, w, &all));
+	assert_int_equal(all, 0);
+	arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_lengths),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
