@@ -24,7 +24,6 @@ enum {
 	NT_EMAIL_HELD,
 	NT_UNQUEUE,
 	NT_LIST,
-	NT_UNREAD,
 	NT_GET,
 	NT_READ,
 	NT_READ_ALL,
@@ -61,7 +60,6 @@ enum {
 	"TIMESTAMPDIFF(SECOND, s.created_at, s.updated_at) AS seq"
 
 _Static_assert(INAPP_PAGE + 1 == 31, "NT_LIST fetches a page and one");
-_Static_assert(INAPP_BADGE_MAX + 1 == 100, "NT_UNREAD counts to 100");
 _Static_assert(CAL_MAX_EVENTS == 2000, "NT_CAL_EVENTS limit");
 
 static const char *const sql[] = {
@@ -104,9 +102,6 @@ static const char *const sql[] = {
 	"SELECT id, kind, subject, body, link, created_at, read_at IS NULL "
 	"FROM notifications WHERE user_id = ? AND (? = 0 OR id < ?) "
 	"ORDER BY id DESC LIMIT 31",
-	[S(NT_UNREAD)] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE "
-	"user_id = ? AND read_at IS NULL LIMIT 100) x",
 	[S(NT_GET)] =
 	"SELECT id, kind, subject, body, link, created_at, read_at IS NULL "
 	"FROM notifications WHERE id = ? AND user_id = ?",
@@ -287,21 +282,6 @@ db_inapp_list(struct db *db, struct arena *a, int64_t user,
 	while (db_next(res))
 		inapp_row(a, res, &(*list)[(*n)++]);
 	return DB_OK;
-}
-
-enum db_rc
-db_inapp_unread(struct db *db, int64_t user, long long *count)
-{
-	struct arena	*a = arena_new();
-	struct dbres	*res;
-	enum db_rc	 rc;
-
-	*count = 0;
-	if ((rc = db_query(db, a, NT_UNREAD, &res, "i",
-	    (long long)user)) == DB_OK && db_next(res))
-		*count = db_int(res, 0);
-	arena_free(a);
-	return rc;
 }
 
 enum db_rc

@@ -62,7 +62,6 @@ struct arena;
 /* In-app notifications                                                */
 
 #define INAPP_PAGE	30	/* a page of the list; one more is fetched */
-#define INAPP_BADGE_MAX	99	/* the unread count stops counting here */
 
 struct inapp {
 	int64_t		 id;
@@ -78,8 +77,6 @@ struct inapp {
  * INAPP_PAGE + 1. */
 enum db_rc	db_inapp_list(struct db *, struct arena *, int64_t user,
 		    int64_t before_id, struct inapp **, size_t *);
-/* Unread notifications of user, counted up to INAPP_BADGE_MAX + 1. */
-enum db_rc	db_inapp_unread(struct db *, int64_t user, long long *);
 /* The user's notification id, or NULL when it is not theirs. */
 enum db_rc	db_inapp_get(struct db *, struct arena *, int64_t id,
 		    int64_t user, struct inapp **);

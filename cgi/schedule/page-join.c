@@ -20,9 +20,9 @@
 
 /*
  * POST /platform/sessions/:id/join: join the live lesson's classroom,
- * made when the first person comes, from LIVE_JOIN_EARLY before its start
- * until its end; for its teacher (a moderator), its learners and site
- * administrators.
+ * made when the first person comes.  Open from LIVE_JOIN_EARLY_MIN
+ * minutes before its start until its end (live_join_state()), to its
+ * teacher (a moderator), its learners and site administrators.
  * Statuses: 200, 303, 403, 404, 409 (not open now), 503.
  */
 int
