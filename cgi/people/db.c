@@ -11,6 +11,7 @@
 #include "core/model.h"
 #include "people/people.h"
 #include "lib/util.h"
+#include "lib/words.h"
 
 enum {
 	PPL_USER_BY_ID = DB_BASE(PEOPLE_SLOT),
@@ -44,9 +45,15 @@ enum {
 	"password_temporary, created_at"
 #define LIST_COLS	"id, name, email, role, disabled, timezone"
 #define KEYSET		"(name > ? OR (name = ? AND id > ?))"
+/*
+ * Every word beginning a word of the name or address (the full-text
+ * index), or the whole search anywhere in either: an administrator
+ * types part of a name ("ucia Lear") as often as whole words, and a
+ * school's user table is small enough to read.
+ */
 #define USER_WORDS \
-	"(? IS NULL OR MATCH (name, email) AGAINST (? IN BOOLEAN MODE)) " \
-	"AND (? IS NULL OR name LIKE ? OR email LIKE ?)"
+	"((? IS NOT NULL AND MATCH (name, email) AGAINST (? IN BOOLEAN " \
+	"MODE)) OR name LIKE ? OR email LIKE ?)"
 
 static const char *const sqltab[] = {
 	IDX(PPL_USER_BY_ID) =
@@ -76,7 +83,7 @@ static const char *const sqltab[] = {
 	IDX(PPL_USER_LIST_AFTER) =
 	    "SELECT " LIST_COLS " FROM users WHERE " KEYSET
 	    " ORDER BY name, id LIMIT ?",
-	/* The words of name and email in their full-text index: db_words(). */
+	/* USER_WORDS: the words of the search, or the search as it is. */
 	IDX(PPL_USER_SEARCH_FIRST) =
 	    "SELECT " LIST_COLS " FROM users WHERE " USER_WORDS
 	    " ORDER BY name, id LIMIT ?",
@@ -257,20 +264,22 @@ db_user_list(struct db *db, struct arena *a, const char *search,
 	struct user	*u;
 	enum db_rc	 rc;
 	const char	*words, *pat;
+	int		 all;
 	size_t		 i;
 
 	if (after_name == NULL)
 		after_name = "";
 	if (search != NULL && *search != '\0') {
-		db_words(a, search, &words, &pat);
+		words = ft_terms(a, search, &all);
+		pat = db_like_contains(a, search);
 		if (after_id > 0)
 			rc = db_query(db, a, PPL_USER_SEARCH_AFTER, &res,
-			    "sssssssii", words, words, pat, pat, pat,
+			    "sssssii", words, words, pat, pat,
 			    after_name, after_name, (long long)after_id,
 			    (long long)limit);
 		else
 			rc = db_query(db, a, PPL_USER_SEARCH_FIRST, &res,
-			    "sssssi", words, words, pat, pat, pat,
+			    "ssssi", words, words, pat, pat,
 			    (long long)limit);
 	} else if (after_id > 0)
 		rc = db_query(db, a, PPL_USER_LIST_AFTER, &res, "ssii",

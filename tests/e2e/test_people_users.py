@@ -187,6 +187,9 @@ def list_search_by_words(base):
     assert found(tag + " example.net") == ["Alan Turing"]
     assert found(tag + " nobody") == []
     assert found(tag + " velace") == []
+    # Part of a name as it is written, words cut anywhere.
+    assert found(tag[1:] + " Ada Lovel") == ["Ada Lovelace"]
+    assert found("%s Alan T" % tag) == ["Alan Turing"]
     assert found(tag + " -ada") == ["Ada Lovelace"]
     assert found('"%s (alan)' % tag) == ["Alan Turing"]
     for q in ['"', "*", "+-", "()", "@", "~<>", tag + ' "', tag + " *"]:
