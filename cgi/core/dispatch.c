@@ -1,7 +1,8 @@
 /*
  * dispatch.c: serving one request.  The dispatcher decides everything
  * that is not a page's own business: unknown route (404), wrong method
- * (405), sign-in and role (redirect or 403), body size (413), malformed
+ * (405), sign-in and role (redirect or 403), a temporary password not
+ * yet replaced (redirect to the password form), body size (413), malformed
  * input, a repeated key and invalid declared parameters (400), CSRF
  * (403), database down (503).  Handlers run only after all of that
  * passed.
@@ -425,6 +426,14 @@ dispatch(struct req *r)
 		return send_error(r, 503, NULL);
 	if ((rc = auth_load(r)) != DB_OK)
 		return send_db_error(r);
+	/*
+	 * A password an administrator set is for signing in once: until
+	 * the user chose their own, every page and form but the password
+	 * form (and signing out) sends them there.
+	 */
+	if (r->user != NULL && r->user->password_temporary &&
+	    !(rt->flags & RT_TEMP_PASSWORD))
+		return send_redirect(r, TEMP_PASSWORD_PAGE);
 
 	if (rt->roles != 0) {
 		if (r->user == NULL) {

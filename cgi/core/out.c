@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/limits.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "lib/escape.h"
@@ -94,6 +95,8 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	    r->csp_frame ? r->csp_frame : "'none'",
 	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
 	buf_puts(&h, "Cache-Control: no-store\r\n");
+	if (status == 503)
+		buf_printf(&h, "Retry-After: %d\r\n", RETRY_AFTER_SECONDS);
 	if (r->away || (r->route != NULL &&
 	    (r->route->flags & RT_NO_REFERRER)))
 		buf_puts(&h, "Referrer-Policy: no-referrer\r\n");
