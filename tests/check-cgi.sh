@@ -3,7 +3,7 @@
 # with a configuration whose database does not exist.  A request that
 # needs no data (the sign-in form) is answered without connecting, nor
 # loading the libraries only some requests use; one that needs the
-# database answers 503; a template is read only when a request uses it,
+# database answers 503 with Retry-After; a template is read only when a request uses it,
 # and one without the autoescape pragma is refused.
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=${top_builddir:-$srcdir}
@@ -50,6 +50,8 @@ grep -q '^Status: 503' "$tmp/out" &&
     grep -q 'cannot reach its database' "$tmp/out" &&
     grep -q 'cannot connect' "$tmp/err"
 check $? "a page that needs the database tries to connect, then answers 503"
+grep -q '^Retry-After: 30.$' "$tmp/out"
+check $? "the 503 asks to retry after 30 seconds (Retry-After)"
 
 if command -v strace >/dev/null 2>&1; then
 	cgi /login "" strace -f -e trace=open,openat -o "$tmp/trace"
