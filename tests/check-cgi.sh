@@ -38,12 +38,33 @@ cgi() {
 	    "$@" "$bin" </dev/null >"$tmp/out" 2>"$tmp/err"
 }
 
-echo "1..7"
+echo "1..10"
 
 cgi /login ""
 grep -q '^Status: 200' "$tmp/out" && grep -q 'name="password"' "$tmp/out" &&
     ! grep -q 'connect' "$tmp/err"
 check $? "the sign-in form is answered without a database, and no connection is tried"
+
+# pre_cookie NAME: the value of the cookie NAME the answer sets, and the
+# sign-in form's token, as "value token".
+pre_cookie() {
+	v=$(sed -n "s/^Set-Cookie: $1=\([0-9a-f]*\);.*/\1/p" "$tmp/out")
+	t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$tmp/out")
+	echo "$v $t"
+}
+set -- $(pre_cookie lectern_pre)
+[ ${#1} -eq 32 ] && [ ${#2} -eq 32 ] && [ "$1" != "$2" ] &&
+    ! grep -q '^Set-Cookie: lectern_pre=.*Secure' "$tmp/out"
+check $? "over HTTP the pre-sign-in cookie is lectern_pre, and the form's token is not its value"
+
+cgi /login "" env HTTPS=on
+line=$(grep '^Set-Cookie: __Host-lectern_pre=' "$tmp/out")
+set -- $(pre_cookie __Host-lectern_pre)
+[ ${#1} -eq 32 ] && [ ${#2} -eq 32 ] && [ "$1" != "$2" ] &&
+    echo "$line" | grep -q '; Path=/;' && echo "$line" | grep -q '; Secure' &&
+    ! echo "$line" | grep -qi 'domain' &&
+    ! grep -q '^Set-Cookie: lectern_pre=' "$tmp/out"
+check $? "over HTTPS it is __Host-lectern_pre: Secure, Path=/, no Domain"
 
 cgi /admin/users "lectern_session=$(printf '%032d' 7)"
 grep -q '^Status: 503' "$tmp/out" &&

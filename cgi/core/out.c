@@ -52,14 +52,18 @@ out_header(struct req *r, const char *name, const char *value)
 	buf_printf(&r->headers, "%s: %s\r\n", name, value);
 }
 
+int
+out_cookie_secure(const struct req *r)
+{
+	return r->cfg->cookie_secure < 0 ? r->https : r->cfg->cookie_secure;
+}
+
 void
 out_cookie(struct req *r, const char *name, const char *value, long max_age)
 {
 	struct buf	 b;
-	int		 secure = r->cfg->cookie_secure;
+	int		 secure = out_cookie_secure(r);
 
-	if (secure < 0)
-		secure = r->https;
 	buf_init(&b);
 	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax", name, value);
 	if (max_age >= 0)
