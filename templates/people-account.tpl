@@ -6,7 +6,7 @@
 </dl>
 <section class="card">
 <h2 id="password-heading">Change password</h2>
-{{#TEMPORARY_PASSWORD}}<p class="notice">You are using a temporary password. Please choose your own.</p>{{/TEMPORARY_PASSWORD}}
+{{#TEMPORARY_PASSWORD}}<p class="notice">You are using a temporary password. Please choose your own before using Lectern.</p>{{/TEMPORARY_PASSWORD}}
 {{#PASSWORD_ERROR}}<p class="error" role="alert" id="password-error">{{MESSAGE}}</p>{{/PASSWORD_ERROR}}
 <form method="post" action="/account/password" class="stack" aria-labelledby="password-heading">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -3,7 +3,7 @@
 # with a configuration whose database does not exist.  A request that
 # needs no data (the sign-in form) is answered without connecting, nor
 # loading the libraries only some requests use; one that needs the
-# database answers 503; a template is read only when a request uses it,
+# database answers 503 with Retry-After; a template is read only when a request uses it,
 # and one without the autoescape pragma is refused.
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=${top_builddir:-$srcdir}
@@ -38,18 +38,41 @@ cgi() {
 	    "$@" "$bin" </dev/null >"$tmp/out" 2>"$tmp/err"
 }
 
-echo "1..7"
+echo "1..10"
 
 cgi /login ""
 grep -q '^Status: 200' "$tmp/out" && grep -q 'name="password"' "$tmp/out" &&
     ! grep -q 'connect' "$tmp/err"
 check $? "the sign-in form is answered without a database, and no connection is tried"
 
+# pre_cookie NAME: the value of the cookie NAME the answer sets, and the
+# sign-in form's token, as "value token".
+pre_cookie() {
+	v=$(sed -n "s/^Set-Cookie: $1=\([0-9a-f]*\);.*/\1/p" "$tmp/out")
+	t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$tmp/out")
+	echo "$v $t"
+}
+set -- $(pre_cookie lectern_pre)
+[ ${#1} -eq 32 ] && [ ${#2} -eq 32 ] && [ "$1" != "$2" ] &&
+    ! grep -q '^Set-Cookie: lectern_pre=.*Secure' "$tmp/out"
+check $? "over HTTP the pre-sign-in cookie is lectern_pre, and the form's token is not its value"
+
+cgi /login "" env HTTPS=on
+line=$(grep '^Set-Cookie: __Host-lectern_pre=' "$tmp/out")
+set -- $(pre_cookie __Host-lectern_pre)
+[ ${#1} -eq 32 ] && [ ${#2} -eq 32 ] && [ "$1" != "$2" ] &&
+    echo "$line" | grep -q '; Path=/;' && echo "$line" | grep -q '; Secure' &&
+    ! echo "$line" | grep -qi 'domain' &&
+    ! grep -q '^Set-Cookie: lectern_pre=' "$tmp/out"
+check $? "over HTTPS it is __Host-lectern_pre: Secure, Path=/, no Domain"
+
 cgi /admin/users "lectern_session=$(printf '%032d' 7)"
 grep -q '^Status: 503' "$tmp/out" &&
     grep -q 'cannot reach its database' "$tmp/out" &&
     grep -q 'cannot connect' "$tmp/err"
 check $? "a page that needs the database tries to connect, then answers 503"
+grep -q '^Retry-After: 30.$' "$tmp/out"
+check $? "the 503 asks to retry after 30 seconds (Retry-After)"
 
 if command -v strace >/dev/null 2>&1; then
 	cgi /login "" strace -f -e trace=open,openat -o "$tmp/trace"

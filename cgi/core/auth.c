@@ -2,6 +2,8 @@
  * auth.c: sign-in sessions, CSRF tokens and sign-in throttling.
  * The cookie carries 128 random bits; the database keeps only their
  * SHA-256, so a copy of the database does not let anyone sign in.
+ * Before sign-in, forms carry an HMAC of a nonce the pre-sign-in cookie
+ * holds (see auth.h), never the cookie's own value.
  * The session row also carries the flash, the message for the next
  * page: written when a handler sets it, cleared once a page showed it.
  */
@@ -122,7 +124,7 @@ auth_start(struct req *r, int64_t user_id)
 	r->token_hash = arena_strdup(r->a, hash);
 	r->csrf = arena_strdup(r->a, csrf);
 	out_cookie(r, SESSION_COOKIE, tok, -1);
-	out_cookie(r, PRE_COOKIE, "", 0);
+	out_cookie(r, pre_cookie_name(out_cookie_secure(r)), "", 0);
 	return DB_OK;
 }
 
@@ -138,21 +140,82 @@ auth_end(struct req *r)
 }
 
 const char *
+pre_cookie_name(int secure)
+{
+	return secure ? PRE_COOKIE_HOST : PRE_COOKIE;
+}
+
+/* What pre_token() binds the nonce to, so the MAC serves nothing else. */
+#define PRE_TOKEN_LABEL	"lectern pre-sign-in form\n"
+
+void
+pre_token(const char *key, size_t keylen, const char *nonce, char *out)
+{
+	unsigned char	 mac[32];
+	char		 msg[sizeof(PRE_TOKEN_LABEL) + 2 * TOKEN_BYTES];
+	size_t		 i, n;
+
+	n = (size_t)snprintf(msg, sizeof(msg), "%s%s", PRE_TOKEN_LABEL,
+	    nonce);
+	if (n >= sizeof(msg))
+		n = sizeof(msg) - 1;
+	hmac_sha256(key, keylen, msg, n, mac);
+	for (i = 0; i < TOKEN_BYTES; i++)
+		snprintf(out + 2 * i, 3, "%02x", mac[i]);
+	out[2 * TOKEN_BYTES] = '\0';
+}
+
+int
+pre_token_ok(const char *key, size_t keylen, const char *nonce,
+    const char *sent)
+{
+	char	 want[2 * TOKEN_BYTES + 1];
+
+	if (!token_shape(nonce) || !token_shape(sent))
+		return 0;
+	pre_token(key, keylen, nonce, want);
+	return ct_streq(sent, want);
+}
+
+/*
+ * The key of pre-sign-in tokens: secret_key.  A configuration without
+ * one falls back on its other secrets (database, conferencing and mail
+ * passwords), which a visitor does not know either; set secret_key.
+ */
+static const char *
+pre_key(struct req *r, size_t *len)
+{
+	const struct config	*c = r->cfg;
+	const char		*k;
+
+	if (*c->secret_key != '\0')
+		k = c->secret_key;
+	else
+		k = arena_printf(r->a, "%s\n%s\n%s\n%s", c->db_password,
+		    c->bbb_secret, c->jitsi_secret, c->smtp_password);
+	*len = strlen(k);
+	return k;
+}
+
+const char *
 csrf_token(struct req *r)
 {
-	const char	*pre;
-	char		 tok[2 * TOKEN_BYTES + 1];
+	const char	*name, *key, *nonce;
+	char		 fresh[2 * TOKEN_BYTES + 1], tok[2 * TOKEN_BYTES + 1];
+	size_t		 keylen;
 
 	if (r->csrf != NULL)
 		return r->csrf;
-	pre = kv_get(&r->cookies, PRE_COOKIE);
-	if (token_shape(pre)) {
-		r->csrf = arena_strdup(r->a, pre);
-		return r->csrf;
+	name = pre_cookie_name(out_cookie_secure(r));
+	nonce = kv_get(&r->cookies, name);
+	if (!token_shape(nonce)) {
+		random_hex(fresh, TOKEN_BYTES);
+		out_cookie(r, name, fresh, -1);
+		nonce = fresh;
 	}
-	random_hex(tok, TOKEN_BYTES);
+	key = pre_key(r, &keylen);
+	pre_token(key, keylen, nonce, tok);
 	r->csrf = arena_strdup(r->a, tok);
-	out_cookie(r, PRE_COOKIE, tok, -1);
 	return r->csrf;
 }
 
@@ -160,15 +223,15 @@ int
 csrf_ok(struct req *r)
 {
 	const char	*sent = kv_get(&r->form, "csrf");
-	const char	*want;
+	const char	*key;
+	size_t		 keylen;
 
 	if (r->user != NULL)
-		want = r->csrf;
-	else
-		want = kv_get(&r->cookies, PRE_COOKIE);
-	if (!token_shape(sent) || !token_shape(want))
-		return 0;
-	return ct_streq(sent, want);
+		return token_shape(sent) && token_shape(r->csrf) &&
+		    ct_streq(sent, r->csrf);
+	key = pre_key(r, &keylen);
+	return pre_token_ok(key, keylen, kv_get(&r->cookies,
+	    pre_cookie_name(out_cookie_secure(r))), sent);
 }
 
 /* Failures counted for one statement; -1 on database failure. */

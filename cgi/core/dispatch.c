@@ -1,10 +1,11 @@
 /*
  * dispatch.c: serving one request.  The dispatcher decides everything
  * that is not a page's own business: unknown route (404), wrong method
- * (405), sign-in and role (redirect or 403), body size (413), malformed
- * input, a repeated key and invalid declared parameters (400), CSRF
- * (403), database down (503).  Handlers run only after all of that
- * passed.
+ * (405), sign-in and role (redirect or 403), a temporary password not
+ * yet replaced (redirect to the password form), body size (413),
+ * malformed input, a repeated key, a NUL byte in a value and invalid
+ * declared parameters (400, or field errors for a form), CSRF (403),
+ * database down (503).  Handlers run only after all of that passed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,6 +162,15 @@ check_param(struct req *r, const struct pdecl *d, struct pval *pv)
 	}
 }
 
+/* The field error for a value holding a NUL byte. */
+static const char *
+nul_message(struct req *r, const struct pdecl *d)
+{
+	return arena_printf(r->a, "%s contains a NUL character (a zero "
+	    "byte), which is not allowed. Remove it and try again.",
+	    d->label ? d->label : d->name);
+}
+
 /*
  * A PF_MULTI parameter's values after the first (which pv holds): the
  * first that is not valid gives pv its error.
@@ -180,6 +190,10 @@ check_more(struct req *r, const struct kvlist *src, const struct pdecl *d,
 			first = 0;
 			continue;
 		}
+		if (kv_has_nul(kv)) {
+			pv->error = nul_message(r, d);
+			break;
+		}
 		memset(&more, 0, sizeof(more));
 		more.decl = d;
 		more.raw = kv->val;
@@ -188,12 +202,16 @@ check_more(struct req *r, const struct kvlist *src, const struct pdecl *d,
 	}
 }
 
-/* Validate every declared parameter of the route. */
+/*
+ * Validate every declared parameter of the route.  A value holding a
+ * NUL byte is refused here, never cut short at it.
+ */
 static void
 check_params(struct req *r)
 {
 	const struct pdecl	*d;
 	const struct kvlist	*src;
+	const struct kv		*kv;
 	size_t			 n = 0, i;
 
 	if (r->route->params == NULL)
@@ -206,8 +224,12 @@ check_params(struct req *r)
 	for (i = 0; i < n; i++) {
 		d = &r->route->params[i];
 		r->pv[i].decl = d;
-		r->pv[i].raw = kv_get(src, d->name);
-		check_param(r, d, &r->pv[i]);
+		kv = kv_find(src, d->name);
+		r->pv[i].raw = kv != NULL ? kv->val : NULL;
+		if (kv_has_nul(kv))
+			r->pv[i].error = nul_message(r, d);
+		else
+			check_param(r, d, &r->pv[i]);
 		if ((d->flags & PF_MULTI) && r->pv[i].error == NULL)
 			check_more(r, src, d, &r->pv[i]);
 		if (r->pv[i].error != NULL)
@@ -341,6 +363,44 @@ repeated_message(struct req *r, const char *key)
 	    "the page and try again.";
 }
 
+/*
+ * The first value holding a NUL byte that check_params() does not see
+ * (a key the route does not declare, or the query string of a POST),
+ * or NULL.  Such a value is refused whole: no one reads it cut short.
+ */
+static const struct kv *
+stray_nul(const struct req *r)
+{
+	const struct kvlist	*lists[2] = { &r->qs, &r->form };
+	const struct kv		*kv;
+	size_t			 i;
+
+	for (i = 0; i < 2; i++)
+		for (kv = lists[i]->head; kv != NULL; kv = kv->next) {
+			if (!kv_has_nul(kv))
+				continue;
+			if (lists[i] == &r->qs && r->method == M_POST)
+				return kv;
+			if (route_param(r->route, kv->key) == NULL)
+				return kv;
+		}
+	return NULL;
+}
+
+/* The 400 message for a NUL byte: the field named when it is a plain name. */
+static const char *
+nul_request_message(struct req *r, const char *key)
+{
+	size_t	 n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	if (n > 0 && n <= PARAM_NAME_MAX && key[n] == '\0')
+		return arena_printf(r->a, "The request gives \"%s\" a NUL "
+		    "character (a zero byte), which is not allowed. Go back, "
+		    "remove it and try again.", key);
+	return "The request holds a NUL character (a zero byte), which is "
+	    "not allowed. Go back, remove it and try again.";
+}
+
 /* Find the route; sets *status to 404/405 when there is none. */
 static const struct route *
 find_route(struct req *r, int *status)
@@ -369,6 +429,7 @@ dispatch(struct req *r)
 {
 	const char		*uri, *cookie, *q, *key;
 	const struct route	*rt;
+	const struct kv		*kv;
 	struct parse_limits	 lim;
 	enum db_rc		 rc;
 	int			 status = 0;
@@ -425,6 +486,14 @@ dispatch(struct req *r)
 		return send_error(r, 503, NULL);
 	if ((rc = auth_load(r)) != DB_OK)
 		return send_db_error(r);
+	/*
+	 * A password an administrator set is for signing in once: until
+	 * the user chose their own, every page and form but the password
+	 * form (and signing out) sends them there.
+	 */
+	if (r->user != NULL && r->user->password_temporary &&
+	    !(rt->flags & RT_TEMP_PASSWORD))
+		return send_redirect(r, TEMP_PASSWORD_PAGE);
 
 	if (rt->roles != 0) {
 		if (r->user == NULL) {
@@ -453,6 +522,8 @@ dispatch(struct req *r)
 	if ((key = repeated_key(rt, &r->qs)) != NULL ||
 	    (key = repeated_key(rt, &r->form)) != NULL)
 		return send_error(r, 400, repeated_message(r, key));
+	if ((kv = stray_nul(r)) != NULL)
+		return send_error(r, 400, nul_request_message(r, kv->key));
 
 	check_params(r);
 	if (r->nerrors > 0 && !(rt->flags & RT_FORM)) {

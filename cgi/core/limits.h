@@ -40,4 +40,10 @@
 /* A message about a failure at start (configuration, database). */
 #define ERRMSG_LEN		512
 
+/* Seconds a 503 (database away) asks clients to wait: Retry-After. */
+#define RETRY_AFTER_SECONDS	30
+
+/* Where a user who must replace a temporary password is sent. */
+#define TEMP_PASSWORD_PAGE	"/account"
+
 #endif

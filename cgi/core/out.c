@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/db.h"
+#include "core/limits.h"
 #include "core/out.h"
 #include "core/req.h"
 #include "lib/escape.h"
@@ -51,14 +52,18 @@ out_header(struct req *r, const char *name, const char *value)
 	buf_printf(&r->headers, "%s: %s\r\n", name, value);
 }
 
+int
+out_cookie_secure(const struct req *r)
+{
+	return r->cfg->cookie_secure < 0 ? r->https : r->cfg->cookie_secure;
+}
+
 void
 out_cookie(struct req *r, const char *name, const char *value, long max_age)
 {
 	struct buf	 b;
-	int		 secure = r->cfg->cookie_secure;
+	int		 secure = out_cookie_secure(r);
 
-	if (secure < 0)
-		secure = r->https;
 	buf_init(&b);
 	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax", name, value);
 	if (max_age >= 0)
@@ -94,6 +99,8 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	    r->csp_frame ? r->csp_frame : "'none'",
 	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
 	buf_puts(&h, "Cache-Control: no-store\r\n");
+	if (status == 503)
+		buf_printf(&h, "Retry-After: %d\r\n", RETRY_AFTER_SECONDS);
 	if (r->away || (r->route != NULL &&
 	    (r->route->flags & RT_NO_REFERRER)))
 		buf_puts(&h, "Referrer-Policy: no-referrer\r\n");

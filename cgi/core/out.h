@@ -14,6 +14,11 @@ struct req;
 
 /* Add a header line for this response (dropped when unsafe). */
 void	out_header(struct req *, const char *name, const char *value);
+/*
+ * 1 when this response's cookies are Secure: cookie_secure on, or
+ * automatic and the request came over HTTPS.
+ */
+int	out_cookie_secure(const struct req *);
 /* Set a cookie: max_age < 0 for a browser-session cookie, 0 to delete. */
 void	out_cookie(struct req *, const char *name, const char *value,
 	    long max_age);

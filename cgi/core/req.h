@@ -80,6 +80,11 @@ typedef int (*handler_fn)(struct req *);
 #define RT_MULTIPART	0x04	/* body may be multipart/form-data */
 #define RT_NO_REFERRER	0x08	/* page may carry secret links */
 /*
+ * Open to a user who must still replace a temporary password (the
+ * password form and signing out); every other route sends them there.
+ */
+#define RT_TEMP_PASSWORD 0x10
+/*
  * A public route that proves itself by a signature or token inside the
  * request (a provider's callback), not by sign-in and CSRF.
  */

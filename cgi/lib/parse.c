@@ -137,6 +137,42 @@ kv_get(const struct kvlist *list, const char *key)
 	return NULL;
 }
 
+/* First pair stored under key, or NULL.  Does not allocate. */
+const struct kv *
+kv_find(const struct kvlist *list, const char *key)
+{
+	const struct kv	*kv;
+
+	if (list == NULL || key == NULL)
+		return NULL;
+	for (kv = list->head; kv != NULL; kv = kv->next)
+		if (strcmp(kv->key, key) == 0)
+			return kv;
+	return NULL;
+}
+
+/* 1 when kv's value holds a NUL byte before its end.  Pure. */
+int
+kv_has_nul(const struct kv *kv)
+{
+	return kv != NULL && kv->val != NULL &&
+	    memchr(kv->val, '\0', kv->vlen) != NULL;
+}
+
+/* The first pair whose value holds a NUL byte, or NULL.  Pure. */
+const struct kv *
+kv_first_nul(const struct kvlist *list)
+{
+	const struct kv	*kv;
+
+	if (list == NULL)
+		return NULL;
+	for (kv = list->head; kv != NULL; kv = kv->next)
+		if (kv_has_nul(kv))
+			return kv;
+	return NULL;
+}
+
 /* Move every pair of src to the end of dst.  Allocates nothing. */
 static void
 kv_splice(struct kvlist *dst, struct kvlist *src)

@@ -11,7 +11,11 @@
 
 struct arena;
 
-/* One decoded name/value pair; val is NUL-terminated, vlen excludes it. */
+/*
+ * One decoded name/value pair; val is NUL-terminated, vlen excludes it.
+ * A decoded value may hold NUL bytes of its own (vlen counts them; see
+ * kv_has_nul()); a key never does.
+ */
 struct kv {
 	struct kv	*next;
 	char		*key;
@@ -90,6 +94,15 @@ enum parse_rc		 mp_finish(struct mp_parser *, struct kvlist *fields,
 
 /* First value for key, or NULL. */
 const char	*kv_get(const struct kvlist *, const char *);
+/* First pair stored under key, or NULL. */
+const struct kv	*kv_find(const struct kvlist *, const char *);
+/*
+ * 1 when a value holds a NUL byte ("abc%00def"): read as a C string it
+ * would end early ("abc"), so callers refuse it rather than truncate.
+ */
+int		 kv_has_nul(const struct kv *);
+/* The first pair of list whose value holds a NUL byte, or NULL. */
+const struct kv	*kv_first_nul(const struct kvlist *);
 /* Append a pair (copies nothing: key/val must live in the arena). */
 void		 kv_add(struct arena *, struct kvlist *, char *, char *, size_t);
 

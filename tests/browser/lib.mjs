@@ -146,3 +146,18 @@ export async function signIn(page, email, password, base = BASE) {
 	await page.waitForLoadState();
 	return response;
 }
+
+// Sign in with the temporary password an administrator set: Lectern
+// opens only the password form until the user chose their own, so
+// choose one there.  Returns the chosen password.
+export async function signInFirstTime(page, email, temporary, base = BASE) {
+	const chosen = 'Own-' + unique('pw');
+	await signIn(page, email, temporary, base);
+	await seeHeading(page, 'Your account');
+	await page.getByLabel('Current password').fill(temporary);
+	await page.locator('#new_password').fill(chosen);
+	await page.getByLabel('Repeat the new password').fill(chosen);
+	await page.getByRole('button', { name: 'Change password' }).click();
+	await seeText(page, 'Your password was changed.');
+	return chosen;
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-	account, launch, screenshot, see, seeHeading, seeText, signIn, unique,
+	account, launch, screenshot, see, seeHeading, seeText, signIn, signInFirstTime, unique,
 	withPage,
 } from './lib.mjs';
 
@@ -62,7 +62,7 @@ test('a learner sees the notification of a session a teacher planned', async (t)
 	});
 
 	await withPage(browser, t, async (page) => {
-		await signIn(page, teacher.email, teacher.password);
+		await signInFirstTime(page, teacher.email, teacher.password);
 		await page.getByRole('navigation', { name: 'Main' })
 		    .getByRole('link', { name: 'Schedule' }).click();
 		await page.getByRole('link', { name: 'Create Session' }).click();
@@ -79,7 +79,7 @@ test('a learner sees the notification of a session a teacher planned', async (t)
 	});
 
 	await withPage(browser, t, async (page) => {
-		await signIn(page, learner.email, learner.password);
+		await signInFirstTime(page, learner.email, learner.password);
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		await see(page, nav.locator('#unread-count'), 'the unread count in the navigation');
 		assert.equal(await nav.locator('#unread-count').innerText(), '1');

@@ -79,10 +79,13 @@ test('a user added by the administrator signs in and chooses a password', async 
 	await withPage(browser, t, async (page) => {
 		const response = await signIn(page, email, temporary);
 		assert.equal(response.status(), 303);
-		await seeHeading(page, `Welcome, ${name}`);
+		// Only the password form opens until they chose their own.
+		await seeHeading(page, 'Your account');
+		assert.equal(where(page), '/account');
 		await see(page, page.locator('dl.facts').getByText('Teacher', { exact: true }), 'the role');
-		await seeText(page, 'You are using a temporary password.');
-		await page.getByRole('link', { name: 'Choose your own password' }).click();
+		await seeText(page, 'You are using a temporary password. Please choose your own before using Lectern.');
+		await page.getByRole('navigation', { name: 'Main' })
+		    .getByRole('link', { name: 'Home', exact: true }).click();
 		await seeHeading(page, 'Your account');
 		assert.equal(where(page), '/account');
 		await page.getByLabel('Current password').fill(temporary);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-	account, launch, screenshot, see, seeHeading, seeText, signIn, unique,
+	account, launch, screenshot, see, seeHeading, seeText, signIn, signInFirstTime, unique,
 	withPage,
 } from './lib.mjs';
 
@@ -57,7 +57,7 @@ test('a teacher plans, runs and completes a group lesson; the learner sees it', 
 	});
 
 	await withPage(browser, t, async (page) => {
-		await signIn(page, teacherEmail, teacherPassword);
+		await signInFirstTime(page, teacherEmail, teacherPassword);
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		// A recurring rule: Mondays at 14:00 from today.
 		await nav.getByRole('link', { name: 'Enrollments' }).click();

@@ -222,8 +222,12 @@ def signed_routes():
             if line.split()[-1] == "signed"}
 
 
-def create_user(admin, role="learner", name=None, email=None, timezone=""):
-    """Create a user through the admin form; returns (id, email, temp password)."""
+def create_user(admin, role="learner", name=None, email=None, timezone="",
+                temporary=False):
+    """Create a user through the admin form; returns (id, email, password).
+    Lectern makes the password temporary (to be replaced before any other
+    page opens); unless temporary is true, it is marked as chosen, as if
+    the user had replaced it with the same one."""
     name = name or "Test " + unique("u")
     email = email or unique("user") + "@example.org"
     admin.get("/admin/users/new")
@@ -232,6 +236,8 @@ def create_user(admin, role="learner", name=None, email=None, timezone=""):
     assert r.status == 200, r
     pw = re.search(r'id="temporary-password">([^<]+)<', r.text).group(1)
     uid = int(re.search(r'href="/admin/users/(\d+)"', r.text).group(1))
+    if not temporary:
+        sql("UPDATE users SET password_temporary = 0 WHERE id = %d" % uid)
     return uid, email, html.unescape(pw)
 
 

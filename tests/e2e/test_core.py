@@ -123,3 +123,76 @@ def layout_runs_no_query(base):
     r = c.get("/admin/users")
     assert r.status == 403 and unread_badge(r) is None, r.text
     assert r.header("X-Lectern-Queries") == "1", r.header("X-Lectern-Queries")
+
+
+@test
+def nul_byte_in_a_value_is_refused(base):
+    """a value holding a NUL byte ("abc%00def") is refused with a clear
+    message, never cut short at it: a form shows the field's error (422),
+    a query string or a field no route declares gets a 400; nothing is
+    stored"""
+    nul = "abc\x00def"
+    admin = signed_in(base)
+    uid, email, pw = create_user(admin)
+    c = Client(base)
+    assert c.login(email, pw).status == 303
+    # The account's timezone ("Asia/Tokyo" cut short would pass).
+    c.get("/account")
+    r = c.post("/account/timezone", {"timezone": "Asia/Tokyo\x00def"})
+    assert r.status == 422, r
+    assert 'id="timezone-error"' in r.text, r.text
+    assert r.has("Timezone contains a NUL character (a zero byte)"), r.text
+    assert sql_value("SELECT COALESCE(timezone, '') FROM users WHERE id = %d"
+                     % uid) == ""
+    # A user's name, edited by an administrator.
+    before = sql("SELECT name, email FROM users WHERE id = %d" % uid)[0]
+    admin.get("/admin/users/%d" % uid)
+    r = admin.post("/admin/users/%d" % uid, {"name": nul, "email": email,
+                                             "role": "learner", "timezone": ""})
+    assert r.status == 422, r
+    assert 'id="name-error"' in r.text and r.has("Name contains a NUL character"), r.text
+    assert sql("SELECT name, email FROM users WHERE id = %d" % uid)[0] == before
+    # A catalogue course: a new one, then an edit of its title.
+    courses = sql_value("SELECT COUNT(*) FROM courses")
+    admin.get("/admin/courses/new")
+    r = admin.post("/admin/courses/new", {"title": nul, "code": unique("C")})
+    assert r.status == 422 and r.has("Title contains a NUL character"), r
+    assert sql_value("SELECT COUNT(*) FROM courses") == courses
+    code = unique("C")
+    admin.get("/admin/courses/new")
+    r = admin.post("/admin/courses/new", {"title": "Plain", "code": code})
+    assert r.status == 303, r
+    cid = int(sql_value("SELECT id FROM courses WHERE code = %s" % sql_quote(code)))
+    tok = admin.get("/admin/courses/%d" % cid).csrf()
+    r = admin.post("/admin/courses/%d" % cid, {"title": nul, "code": code},
+                   csrf=tok)
+    assert r.status == 422 and 'id="title-error"' in r.text, r
+    # A field the route does not declare, and the form token itself.
+    r = admin.post("/admin/courses/%d" % cid, {"title": "Renamed", "code": code,
+                                               "note": nul}, csrf=tok)
+    assert r.status == 400, r
+    assert r.has('The request gives "note" a NUL character'), r.text
+    r = admin.post("/admin/courses/%d" % cid, {"title": "Renamed", "code": code},
+                   csrf=tok + "\x00x")
+    assert r.status in (400, 403), r
+    assert sql_value("SELECT title FROM courses WHERE id = %d" % cid) == "Plain"
+    # The query string: a declared key and another.
+    r = admin.get("/admin/users?q=abc%00def")
+    assert r.status == 400 and r.has("Search contains a NUL character"), r
+    r = admin.get("/admin/users?zz=abc%00def")
+    assert r.status == 400 and r.has('The request gives "zz" a NUL character'), r
+    # A text field of a multipart form, beside its file.
+    users = sql_value("SELECT COUNT(*) FROM users")
+    imports = sql_value("SELECT COUNT(*) FROM csv_imports")
+    tag = unique("nul")
+    csv = ("name,email,role\n%s,%s@example.org,learner\n" % (tag, tag)).encode()
+    tok = admin.get("/admin/import/users").csrf()
+    r = admin.post_multipart("/admin/import/users", {"note": nul},
+                             [("file", "u.csv", csv, "text/csv")], csrf=tok)
+    assert r.status == 400 and r.has("a NUL character"), r
+    r = admin.post_multipart("/admin/import/users", {},
+                             [("file", "u.csv", csv, "text/csv")],
+                             csrf=tok + "\x00x")
+    assert r.status in (400, 403), r
+    assert sql_value("SELECT COUNT(*) FROM users") == users
+    assert sql_value("SELECT COUNT(*) FROM csv_imports") == imports

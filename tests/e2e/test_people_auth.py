@@ -14,10 +14,40 @@ def login_page_has_form_and_token(base):
     assert r.status == 200, r
     assert '<form method="post" action="/login"' in r.text
     tok = r.csrf()
-    assert tok and len(tok) == 32
-    assert c.cookies.get("lectern_pre") == tok
+    assert tok and re.fullmatch(r"[0-9a-f]{32}", tok), tok
+    nonce = c.cookies.get("lectern_pre")
+    assert nonce and re.fullmatch(r"[0-9a-f]{32}", nonce), c.cookies
+    # The token is an HMAC of the cookie's nonce, not the nonce itself.
+    assert nonce != tok
+    assert c.get("/login").csrf() == tok
     sc = r.header("Set-Cookie")
     assert "HttpOnly" in sc and "SameSite=Lax" in sc, sc
+    assert "Secure" not in sc and "__Host-" not in sc, sc
+
+
+@test
+def forged_pre_sign_in_token_refused(base):
+    """a pre-sign-in cookie and form token the browser chose (a cookie
+    planted by someone else) are refused (403), as is a real token under
+    another visitor's cookie; no session starts"""
+    email, pw = accounts()["learner"][0]
+    fake = "0123456789abcdef" * 2
+    c = Client(base)
+    c.cookies["lectern_pre"] = fake
+    r = c.post("/login", {"email": email, "password": pw}, csrf=fake)
+    assert r.status == 403 and r.has("This form has expired"), r
+    assert "lectern_session" not in c.cookies
+    # The token of one visitor's cookie under another's cookie.
+    tok = Client(base).get("/login").csrf()
+    c = Client(base)
+    c.get("/login")
+    r = c.post("/login", {"email": email, "password": pw}, csrf=tok)
+    assert r.status == 403, r
+    assert "lectern_session" not in c.cookies
+    # The same browser's own pair signs in.
+    r = c.post("/login", {"email": email, "password": pw},
+               csrf=c.get("/login").csrf())
+    assert r.status == 303 and "lectern_session" in c.cookies, r
 
 
 @test

@@ -12,15 +12,19 @@ from lectern import (Client, create_user, signed_in, sql, sql_quote, sql_value,
 def create_user_and_sign_in_with_temporary_password(base):
     """an admin adds a user; the temporary password signs them in once shown"""
     admin = signed_in(base)
-    uid, email, pw = create_user(admin, role="teacher", timezone="Europe/Paris")
+    uid, email, pw = create_user(admin, role="teacher", timezone="Europe/Paris",
+                                 temporary=True)
     row = sql("SELECT name, role, timezone, password_temporary FROM users "
               "WHERE id = %d" % uid)[0]
     assert row[1:] == ["teacher", "Europe/Paris", "1"], row
     c = Client(base)
     assert c.login(email, pw).status == 303
     home = c.get("/")
-    assert "You are using a temporary password." in home.text
-    assert "Europe/Paris" in home.text
+    assert home.status == 303 and home.header("Location") == "/account", home
+    account = c.get("/account")
+    assert account.status == 200, account
+    assert "You are using a temporary password." in account.text
+    assert "<option selected>Europe/Paris</option>" in account.text
 
 
 @test
@@ -136,7 +140,14 @@ def reset_password(base):
     assert new_pw != pw
     assert user.get("/").status == 303
     assert Client(base).login(email, pw).status == 401
-    assert Client(base).login(email, new_pw).status == 303
+    # The new password is temporary again: it opens only the password form.
+    assert sql_value("SELECT password_temporary FROM users WHERE id = %d"
+                     % uid) == "1"
+    again = Client(base)
+    assert again.login(email, new_pw).status == 303
+    r = again.get("/")
+    assert r.status == 303 and r.header("Location") == "/account", r
+    assert "You are using a temporary password." in again.get("/account").text
 
 
 @test

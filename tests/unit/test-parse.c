@@ -1,7 +1,7 @@
 /*
  * test-parse.c: query/form decoding, Cookie headers and the streaming
  * multipart parser (chunking independence, limits, malformed bodies,
- * temp file lifetime).
+ * temp file lifetime), and values holding a NUL byte.
  */
 #include <sys/stat.h>
 
@@ -838,6 +838,68 @@ test_mp_bad_tmpdir(void **state)
 	arena_free(a);
 }
 
+/*
+ * A NUL byte in a value ("abc%00def" in a form or query, a raw zero
+ * byte in a multipart text field) is kept with its length, and
+ * kv_has_nul() / kv_first_nul() find it, so that no caller reads the
+ * value cut short at it.  A Cookie header is not decoded: "%00" there
+ * stays three characters.
+ */
+static void
+test_nul_values(void **state)
+{
+	static const char body[] =
+	    "------XbOuNd7\r\n"
+	    "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
+	    "abc\0def\r\n"
+	    "------XbOuNd7\r\n"
+	    "Content-Disposition: form-data; name=\"code\"\r\n\r\n"
+	    "plain\r\n"
+	    "------XbOuNd7--\r\n";
+	struct arena		*a = arena_new();
+	struct parse_limits	 lim = lim_tmp();
+	struct kvlist		 l = { NULL, NULL, 0 }, f = { NULL, NULL, 0 };
+	struct kvlist		 c = { NULL, NULL, 0 };
+	struct mp_parser	*mp;
+	struct upload		*up = NULL;
+	const struct kv		*kv;
+
+	assert_int_equal(parse_urlencoded(a, "ok=1&t=abc%00def&z=%00", 22,
+	    NULL, &l), PARSE_OK);
+	assert_string_equal(render(a, &l), "ok=1\nt=abc\\x00def\nz=\\x00\n");
+	assert_false(kv_has_nul(kv_find(&l, "ok")));
+	kv = kv_find(&l, "t");
+	assert_non_null(kv);
+	assert_int_equal(kv->vlen, 7);
+	assert_true(kv_has_nul(kv));
+	assert_true(kv_has_nul(kv_find(&l, "z")));
+	assert_ptr_equal(kv_first_nul(&l), kv);
+	assert_null(kv_find(&l, "missing"));
+	assert_false(kv_has_nul(NULL));
+	assert_null(kv_first_nul(NULL));
+	/* A NUL in a key is refused by the parser itself. */
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(parse_urlencoded(a, "a%00b=1", 7, NULL, &l),
+	    PARSE_MALFORMED);
+	assert_int_equal(l.count, 0);
+	assert_null(kv_first_nul(&l));
+
+	assert_non_null(mp = mp_new(a, CT, &lim));
+	assert_int_equal(mp_feed(mp, body, sizeof(body) - 1), PARSE_OK);
+	assert_int_equal(mp_finish(mp, &f, &up), PARSE_OK);
+	kv = kv_find(&f, "title");
+	assert_non_null(kv);
+	assert_int_equal(kv->vlen, 7);
+	assert_true(kv_has_nul(kv));
+	assert_false(kv_has_nul(kv_find(&f, "code")));
+	assert_ptr_equal(kv_first_nul(&f), kv);
+
+	assert_int_equal(parse_cookies(a, "s=abc%00def", NULL, &c), PARSE_OK);
+	assert_string_equal(kv_get(&c, "s"), "abc%00def");
+	assert_null(kv_first_nul(&c));
+	arena_free(a);
+}
+
 /* Run the tests as one group; exits with the number of failures. */
 int
 main(void)
@@ -857,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_mp_limits),
 		cmocka_unit_test(test_mp_tempfile_lifetime),
 		cmocka_unit_test(test_mp_bad_tmpdir),
+		cmocka_unit_test(test_nul_values),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, setup_tmpdir,
