@@ -215,7 +215,7 @@ teacher_arg(struct req *r)
 /* A lesson's place in the week grid. */
 struct place {
 	int	 day;		/* 0 Monday ... 6 Sunday */
-	int	 from, to;	/* local minutes from midnight, to <= DAY_MIN */
+	int	 from, to;	/* local minutes of the day, to <= DAY_MIN */
 	int	 lane;		/* from 0 */
 	int	 lanes;		/* lanes of its group of overlapping lessons */
 };
@@ -323,9 +323,9 @@ schedule_week(struct req *r, struct tpl_dict *d)
 	struct place		*pl;
 	struct tpl_dict		*w, *day, *items, *e;
 	size_t			 n, k;
-	char			 anchor[DATE_LEN], monday[DATE_LEN], date[DATE_LEN];
-	char			 from[DBTIME_LEN], to[DBTIME_LEN], today[DATE_LEN];
-	char			 abbr[16];
+	char			 anchor[DATE_LEN], monday[DATE_LEN];
+	char			 date[DATE_LEN], today[DATE_LEN];
+	char			 from[DBTIME_LEN], to[DBTIME_LEN], abbr[16];
 	int			 wd, i, y, mo, dd, lanes[7], lo, hi, h, shown;
 	struct tm		 tm;
 	time_t			 t0, t1;
@@ -472,8 +472,9 @@ schedule_month(struct req *r, struct tpl_dict *d)
 	struct tpl_dict		*m, *wk, *e;
 	size_t			 n, k;
 	long long		 count[32];
-	char			 first[DATE_LEN], date[DATE_LEN], today[DATE_LEN];
-	char			 from[DBTIME_LEN], to[DBTIME_LEN], sday[DATE_LEN];
+	char			 first[DATE_LEN], date[DATE_LEN];
+	char			 today[DATE_LEN], sday[DATE_LEN];
+	char			 from[DBTIME_LEN], to[DBTIME_LEN];
 	const char		*month = P_str(r, "month");
 	int			 y, mo, ny, nmo, wd, i, j, dy, dm, dd;
 	time_t			 t0, t1;

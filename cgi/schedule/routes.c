@@ -1,8 +1,8 @@
 /*
  * routes.c: the schedule's pages of the route table: the schedule of
  * live lessons (a week, a month or a list), creating and editing a
- * lesson, its page, its status changes and its attendance.  Everyone signed in sees a schedule;
- * teachers and administrators plan lessons.
+ * lesson, its page, its status changes and its attendance.  Everyone
+ * signed in sees a schedule; teachers and administrators plan lessons.
  */
 #include <stddef.h>
 
