@@ -36,6 +36,7 @@ enum {
 	LV_NOTES,
 	LV_TODO,
 	LV_GLANCE,
+	LV_QUARTERS,
 	LV__END
 };
 
@@ -170,6 +171,20 @@ static const char *const sqltab[] = {
 	    "WHERE s.teacher_id = ? AND s.status = 'ended' AND "
 	    "s.starts_at >= ? AND s.starts_at < ? GROUP BY p.learner_id, "
 	    "u.name ORDER BY u.name, p.learner_id LIMIT ?",
+	/*
+	 * Lessons not canceled per quarter of an hour (UTC) of a range: a
+	 * month has at most 31 * 96 rows whatever the number of lessons,
+	 * and every zone's offset is a whole number of quarters, so each
+	 * row falls on one local day.
+	 */
+	[S(LV_QUARTERS)] =
+	    "SELECT s.starts_at - INTERVAL MOD(MINUTE(s.starts_at), 15) "
+	    "MINUTE - INTERVAL SECOND(s.starts_at) SECOND AS q, COUNT(*) "
+	    "FROM live_sessions s WHERE (? = 0 OR s.teacher_id = ?) AND "
+	    "(? = 0 OR EXISTS (SELECT 1 FROM live_participants x WHERE "
+	    "x.session_id = s.id AND x.learner_id = ?)) AND s.status <> "
+	    "'canceled' AND s.starts_at >= ? AND s.starts_at < ? "
+	    "GROUP BY q ORDER BY q",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == LV__END - LV_RANGE,
@@ -299,6 +314,30 @@ db_live_glance(struct db *db, struct arena *a, int64_t teacher_id,
 		g->late = db_int(res, 4);
 		g->absent = db_int(res, 5);
 		g->excused = db_int(res, 6);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_live_quarters(struct db *db, struct arena *a, const struct live_scope *sc,
+    const char *from, const char *to, struct live_count **list, size_t *n)
+{
+	struct dbres	*res;
+	struct live_count *c;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, LV_QUARTERS, &res, "iiiiss",
+	    (long long)sc->teacher_id, (long long)sc->teacher_id,
+	    (long long)sc->learner_id, (long long)sc->learner_id, from,
+	    to)) != DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		c = &(*list)[(*n)++];
+		c->at = db_dup(a, res, 0);
+		c->lessons = db_int(res, 1);
 	}
 	return DB_OK;
 }

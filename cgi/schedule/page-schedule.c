@@ -1,6 +1,7 @@
 /*
- * page-schedule.c: the schedule of live lessons (a week or a list of
- * what is coming), creating and editing a lesson, its page with the
+ * page-schedule.c: the schedule of live lessons (a week as a time
+ * grid, a month with the lessons of each day, or a list of what is
+ * coming), creating and editing a lesson, its page with the
  * status changes (start, mark as completed, cancel) and its attendance.
  * Times are stored in UTC and shown in the viewer's timezone, which is
  * named on every page.
@@ -118,8 +119,8 @@ live_name(struct req *r, const struct live_lesson *s)
 	return s->course_title;
 }
 
-/* One session line of the schedule into section sec of d. */
-static void
+/* One session line of the schedule into section sec of d; its dict. */
+static struct tpl_dict *
 live_item(struct req *r, struct tpl_dict *d, const char *sec,
     const struct live_lesson *s)
 {
@@ -139,6 +140,7 @@ live_item(struct req *r, struct tpl_dict *d, const char *sec,
 	tpl_set(e, "TEACHER_NAME", s->teacher_name);
 	if (s->status == LIVE_CANCELED)
 		tpl_show(e, "CANCELED");
+	return e;
 }
 
 /* ------------------------------------------------------------------ */
@@ -173,6 +175,9 @@ teacher_filter(struct req *r, struct tpl_dict *d, const char *view)
 	tpl_set(e, "VIEW", view);
 	if (P_str(r, "week") != NULL)
 		tpl_set(tpl_section(e, "WEEK_KEEP"), "WEEK", P_str(r, "week"));
+	if (P_str(r, "month") != NULL)
+		tpl_set(tpl_section(e, "MONTH_KEEP"), "MONTH",
+		    P_str(r, "month"));
 	for (i = 0; i < n; i++) {
 		struct tpl_dict *o = tpl_section(e, "TEACHER_OPT");
 
@@ -193,23 +198,143 @@ teacher_arg(struct req *r)
 	return arena_printf(r->a, "&teacher=%lld", P_num(r, "teacher"));
 }
 
-/* The week view.  Statuses: 200, 503. */
+/*
+ * The week grid: a row per quarter of an hour over the hours that have
+ * lessons (at least GRID_FROM to GRID_TO), a column per day, lessons
+ * side by side in up to GRID_LANES lanes when they overlap.  The
+ * stylesheet has a class per row (r-N), span (s-N), lane (l-N),
+ * number of lanes (lanes-N) and number of hours (hrs-N): the
+ * Content-Security-Policy allows no inline style.
+ */
+#define QUARTER		15		/* minutes a grid row stands for */
+#define DAY_MIN		(24 * 60)
+#define GRID_FROM	(8 * 60)
+#define GRID_TO		(18 * 60)
+#define GRID_LANES	4
+
+/* A lesson's place in the week grid. */
+struct place {
+	int	 day;		/* 0 Monday ... 6 Sunday */
+	int	 from, to;	/* local minutes of the day, to <= DAY_MIN */
+	int	 lane;		/* from 0 */
+	int	 lanes;		/* lanes of its group of overlapping lessons */
+};
+
+/*
+ * Place lesson s of the week starting monday: its local day and
+ * minutes, a lesson that goes on past midnight cut at the day's end.
+ * Pure but for the zone conversion.
+ */
+static void
+place_lesson(struct req *r, const char *monday, const struct live_lesson *s,
+    struct place *p)
+{
+	struct tm	tm;
+	char		abbr[16], day[DATE_LEN];
+	time_t		a, b;
+	long		len, diff;
+
+	memset(p, 0, sizeof(*p));
+	local_day(r, s->starts_at, day);
+	diff = *day ? date_diff_days(monday, day) : 0;
+	p->day = diff < 0 ? 0 : diff > 6 ? 6 : (int)diff;
+	if (to_local(r, s->starts_at, &tm, abbr))
+		p->from = tm.tm_hour * 60 + tm.tm_min;
+	/* Elapsed time, so that a lesson over a clock change keeps its
+	 * length. */
+	if (dbtime_parse(s->starts_at, &a) && dbtime_parse(s->ends_at, &b) &&
+	    b > a)
+		len = (long)((b - a + 59) / 60);
+	else
+		len = s->duration_min;
+	if (len < 1)
+		len = 1;
+	p->to = len > DAY_MIN - p->from ? DAY_MIN : p->from + (int)len;
+}
+
+/*
+ * Give the lessons of each day lanes: a lesson takes the first lane
+ * free at its start; a group of lessons that overlap one another shares
+ * the day's width.  Lessons are in order of start.  lanes[day] gets the
+ * most lanes of the day.  Pure.
+ */
+static void
+place_lanes(struct place *p, size_t n, int lanes[7])
+{
+	int	 end[GRID_LANES], day, l, group_end, most;
+	size_t	 i, first;
+
+	for (day = 0; day < 7; day++) {
+		lanes[day] = 1;
+		group_end = -1;
+		most = 0;
+		first = 0;
+		for (l = 0; l < GRID_LANES; l++)
+			end[l] = -1;
+		for (i = 0; i <= n; i++) {
+			if (i < n && p[i].day != day)
+				continue;
+			/* A group ends where no lesson overlaps the next. */
+			if (i == n || p[i].from >= group_end) {
+				for (; first < i; first++)
+					if (p[first].day == day)
+						p[first].lanes = most;
+				if (most > lanes[day])
+					lanes[day] = most;
+				if (i == n)
+					break;
+				most = 0;
+				for (l = 0; l < GRID_LANES; l++)
+					end[l] = -1;
+			}
+			for (l = 0; l < GRID_LANES - 1; l++)
+				if (end[l] <= p[i].from)
+					break;
+			p[i].lane = l;
+			end[l] = p[i].to > end[l] ? p[i].to : end[l];
+			if (l + 1 > most)
+				most = l + 1;
+			if (p[i].to > group_end)
+				group_end = p[i].to;
+		}
+	}
+}
+
+/* The classes that place p in a grid starting at minute lo; arena. */
+static char *
+place_classes(struct req *r, const struct place *p, int lo)
+{
+	int	 row = (p->from - lo) / QUARTER + 1;
+	int	 span = (p->to - lo + QUARTER - 1) / QUARTER + 1 - row;
+
+	if (span < 1)
+		span = 1;
+	if (p->lanes <= 1)
+		return arena_printf(r->a, "r-%d s-%d l-all", row, span);
+	return arena_printf(r->a, "r-%d s-%d l-%d", row, span, p->lane + 1);
+}
+
+/* The week view as a time grid.  Statuses: 200, 400, 503. */
 static int
 schedule_week(struct req *r, struct tpl_dict *d)
 {
 	struct live_scope	 sc;
 	struct live_lesson	*list;
-	struct tpl_dict		*w, *day;
-	size_t			 n, k = 0;
-	char			 anchor[DATE_LEN], monday[DATE_LEN], date[DATE_LEN];
-	char			 from[DBTIME_LEN], to[DBTIME_LEN], sday[DATE_LEN];
-	int			 wd, i, y, mo, dd, shown;
+	struct place		*pl;
+	struct tpl_dict		*w, *day, *items, *e;
+	size_t			 n, k;
+	char			 anchor[DATE_LEN], monday[DATE_LEN];
+	char			 date[DATE_LEN], today[DATE_LEN];
+	char			 from[DBTIME_LEN], to[DBTIME_LEN], abbr[16];
+	int			 wd, i, y, mo, dd, lanes[7], lo, hi, h, shown;
+	struct tm		 tm;
 	time_t			 t0, t1;
 
 	if (P_str(r, "week") != NULL)
 		snprintf(anchor, sizeof(anchor), "%s", P_str(r, "week"));
 	else
 		(void)local_date(time(NULL), viewer_zone(r), anchor);
+	(void)local_date(time(NULL), viewer_zone(r), today);
 	if ((wd = date_weekday(anchor)) < 0)
 		wd = 0;
 	(void)date_add_days(anchor, -wd, monday);
@@ -224,6 +349,22 @@ schedule_week(struct req *r, struct tpl_dict *d)
 	viewer_scope(r, &sc);
 	if (db_live_range(r->db, r->a, &sc, from, to, &list, &n) != DB_OK)
 		return send_db_error(r);
+
+	/* Where each lesson goes, and the hours that have lessons. */
+	pl = arena_alloc(r->a, (n + 1) * sizeof(*pl));
+	lo = GRID_FROM;
+	hi = GRID_TO;
+	for (k = 0; k < n; k++) {
+		place_lesson(r, monday, &list[k], &pl[k]);
+		if (pl[k].from < lo)
+			lo = pl[k].from;
+		if (pl[k].to > hi)
+			hi = pl[k].to;
+	}
+	lo -= lo % 60;
+	hi = hi % 60 ? hi + 60 - hi % 60 : hi;
+	place_lanes(pl, n, lanes);
+
 	w = tpl_section(d, "WEEK_VIEW");
 	tpl_set(w, "MONDAY", monday);
 	(void)date_add_days(monday, 6, date);
@@ -237,26 +378,180 @@ schedule_week(struct req *r, struct tpl_dict *d)
 	tpl_set(w, "TODAY_URL", arena_printf(r->a, "/platform/schedule%s%s",
 	    *teacher_arg(r) ? "?" : "", *teacher_arg(r) ? teacher_arg(r) + 1 :
 	    ""));
+	tpl_set(w, "MONTH_URL", arena_printf(r->a,
+	    "/platform/schedule?view=month&month=%.7s%s", anchor,
+	    teacher_arg(r)));
+	/* The zone's abbreviation in the week (as of its Monday noon). */
+	if (utc_to_local(t0 + 12 * 3600, viewer_zone(r), &tm, abbr) &&
+	    *abbr != '\0' && strcmp(abbr, viewer_zone(r)) != 0)
+		tpl_set(w, "ZONE_ABBR", abbr);
+	else
+		tpl_set(w, "ZONE_ABBR", viewer_zone(r));
+	tpl_set_int(w, "HOURS", (hi - lo) / 60);
+	for (h = lo / 60; h < hi / 60; h++) {
+		e = tpl_section(w, "HOUR");
+		tpl_set(e, "HOUR_LABEL", arena_printf(r->a, "%02d:00", h));
+		tpl_set_int(e, "HOUR_ROW", (h * 60 - lo) / QUARTER + 1);
+	}
+	if (n == 0)
+		tpl_show(w, "NO_WEEK");
 	for (i = 0; i < 7; i++) {
 		(void)date_add_days(monday, i, date);
 		day = tpl_section(w, "DAY");
 		tpl_set(day, "DAY_NAME", day_names[i]);
 		tpl_set(day, "DATE", date);
+		if (strcmp(date, today) == 0)
+			tpl_show(day, "TODAY");
 		shown = 0;
-		while (k < n) {
-			local_day(r, list[k].starts_at, sday);
-			if (strcmp(sday, date) > 0)
-				break;
-			live_item(r, day, "ITEM", &list[k]);
-			k++;
+		items = NULL;
+		for (k = 0; k < n; k++) {
+			if (pl[k].day != i)
+				continue;
+			if (items == NULL) {
+				items = tpl_section(day, "ITEMS");
+				tpl_set_int(items, "LANES", lanes[i]);
+			}
+			e = live_item(r, items, "ITEM", &list[k]);
+			tpl_set(e, "PLACE", place_classes(r, &pl[k], lo));
 			shown++;
 		}
 		if (shown == 0)
-			tpl_show(day, "NO_LIVE");
+			tpl_show(day, "EMPTY");
 	}
-	/* Anything left over (never expected) goes on the last day. */
-	for (; k < n; k++)
-		live_item(r, day, "ITEM", &list[k]);
+	return page_send(r, 200);
+}
+
+static const char *const month_names[] = { "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December" };
+
+/*
+ * A month written YYYY-MM into its year and month; 1, or 0 when it is
+ * not one (years 1970 to 9998, so that the next month exists).  Pure.
+ */
+static int
+month_parse(const char *s, int *y, int *mo)
+{
+	int	i;
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return 0;
+	for (i = 0; i < 7; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	*y = atoi(s);
+	*mo = atoi(s + 5);
+	return *y >= 1970 && *y <= 9998 && *mo >= 1 && *mo <= 12;
+}
+
+/* The month view's URL of year y, month mo; an arena string. */
+static char *
+month_url(struct req *r, int y, int mo)
+{
+	if (mo < 1) {
+		mo = 12;
+		y--;
+	} else if (mo > 12) {
+		mo = 1;
+		y++;
+	}
+	return arena_printf(r->a, "/platform/schedule?view=month&month="
+	    "%04d-%02d%s", y, mo, teacher_arg(r));
+}
+
+/*
+ * The month view: a calendar of the month with the number of lessons
+ * (not canceled) of each day, each day linking to its week.
+ * Statuses: 200, 400, 503.
+ */
+static int
+schedule_month(struct req *r, struct tpl_dict *d)
+{
+	struct live_scope	 sc;
+	struct live_count	*q;
+	struct tpl_dict		*m, *wk, *e;
+	size_t			 n, k;
+	long long		 count[32];
+	char			 first[DATE_LEN], date[DATE_LEN];
+	char			 today[DATE_LEN], sday[DATE_LEN];
+	char			 from[DBTIME_LEN], to[DBTIME_LEN];
+	const char		*month = P_str(r, "month");
+	int			 y, mo, ny, nmo, wd, i, j, dy, dm, dd;
+	time_t			 t0, t1;
+
+	(void)local_date(time(NULL), viewer_zone(r), today);
+	if (month != NULL) {
+		if (!month_parse(month, &y, &mo))
+			return send_error(r, 400, "The month must be written "
+			    "YYYY-MM, for example 2026-12, between 1970-01 "
+			    "and 9998-12.");
+	} else if (P_str(r, "week") == NULL ||
+	    !month_parse(arena_printf(r->a, "%.7s", P_str(r, "week")), &y,
+	    &mo)) {
+		if (!month_parse(arena_printf(r->a, "%.7s", today), &y, &mo))
+			return send_error(r, 400, "That month cannot be "
+			    "shown.");
+	}
+	ny = mo == 12 ? y + 1 : y;
+	nmo = mo == 12 ? 1 : mo + 1;
+	if (!local_to_utc(viewer_zone(r), y, mo, 1, 0, 0, &t0) ||
+	    !local_to_utc(viewer_zone(r), ny, nmo, 1, 0, 0, &t1))
+		return send_error(r, 400, "That month cannot be shown.");
+	dbtime_format(t0, from);
+	dbtime_format(t1, to);
+	viewer_scope(r, &sc);
+	if (db_live_quarters(r->db, r->a, &sc, from, to, &q, &n) != DB_OK)
+		return send_db_error(r);
+	memset(count, 0, sizeof(count));
+	for (k = 0; k < n; k++) {
+		local_day(r, q[k].at, sday);
+		if (sscanf(sday, "%4d-%2d-%2d", &dy, &dm, &dd) == 3 &&
+		    dy == y && dm == mo && dd >= 1 && dd <= 31)
+			count[dd] += q[k].lessons;
+	}
+
+	m = tpl_section(d, "MONTH_VIEW");
+	tpl_set(m, "MONTH_NAME", arena_printf(r->a, "%s %04d",
+	    month_names[mo - 1], y));
+	tpl_set(m, "PREV_URL", month_url(r, y, mo - 1));
+	tpl_set(m, "NEXT_URL", month_url(r, y, mo + 1));
+	tpl_set(m, "THIS_URL", arena_printf(r->a,
+	    "/platform/schedule?view=month%s", teacher_arg(r)));
+	snprintf(first, sizeof(first), "%04d-%02d-01", y, mo);
+	tpl_set(m, "WEEK_URL", arena_printf(r->a,
+	    "/platform/schedule?week=%s%s", first, teacher_arg(r)));
+	/* Whole weeks, Monday to Sunday, from the one of the 1st. */
+	if ((wd = date_weekday(first)) < 0)
+		wd = 0;
+	(void)date_add_days(first, -wd, date);
+	for (i = 0; i < 6; i++) {
+		if (i > 0 && (sscanf(date, "%4d-%2d", &dy, &dm) != 2 ||
+		    dy != y || dm != mo))
+			break;
+		wk = tpl_section(m, "MONTH_WEEK");
+		for (j = 0; j < 7; j++) {
+			e = tpl_section(wk, "CELL");
+			tpl_set(e, "DATE", date);
+			tpl_set_int(e, "DAY_NUM", atoi(date + 8));
+			tpl_set(e, "DAY_NAME", day_names[j]);
+			tpl_set(e, "CELL_URL", arena_printf(r->a,
+			    "/platform/schedule?week=%s%s", date,
+			    teacher_arg(r)));
+			if (strcmp(date, today) == 0)
+				tpl_show(e, "TODAY");
+			if (sscanf(date, "%4d-%2d-%2d", &dy, &dm, &dd) != 3 ||
+			    dy != y || dm != mo)
+				tpl_show(e, "OUTSIDE");
+			else if (count[dd] > 0) {
+				struct tpl_dict *c = tpl_section(e, "COUNT");
+
+				tpl_set_int(c, "LESSONS", count[dd]);
+				tpl_set(c, "WORD", count[dd] == 1 ? "lesson" :
+				    "lessons");
+			}
+			(void)date_add_days(date, 1, date);
+		}
+	}
 	return page_send(r, 200);
 }
 
@@ -285,6 +580,8 @@ schedule_list(struct req *r, struct tpl_dict *d)
 	tpl_set(l, "WEEK_URL", arena_printf(r->a, "/platform/schedule%s%s",
 	    *teacher_arg(r) ? "?" : "", *teacher_arg(r) ? teacher_arg(r) + 1 :
 	    ""));
+	tpl_set(l, "MONTH_URL", arena_printf(r->a,
+	    "/platform/schedule?view=month%s", teacher_arg(r)));
 	shown = n > LIVE_PAGE ? LIVE_PAGE : n;
 	for (i = 0; i < shown; i++)
 		live_item(r, l, "ROW", &list[i]);
@@ -297,7 +594,8 @@ schedule_list(struct req *r, struct tpl_dict *d)
 }
 
 /*
- * GET /platform/schedule: the week (default) or the upcoming list.
+ * GET /platform/schedule: the week (default), the month
+ * (?view=month&month=YYYY-MM) or the upcoming list.
  * Statuses: 200, 400, 503.
  */
 int
@@ -305,17 +603,22 @@ page_schedule(struct req *r)
 {
 	struct tpl_dict	*d;
 	const char	*view = P_str(r, "view");
-	int		 list = view != NULL && strcmp(view, "list") == 0;
 
+	if (view == NULL)
+		view = "week";
 	d = page_begin(r, "schedule-page.tpl", "Schedule");
 	tpl_set(d, "ZONE_LINE", zone_line(r));
 	if (r->user->role != ROLE_LEARNER)
 		tpl_show(d, "CAN_CREATE");
-	if (!teacher_filter(r, d, list ? "list" : "week"))
+	if (!teacher_filter(r, d, view))
 		return send_db_error(r);
 	tpl_set(d, "LIST_URL", arena_printf(r->a,
 	    "/platform/schedule?view=list%s", teacher_arg(r)));
-	return list ? schedule_list(r, d) : schedule_week(r, d);
+	if (strcmp(view, "list") == 0)
+		return schedule_list(r, d);
+	if (strcmp(view, "month") == 0)
+		return schedule_month(r, d);
+	return schedule_week(r, d);
 }
 
 /* ------------------------------------------------------------------ */

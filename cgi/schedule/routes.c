@@ -1,8 +1,8 @@
 /*
  * routes.c: the schedule's pages of the route table: the schedule of
- * live lessons, creating and editing a lesson, its page, its status
- * changes and its attendance.  Everyone signed in sees a schedule;
- * teachers and administrators plan lessons.
+ * live lessons (a week, a month or a list), creating and editing a
+ * lesson, its page, its status changes and its attendance.  Everyone
+ * signed in sees a schedule; teachers and administrators plan lessons.
  */
 #include <stddef.h>
 
@@ -15,12 +15,13 @@
 #define PLANNER		(ROLE_ADMIN | ROLE_TEACHER)
 #define END		{ NULL, 0, 0, 0, 0, NULL, NULL }
 
-static const char *const view_opts[] = { "week", "list", NULL };
+static const char *const view_opts[] = { "week", "list", "month", NULL };
 static const char *const meeting_opts[] = { "individual", "group", NULL };
 
 static const struct pdecl schedule_get[] = {
 	{ "week", PT_DATE, 0, 0, 0, NULL, "Week" },
 	{ "view", PT_ENUM, 0, 0, 0, view_opts, "View" },
+	{ "month", PT_TEXT, 0, 0, 7, NULL, "Month" },
 	{ "teacher", PT_ID, 0, 0, 0, NULL, "Teacher" },
 	{ "after_text", PT_TEXT, 0, 0, 19, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },

@@ -138,6 +138,18 @@ enum live_join	 live_join_state(const struct live_lesson *, time_t now);
 enum db_rc	db_live_range(struct db *, struct arena *,
 		    const struct live_scope *, const char *from,
 		    const char *to, struct live_lesson **, size_t *);
+/* Lessons starting in one quarter of an hour. */
+struct live_count {
+	char		*at;		/* UTC start of the quarter */
+	long long	 lessons;
+};
+/*
+ * The lessons not canceled starting in [from, to) seen by scope, counted
+ * per quarter of an hour (UTC), in order: at most 96 rows a day.
+ */
+enum db_rc	db_live_quarters(struct db *, struct arena *,
+		    const struct live_scope *, const char *from,
+		    const char *to, struct live_count **, size_t *);
 /* Lessons not ended before now, after (after, after_id) when after_id
  * > 0; at most LIVE_PAGE + 1. */
 enum db_rc	db_live_upcoming(struct db *, struct arena *,

@@ -1,12 +1,14 @@
 // Live lessons in a real browser: an administrator enrolls a learner
 // with a new teacher; the teacher adds a recurring schedule rule, plans a
 // group session, starts it, marks it completed and records attendance;
-// the learner finds the session on their schedule.
+// the learner finds the session on their schedule.  The demo teacher's
+// week is a time grid at 1280 px and a day-by-day agenda that fits a
+// 320 px screen, and the month view is a click away.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
 	account, launch, screenshot, see, seeHeading, seeText, signIn, signInFirstTime, unique,
-	withPage,
+	where, withPage,
 } from './lib.mjs';
 
 let browser;
@@ -110,3 +112,74 @@ test('a teacher plans, runs and completes a group lesson; the learner sees it', 
 		await screenshot(page, 'schedule-learner.png');
 	});
 });
+
+// The page's width as laid out (the screen's width when nothing sticks out).
+function scrollWidth(page) {
+	return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+for (const width of [1280, 320]) {
+	test(`the demo teacher's week and month at ${width} px`, async (t) => {
+		const viewport = { width, height: width > 400 ? 900 : 640 };
+		await withPage(browser, t, { viewport }, async (page) => {
+			const tess = account('teacher', 0);
+			await signIn(page, tess.email, tess.password);
+			await page.getByRole('navigation', { name: 'Main' })
+			    .getByRole('link', { name: 'Schedule' }).click();
+			await seeHeading(page, 'Schedule');
+			const grid = page.locator('#week-grid');
+			await see(page, grid, 'the week');
+			// The demo has lessons this week, and today is marked.
+			const lessons = grid.locator('.cal-item');
+			await see(page, lessons, 'a lesson of the week');
+			await see(page, grid.locator('.cal-day.today .cal-today'), 'today marked');
+			const display = await grid.evaluate((e) => getComputedStyle(e).display);
+			if (width > 400) {
+				assert.equal(display, 'grid', 'a time grid on a wide screen');
+				// Each lesson sits inside its day's column, and a longer
+				// lesson is taller than a shorter one's rows allow.
+				const n = await lessons.count();
+				for (let i = 0; i < n; i++) {
+					const item = lessons.nth(i);
+					const col = await item.locator('xpath=ancestor::section[1]').boundingBox();
+					const box = await item.boundingBox();
+					assert.ok(box.x >= col.x - 1 && box.x + box.width <= col.x + col.width + 1,
+					    'a lesson inside its day\'s column');
+					assert.ok(box.y > col.y, 'a lesson below its day\'s heading');
+				}
+				// The hours are labelled beside the grid, from 08:00 on.
+				await see(page, grid.locator('.cal-hours').getByText('08:00'), 'the hour 08:00');
+				// Every day is a column, even one without lessons.
+				assert.equal(await grid.locator('section.cal-day:visible').count(), 7);
+			} else {
+				assert.notEqual(display, 'grid', 'a list of days on a narrow screen');
+				// Only days with lessons take a card.
+				const days = grid.locator('section.cal-day:visible');
+				const nd = await days.count();
+				assert.ok(nd >= 1 && nd < 7, `${nd} days shown`);
+				for (let i = 0; i < nd; i++)
+					assert.ok(await days.nth(i).locator('.cal-item').count() > 0,
+					    'a day shown has lessons');
+			}
+			assert.ok(await scrollWidth(page) <= width,
+			    `the week scrolls sideways at ${width} px`);
+			await screenshot(page, `schedule-week-${width}.png`);
+
+			await page.getByRole('link', { name: 'Month view' }).click();
+			const month = page.locator('#month-grid');
+			await see(page, month, 'the month');
+			assert.match(where(page), /view=month/);
+			// The lessons of this week are counted on their days.
+			const busy = month.locator('td.busy');
+			await see(page, busy, 'a day with lessons');
+			assert.ok(await scrollWidth(page) <= width,
+			    `the month scrolls sideways at ${width} px`);
+			await screenshot(page, `schedule-month-${width}.png`);
+			// A day leads to its week, and the week back to the month.
+			const day = await busy.first().getAttribute('id');
+			await busy.first().getByRole('link').click();
+			await see(page, page.locator(`#day-${day.slice(6)}`), 'the day in its week');
+			await see(page, page.locator(`#day-${day.slice(6)} .cal-item`), 'its lessons');
+		});
+	});
+}

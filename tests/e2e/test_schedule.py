@@ -1,5 +1,5 @@
-"""Live lessons: the schedule (week and list views, zones, constant query
-counts), creating and editing live sessions with their validation and
+"""Live lessons: the schedule (the week as a time grid, the month, the
+list, zones, constant query counts), creating and editing live sessions with their validation and
 double-booking rules, the session page, the status flow with its log,
 attendance, and who may see or change what."""
 
@@ -214,6 +214,224 @@ def schedule_constant_queries(base):
         learner = signed_in(base, "learner", 0)
         r = learner.get("/platform/schedule?week=%s" % monday.isoformat())
         seen.setdefault("learner", set()).add(r.header("X-Lectern-Queries"))
+    for who, qs in seen.items():
+        assert len(qs) == 1, (who, qs)
+
+
+def day_html(text, date):
+    """The week grid's column of a day (its section), or None."""
+    m = re.search(r'<section class="cal-day([^"]*)"[^>]*id="day-%s">(.*?)'
+                  r'</section>' % date, text, re.S)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def placed(text, sid):
+    """The place classes of lesson sid in the week grid: {r:, s:, l:}."""
+    m = re.search(r'<li class="live-session \w+ cal-item r-(\d+) s-(\d+) '
+                  r'l-(\w+)" id="live-%d">' % sid, text)
+    assert m, "lesson %d is not in the grid" % sid
+    return {"r": int(m.group(1)), "s": int(m.group(2)), "l": m.group(3)}
+
+
+@test
+def schedule_week_grid(base):
+    """Lessons land in their day's column on the rows of their start and
+    length; the hours shown cover every lesson and at least 08:00-18:00;
+    overlapping lessons share the day in lanes; empty days say nothing."""
+    t, l1, l2, cid, lessons, e1, e2 = setup()
+    monday = far_monday()
+    week = "/platform/schedule?week=%s" % monday.isoformat()
+    day = [(monday + datetime.timedelta(days=i)).isoformat()
+           for i in range(7)]
+
+    def at(d, h, m):
+        return datetime.datetime.combine(
+            monday + datetime.timedelta(days=d), datetime.time(h, m))
+
+    a = insert_session(t, cid, at(2, 10, 30), 45, [l1])
+    teacher = signed_in(base, "teacher", 0)
+    r = teacher.get(week)
+    assert r.status == 200, r
+    # 08:00 to 18:00: ten hours of four rows; 10:30 is the 11th row.
+    assert 'class="cal-rows hrs-10"' in r.text, \
+        re.findall(r'<li class="live-session[^>]*>.*?</li>', r.text)
+    hours = re.findall(r'<li class="r-(\d+) s-4">(\d\d:00)</li>', r.text)
+    assert hours[0] == ("1", "08:00") and hours[-1] == ("37", "17:00"), hours
+    assert placed(r.text, a) == {"r": 11, "s": 3, "l": "all"}
+    cls, html = day_html(r.text, day[2])
+    assert "live-%d" % a in html and "empty" not in cls
+    assert "10:30–11:15" in html
+    for d in (0, 1, 3, 4, 5, 6):
+        cls, html = day_html(r.text, day[d])
+        assert "empty" in cls and "live-session" not in html, d
+    assert "No sessions." not in r.text
+    assert 'id="no-week"' not in r.text
+    # An early and a late lesson widen the hours: 06:00 to midnight; a
+    # lesson past midnight stops at the end of its day.
+    b = insert_session(t, cid, at(4, 6, 15), 30, [l1])
+    c = insert_session(t, cid, at(5, 23, 30), 60, [l1])
+    r = teacher.get(week)
+    assert 'class="cal-rows hrs-18"' in r.text
+    assert placed(r.text, a) == {"r": 19, "s": 3, "l": "all"}
+    assert placed(r.text, b) == {"r": 2, "s": 2, "l": "all"}
+    assert placed(r.text, c) == {"r": 71, "s": 2, "l": "all"}
+    assert "live-%d" % c in day_html(r.text, day[5])[1]
+    # Two lessons at the same time (one canceled) side by side.
+    d2 = insert_session(t, cid, at(2, 10, 0), 60, [l1], status="canceled")
+    r = teacher.get(week)
+    assert placed(r.text, d2) == {"r": 17, "s": 4, "l": "1"}
+    assert placed(r.text, a) == {"r": 19, "s": 3, "l": "2"}
+    assert 'class="sessions cal-rows lanes-2"' in day_html(r.text, day[2])[1]
+    # The viewer's zone moves the lessons two hours later (Johannesburg
+    # keeps no daylight saving): Saturday's 23:30 becomes Sunday's
+    # 01:30, so the hours start at 01:00 and 10:30 UTC, now 12:30, is
+    # on row (12:30 - 01:00) / 15 min + 1.
+    set_zone(t, "Africa/Johannesburg")
+    r = teacher.get(week)
+    assert r.has("SAST") and 'class="cal-rows hrs-17"' in r.text
+    assert placed(r.text, a)["r"] == 47
+    assert placed(r.text, c) == {"r": 3, "s": 4, "l": "all"}
+    assert "live-%d" % c in day_html(r.text, day[6])[1]
+    set_zone(t, "UTC")
+    # A week without lessons says so once, not once a day.
+    r = teacher.get("/platform/schedule?week=%s"
+                    % (monday + datetime.timedelta(days=14)).isoformat())
+    assert r.has('id="no-week"') and r.text.count("No sessions") == 1
+    # Today is marked in the current week.
+    r = teacher.get("/platform/schedule")
+    today = datetime.datetime.utcnow().date().isoformat()
+    cls, html = day_html(r.text, today)
+    assert "today" in cls.split() and 'aria-current="date"' in html, cls
+
+
+def month_counts(text):
+    """{date: lessons} of the month view's days that show a count."""
+    out = {}
+    for m in re.finditer(r'id="month-(\d{4}-\d\d-\d\d)"><a href="([^"]+)"'
+                         r'[^>]*>(.*?)</a></td>', text, re.S):
+        assert re.fullmatch(r"/platform/schedule\?week=%s(&amp;teacher="
+                            r"\d+)?" % m.group(1), m.group(2)), m.group(0)
+        n = re.search(r'class="cal-count">(\d+)<', m.group(3))
+        if n:
+            out[m.group(1)] = int(n.group(1))
+    return out
+
+
+@test
+def schedule_month(base):
+    """The month counts each day's lessons (not canceled) in the viewer's
+    zone, each day links to its week; months link both ways to weeks."""
+    t, l1, l2, cid, lessons, e1, e2 = setup()
+    first = far_monday().replace(day=1)
+    while first.month == 12 or first.month == 3 or first.month == 10:
+        first = (first + datetime.timedelta(days=40)).replace(day=1)
+    ym = first.strftime("%Y-%m")
+
+    def on(day, h, m):
+        return datetime.datetime.combine(
+            first + datetime.timedelta(days=day - 1), datetime.time(h, m))
+
+    insert_session(t, cid, on(3, 9, 0), 45, [l1])
+    insert_session(t, cid, on(3, 14, 0), 45, [l1])
+    insert_session(t, cid, on(3, 16, 0), 45, [l1], status="canceled")
+    insert_session(t, cid, on(10, 23, 30), 45, [l1])
+    # The evening before the 1st (UTC) is the 1st in Berlin.
+    insert_session(t, cid, on(0, 23, 30), 45, [l1])
+    teacher = signed_in(base, "teacher", 0)
+    path = "/platform/schedule?view=month&month=%s" % ym
+    r = teacher.get(path)
+    assert r.status == 200, r
+    assert r.has(first.strftime("%B %Y")), r.text
+    d = lambda n: (first + datetime.timedelta(days=n - 1)).isoformat()
+    assert month_counts(r.text) == {d(3): 2, d(10): 1}, month_counts(r.text)
+    assert r.has("2<span class=\"cal-word\"> lessons</span>")
+    assert r.has("1<span class=\"cal-word\"> lesson</span>")
+    # The learner in Berlin sees the late lessons a day later.
+    set_zone(l1, "Europe/Berlin")
+    learner = signed_in(base, "learner", 0)
+    r = learner.get(path)
+    assert month_counts(r.text) == {d(1): 1, d(3): 2, d(11): 1}, \
+        month_counts(r.text)
+    set_zone(l1, "UTC")
+    assert month_counts(signed_in(base, "learner", 2).get(path).text) == {}
+    # Previous and next month, and the way back to the week.
+    prev = (first - datetime.timedelta(days=1)).strftime("%Y-%m")
+    nxt = (first + datetime.timedelta(days=32)).strftime("%Y-%m")
+    assert 'href="/platform/schedule?view=month&amp;month=%s" id="prev-month"' \
+        % prev in r.text
+    assert 'href="/platform/schedule?view=month&amp;month=%s" id="next-month"' \
+        % nxt in r.text
+    assert 'href="/platform/schedule?week=%s" id="week-view-link"' % d(1) \
+        in r.text
+    r = teacher.get("/platform/schedule?week=%s" % d(3))
+    assert 'href="/platform/schedule?view=month&amp;month=%s" id="month-link"' \
+        % ym in r.text
+    # An administrator's filter keeps the teacher through the months.
+    aid = user_id("admin", 0)
+    zone = sql_value("SELECT timezone FROM users WHERE id = %d" % aid)
+    set_zone(aid, "UTC")
+    admin = signed_in(base, "admin")
+    r = admin.get(path + "&teacher=%d" % t)
+    set_zone(aid, None if zone in (None, "NULL") else zone)
+    assert month_counts(r.text) == {d(3): 2, d(10): 1}, month_counts(r.text)
+    assert "month=%s&amp;teacher=%d\" id=\"next-month\"" % (nxt, t) in r.text
+    assert 'name="month" value="%s"' % ym in r.text
+    # Without a month: the month of the week asked for, else this one.
+    r = teacher.get("/platform/schedule?view=month&week=%s" % d(20))
+    assert month_counts(r.text) == {d(3): 2, d(10): 1}
+    r = teacher.get("/platform/schedule?view=month")
+    assert r.status == 200 and r.has(
+        datetime.datetime.utcnow().strftime("%B %Y"))
+
+
+@test
+def schedule_month_bad_input(base):
+    teacher = signed_in(base, "teacher", 0)
+    for bad in ("2026-13", "2026-00", "2026-1", "26-12", "abcd-ef",
+                "1969-12", "2026/12", "9999-12"):
+        r = teacher.get("/platform/schedule?view=month&month=" + bad)
+        assert r.status == 400, (bad, r.status)
+        assert r.has("The month must be written YYYY-MM"), (bad, r.text)
+    r = teacher.get("/platform/schedule?view=month&month=2026-12-01")
+    assert r.status == 400 and r.has("Month"), r.text
+    r = teacher.get("/platform/schedule?view=year")
+    assert r.status == 400
+    r = teacher.get("/platform/schedule?view=month&month=2026-12"
+                    "&month=2027-01")
+    assert r.status == 400
+
+
+@test
+def schedule_month_constant_queries(base):
+    """The month runs as many statements for 5 lessons as for 600."""
+    t, l1, l2, cid, lessons, e1, e2 = setup()
+    teacher = signed_in(base, "teacher", 0)
+    admin = signed_in(base, "admin")
+    learner = signed_in(base, "learner", 0)
+    seen = {}
+    for n in (5, 600):
+        first = far_monday().replace(day=1)
+        sql("INSERT INTO live_sessions (course_id, teacher_id, "
+            "meeting_type, starts_at, ends_at, duration_min, status, "
+            "created_at, updated_at) SELECT %d, %d, 'group', t, "
+            "t + INTERVAL 45 MINUTE, 45, 'scheduled', UTC_TIMESTAMP(), "
+            "UTC_TIMESTAMP() FROM (SELECT '%s' + INTERVAL seq * 50 MINUTE "
+            "AS t FROM seq_0_to_%d) x" % (cid, t, first.isoformat(), n - 1))
+        sql("INSERT INTO live_participants (session_id, learner_id) SELECT "
+            "id, %d FROM live_sessions WHERE teacher_id = %d AND starts_at "
+            ">= '%s' AND starts_at < '%s'"
+            % (l1, t, first.isoformat(),
+               (first + datetime.timedelta(days=28)).isoformat()))
+        path = "/platform/schedule?view=month&month=%s" % \
+            first.strftime("%Y-%m")
+        for who, c in (("teacher", teacher), ("admin", admin),
+                       ("learner", learner)):
+            r = c.get(path)
+            assert r.status == 200
+            assert sum(month_counts(r.text).values()) >= n, (who, n)
+            q = r.header("X-Lectern-Queries")
+            assert q is not None, "the check config turns the query count on"
+            seen.setdefault(who, set()).add(q)
     for who, qs in seen.items():
         assert len(qs) == 1, (who, qs)
 
