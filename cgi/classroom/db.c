@@ -43,6 +43,7 @@ enum {
 	CR_SET_CREATED,
 	CR_JOIN,
 	CR_END,
+	CR_END_PENDING,
 	CR_HISTORY,
 	CR_LESSON_HISTORY,
 	CR_INFO,
@@ -86,6 +87,9 @@ enum {
 	CB_SYNC_CHECKED,
 	CB_SYNC_UPSERT,
 	CB_MISSED_DUE,
+	CB_ENDS_DUE,
+	CB_END_TRIED,
+	CB_END_DONE,
 	CB_REC_GET,
 	CB_REC_STATE,
 	CL__END
@@ -262,6 +266,10 @@ static const char *const sqltab[] = {
 	    "NULL, ended_at = UTC_TIMESTAMP(), ended_by = NULLIF(?, 0), "
 	    "end_reason = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND "
 	    "status = 'active'",
+	[S(CR_END_PENDING)] =
+	    "UPDATE classroom_sessions SET end_pending = 1, end_tried_at = "
+	    "UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP() WHERE id = ? AND "
+	    "status = 'ended'",
 	[S(CR_HISTORY)] =
 	    "SELECT " PAST_COLS " FROM classroom_sessions s WHERE "
 	    "s.channel_id = ? AND s.status = 'ended' AND s.deleted_at IS NULL "
@@ -540,6 +548,22 @@ static const char *const sqltab[] = {
 	    "WHERE status = 'active' AND provider = 'bbb' AND "
 	    "create_time IS NOT NULL AND create_time < ? "
 	    "ORDER BY create_time, id LIMIT ?",
+	/*
+	 * Ended BigBlueButton sessions whose meeting the server has not
+	 * confirmed ended, of the last 7 days (a meeting left open closes
+	 * once empty), least recently tried first.
+	 */
+	[S(CB_ENDS_DUE)] =
+	    "SELECT id, meeting_id FROM classroom_sessions "
+	    "WHERE end_pending = 1 AND status = 'ended' AND provider = 'bbb' "
+	    "AND ended_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY "
+	    "ORDER BY end_tried_at IS NOT NULL, end_tried_at, id LIMIT ?",
+	[S(CB_END_TRIED)] =
+	    "UPDATE classroom_sessions SET end_tried_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?",
+	[S(CB_END_DONE)] =
+	    "UPDATE classroom_sessions SET end_pending = 0, end_tried_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?",
 	[S(CB_REC_GET)] =
 	    "SELECT id, session_id, record_id, state FROM classroom_recordings "
 	    "WHERE id = ?",
@@ -1073,6 +1097,12 @@ db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+enum db_rc
+db_classroom_end_pending(struct db *db, int64_t sid)
+{
+	return db_exec(db, CR_END_PENDING, NULL, "i", (long long)sid);
 }
 
 enum db_rc
@@ -1924,6 +1954,28 @@ db_sync_missed_due(struct db *db, struct arena *a, long long before_ms,
 	    (long long)limit)) != DB_OK)
 		return rc;
 	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_ends_due(struct db *db, struct arena *a, int limit,
+    struct classroom_due **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CB_ENDS_DUE, &res, "i",
+	    (long long)limit)) != DB_OK)
+		return rc;
+	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_end_tried(struct db *db, int64_t sid, int confirmed)
+{
+	return db_exec(db, confirmed ? CB_END_DONE : CB_END_TRIED, NULL, "i",
+	    (long long)sid);
 }
 
 enum db_rc
