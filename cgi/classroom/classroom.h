@@ -158,7 +158,9 @@ enum db_rc	db_classroom_backdate(struct db *, int64_t sid, long long back,
 /*
  * sync.c: the worker's classroom steps.  BigBlueButton is asked for
  * the recordings of recently ended, recorded sessions until each has
- * its playback address, and the sessions whose meeting no longer runs
+ * its playback address, and now and then after that, so that a
+ * recording the server unpublished, published or deleted shows so
+ * here; the sessions whose meeting no longer runs
  * on the server (an end callback that never came) are ended here;
  * the other way round, meetings of sessions ended here while the
  * server could not be told are ended there.  Each step is bounded per
@@ -593,6 +595,8 @@ enum db_rc	db_sync_recordings_due(struct db *, struct arena *, int limit,
 		    struct classroom_due **, size_t *);
 /* Note that the server was just asked about session sid's recordings. */
 enum db_rc	db_sync_recordings_checked(struct db *, int64_t sid);
+/* Have the next worker pass ask about session sid's recordings. */
+enum db_rc	db_sync_recordings_recheck(struct db *, int64_t sid);
 /* Active sessions whose meeting was made before before_ms. */
 enum db_rc	db_sync_missed_due(struct db *, struct arena *,
 		    long long before_ms, int limit, struct classroom_due **,

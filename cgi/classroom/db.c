@@ -85,6 +85,7 @@ enum {
 	CB_PARTICIPANT,
 	CB_SYNC_DUE,
 	CB_SYNC_CHECKED,
+	CB_SYNC_RECHECK,
 	CB_SYNC_UPSERT,
 	CB_MISSED_DUE,
 	CB_ENDS_DUE,
@@ -494,15 +495,18 @@ static const char *const sqltab[] = {
 	    "poll_votes = VALUES(poll_votes), emojis = VALUES(emojis)",
 	/*
 	 * The worker's recordings sync: ended, recorded BigBlueButton
-	 * sessions of the last 7 days whose meeting was made and whose
+	 * sessions whose meeting was made and, of the last 7 days, whose
 	 * recordings are not known yet, have no playback address or are
-	 * still processing; oldest first.
+	 * still processing (asked every 5 minutes); or, of the last 30
+	 * days, with recordings shown (asked every hour, or at once after
+	 * a person's action failed: recordings_checked_at NULL), so that
+	 * what the server changed or lost is seen here too; oldest first.
 	 */
 	[S(CB_SYNC_DUE)] =
 	    "SELECT s.id, s.meeting_id FROM classroom_sessions s "
 	    "WHERE s.provider = 'bbb' AND s.record = 1 AND "
 	    "s.status = 'ended' AND s.deleted_at IS NULL AND "
-	    "s.create_time IS NOT NULL AND "
+	    "s.create_time IS NOT NULL AND (("
 	    "s.ended_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
 	    "(NOT EXISTS (SELECT 1 FROM classroom_recordings r "
 	    "WHERE r.session_id = s.id) OR EXISTS (SELECT 1 FROM "
@@ -510,12 +514,20 @@ static const char *const sqltab[] = {
 	    "r.state <> 'deleted' AND (r.playback_url IS NULL OR "
 	    "r.state = 'processing'))) AND "
 	    "(s.recordings_checked_at IS NULL OR s.recordings_checked_at < "
-	    "UTC_TIMESTAMP() - INTERVAL 5 MINUTE) "
+	    "UTC_TIMESTAMP() - INTERVAL 5 MINUTE)) OR ("
+	    "s.ended_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY AND "
+	    "EXISTS (SELECT 1 FROM classroom_recordings r WHERE "
+	    "r.session_id = s.id AND r.state IN ('published', "
+	    "'unpublished')) AND (s.recordings_checked_at IS NULL OR "
+	    "s.recordings_checked_at < UTC_TIMESTAMP() - INTERVAL 1 HOUR))) "
 	    "ORDER BY s.recordings_checked_at IS NOT NULL, "
 	    "s.recordings_checked_at, s.ended_at, s.id LIMIT ?",
 	[S(CB_SYNC_CHECKED)] =
 	    "UPDATE classroom_sessions SET recordings_checked_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?",
+	[S(CB_SYNC_RECHECK)] =
+	    "UPDATE classroom_sessions SET recordings_checked_at = NULL "
+	    "WHERE id = ?",
 	/*
 	 * What the provider says of one recording.  A row a person
 	 * deleted, and a row of another session, stay as they are; the
@@ -1939,6 +1951,12 @@ enum db_rc
 db_sync_recordings_checked(struct db *db, int64_t sid)
 {
 	return db_exec(db, CB_SYNC_CHECKED, NULL, "i", (long long)sid);
+}
+
+enum db_rc
+db_sync_recordings_recheck(struct db *db, int64_t sid)
+{
+	return db_exec(db, CB_SYNC_RECHECK, NULL, "i", (long long)sid);
 }
 
 enum db_rc

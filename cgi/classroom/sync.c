@@ -45,6 +45,41 @@ our_state(const struct conf_recording *rec)
 	return NULL;
 }
 
+/*
+ * After a full list of session sid's recordings (recs, n) came from
+ * the server: a recording shown here that the list lacks was deleted
+ * there, and is marked deleted here.  *changed counts the rows.
+ */
+static enum db_rc
+drop_missing(struct db *db, struct arena *a, int64_t sid,
+    const struct conf_recording *recs, size_t n, int *changed)
+{
+	struct classroom_rec	*ours;
+	size_t			 nours, i, j;
+	enum db_rc		 rc;
+	int			 ch;
+
+	if ((rc = db_classroom_recordings(db, a, sid, &ours, &nours)) !=
+	    DB_OK)
+		return rc;
+	for (i = 0; i < nours; i++) {
+		if (strcmp(ours[i].state, "published") != 0 &&
+		    strcmp(ours[i].state, "unpublished") != 0)
+			continue;
+		for (j = 0; j < n; j++)
+			if (recs[j].record_id != NULL &&
+			    strcmp(recs[j].record_id, ours[i].record_id) == 0)
+				break;
+		if (j < n)
+			continue;
+		if ((rc = db_recording_state(db, ours[i].id, sid, "deleted",
+		    &ch)) != DB_OK)
+			return rc;
+		*changed += ch;
+	}
+	return DB_OK;
+}
+
 /* Log a provider call about session sid that failed. */
 static void
 log_failure(const char *what, int64_t sid, enum conf_rc rc, const char *err)
@@ -106,6 +141,13 @@ classroom_sync_recordings(struct db *db, const struct config *cfg,
 			    recs[j].start_time, recs[j].end_time, &changed)) !=
 			    DB_OK)
 				break;
+			st->stored += changed;
+		}
+		/* The whole list (one short page): what it lacks is gone. */
+		if (rc == DB_OK && crc == CONF_OK && nrecs < SYNC_RECORDINGS) {
+			changed = 0;
+			rc = drop_missing(db, ca, due[i].id, recs, nrecs,
+			    &changed);
 			st->stored += changed;
 		}
 		arena_free(ca);
