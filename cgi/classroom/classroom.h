@@ -172,7 +172,6 @@ struct classroom_sync_stats {
 	int		 checked;	/* recorded sessions asked about */
 	int		 stored;	/* recording rows new or changed */
 	int		 ended;		/* sessions ended: not running */
-	int		 closed;	/* meetings ended on the server late */
 	int		 failed;	/* provider calls that failed */
 };
 

@@ -231,7 +231,6 @@ classroom_sync_ends(struct db *db, const struct config *cfg,
 		if ((rc = db_sync_end_tried(db, due[i].id, confirmed)) !=
 		    DB_OK)
 			goto out;
-		st->closed += confirmed;
 		if (crc == CONF_UNAVAILABLE)
 			break;
 	}
