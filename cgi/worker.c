@@ -192,7 +192,8 @@ worker_pass(struct db *db, const struct config *cfg, struct worker_stats *st)
 	if ((rc = classroom_sync_recordings(db, cfg,
 	    &st->classroom)) != DB_OK ||
 	    (rc = classroom_sync_missed(db, cfg, (long long)time(NULL) * 1000,
-	    &st->classroom)) != DB_OK) {
+	    &st->classroom)) != DB_OK ||
+	    (rc = classroom_sync_ends(db, cfg, &st->classroom)) != DB_OK) {
 		fprintf(stderr, "lecternctl: worker: syncing classrooms "
 		    "failed\n");
 		goto out;

@@ -5,9 +5,12 @@
  * lesson's classroom (opened by the first person who joins).
  *
  * The provider is called only by a join and an end: its "create" just
- * before the first join (it is idempotent), never at start and never
- * while a page is rendered.  A join answers with the provider's join
- * address (a redirect, an embedding page, or the Jitsi room page); that
+ * before the first join (it is idempotent), and again when the server
+ * has lost the meeting; never at start and never while a page is
+ * rendered.  A join asks the server itself for an address good for
+ * that one join (BigBlueButton's join with redirect=false) and answers
+ * with it (a redirect, an embedding page, or the Jitsi room page); the
+ * signed join address never reaches the browser, and the answer's
  * address is never logged nor put in a shared page.
  */
 #include <stdio.h>
@@ -131,6 +134,17 @@ end_callback_url(const struct config *cfg, struct arena *a,
 	    cfg->base_url, tok, url_encode(a, meeting_id));
 }
 
+/* Log a provider call about session c that failed (never a secret). */
+static void
+log_conf(const struct classroom *c, const struct conf_provider *p,
+    const char *what, enum conf_rc rc, const char *err)
+{
+	fprintf(stderr, "lectern: classroom %lld: %s %s failed (%s): %s\n",
+	    (long long)c->id, p->name, what, rc == CONF_UNAVAILABLE ?
+	    "unavailable" : rc == CONF_NOT_FOUND ? "not found" : "failed",
+	    err ? err : "no reason given");
+}
+
 /*
  * Ask the provider to create the session's meeting (idempotent), with
  * the session's options, our callback addresses, its slides as signed
@@ -204,11 +218,7 @@ create_meeting(struct req *r, const struct conf_provider *p,
 
 	rc = p->create(r->cfg, r->a, &m, &ct, &err);
 	if (rc != CONF_OK) {
-		fprintf(stderr, "lectern: classroom %lld: %s create failed "
-		    "(%s): %s\n", (long long)c->id, p->name,
-		    rc == CONF_UNAVAILABLE ? "unavailable" : rc ==
-		    CONF_NOT_FOUND ? "not found" : "failed",
-		    err ? err : "no reason given");
+		log_conf(c, p, "create", rc, err);
 		return 0;
 	}
 	if (db_classroom_set_created(r->db, c->id, ct) != DB_OK) {
@@ -267,6 +277,40 @@ embed_page(struct req *r, const struct classroom *c, const char *url)
 	return page_send(r, 200);
 }
 
+/*
+ * Ask the provider to let cu into c's meeting; *url gets the address
+ * to send them to.  A meeting the server no longer has (it restarted,
+ * or the meeting ended by itself while the session is still active
+ * here) is made again (create is idempotent) and the join asked once
+ * more, so that nobody lands on the server's "notFound".  Returns 1,
+ * or 0 after logging why.
+ */
+static int
+provider_join(struct req *r, const struct conf_provider *p,
+    struct classroom *c, const struct conf_user *cu, char **url)
+{
+	char		*err = NULL;
+	enum conf_rc	 rc;
+
+	rc = p->join(r->cfg, r->a, c->meeting_id, c->create_time, cu, url,
+	    &err);
+	if (rc == CONF_NOT_FOUND) {
+		fprintf(stderr, "lectern: classroom %lld: the %s server has "
+		    "no meeting for it any more: made again\n",
+		    (long long)c->id, p->name);
+		if (!create_meeting(r, p, c))
+			return 0;
+		err = NULL;
+		rc = p->join(r->cfg, r->a, c->meeting_id, c->create_time, cu,
+		    url, &err);
+	}
+	if (rc != CONF_OK || *url == NULL) {
+		log_conf(c, p, "join", rc, err);
+		return 0;
+	}
+	return 1;
+}
+
 int
 classroom_join(struct req *r, struct classroom *c,
     const struct classroom_access *acc)
@@ -274,7 +318,6 @@ classroom_join(struct req *r, struct classroom *c,
 	const struct conf_provider	*p;
 	struct conf_user		 cu;
 	char				*url = NULL, *token = NULL;
-	int				 jitsi;
 
 	if (acc->role == CR_NONE && acc->removed)
 		return send_error(r, 403, "A moderator removed you from this "
@@ -291,31 +334,29 @@ classroom_join(struct req *r, struct classroom *c,
 		    (long long)c->id, c->provider);
 		return send_error(r, 503, classroom_unavailable);
 	}
-	jitsi = strcmp(p->name, "jitsi") == 0;
 	if (c->create_time == 0 && !create_meeting(r, p, c))
 		return send_error(r, 503, classroom_unavailable);
 	memset(&cu, 0, sizeof(cu));
 	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
 	cu.full_name = r->user->name;
 	cu.moderator = acc->role == CR_MODERATOR;
-	if (jitsi)
-		token = jitsi_token(r->cfg, r->a, c->meeting_id, &cu,
-		    (long long)time(NULL), JITSI_TOKEN_TTL);
-	else
-		url = p->join_url(r->cfg, r->a, c->meeting_id, c->create_time,
-		    &cu);
-	if (token == NULL && url == NULL) {
-		fprintf(stderr, "lectern: classroom %lld: no %s join address "
-		    "(is the provider configured?)\n", (long long)c->id,
-		    p->name);
-		return send_error(r, 503, classroom_unavailable);
-	}
 	/*
 	 * With Jitsi the page's presence beacons count the joins and the
 	 * minutes (page-room.c); counting the click too would count twice.
 	 */
-	if (jitsi)
+	if (strcmp(p->name, "jitsi") == 0) {
+		token = jitsi_token(r->cfg, r->a, c->meeting_id, &cu,
+		    (long long)time(NULL), JITSI_TOKEN_TTL);
+		if (token == NULL) {
+			fprintf(stderr, "lectern: classroom %lld: no jitsi "
+			    "token (is jitsi_secret set?)\n",
+			    (long long)c->id);
+			return send_error(r, 503, classroom_unavailable);
+		}
 		return jitsi_page(r, c, &cu, token);
+	}
+	if (!provider_join(r, p, c, &cu, &url))
+		return send_error(r, 503, classroom_unavailable);
 	if (db_classroom_joined(r->db, c->id, r->user->id, cu.moderator) !=
 	    DB_OK)
 		return send_db_error(r);
@@ -334,6 +375,7 @@ classroom_end(struct req *r, const struct classroom *c, const char *reason,
 	const struct conf_provider	*p;
 	char				*err = NULL;
 	enum conf_rc			 rc;
+	enum db_rc			 drc;
 
 	*reached = 1;
 	p = conf_provider_named(c->provider);
@@ -342,14 +384,21 @@ classroom_end(struct req *r, const struct classroom *c, const char *reason,
 		if (rc != CONF_OK && rc != CONF_NOT_FOUND) {
 			*reached = 0;
 			fprintf(stderr, "lectern: classroom %lld: %s end "
-			    "failed (%s), ended here only: %s\n",
-			    (long long)c->id, p->name, rc == CONF_UNAVAILABLE ?
-			    "unavailable" : "failed", err ? err :
-			    "no reason given");
+			    "failed (%s), ended here, the worker retries: "
+			    "%s\n", (long long)c->id, p->name,
+			    rc == CONF_UNAVAILABLE ? "unavailable" : "failed",
+			    err ? err : "no reason given");
 		}
 	}
-	return db_classroom_end(r->db, c->id, r->user->id, reason, NULL,
-	    ended);
+	if ((drc = db_classroom_end(r->db, c->id, r->user->id, reason, NULL,
+	    ended)) != DB_OK)
+		return drc;
+	/* Not fatal: the room still closes by itself once empty. */
+	if (*ended && !*reached && db_classroom_end_pending(r->db, c->id) !=
+	    DB_OK)
+		fprintf(stderr, "lectern: classroom %lld: the pending end "
+		    "was not stored\n", (long long)c->id);
+	return DB_OK;
 }
 
 /* ------------------------------------------------------------------ */

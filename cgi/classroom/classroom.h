@@ -102,10 +102,12 @@ struct classroom *classroom_open_lesson(struct req *, int64_t live_id,
  * Let the user into session c with the part acc gives them.  Someone
  * without a part, or removed by a moderator, gets 403; an ended
  * session sends them back to its channel or lesson (303).  Otherwise
- * the provider's meeting is made when it was not yet (its "create" is
- * called only here, just before a join), the join is counted, and the
- * answer is the way in: a redirect to the provider, the embedding page,
- * or the Jitsi room page.  The provider's join address is never logged.
+ * the provider's meeting is made when it was not yet, or again when the
+ * server lost it (its "create" is called only here, just before a
+ * join), the provider is asked for an address for this one join, the
+ * join is counted, and the answer is the way in: a redirect to that
+ * address, the embedding page, or the Jitsi room page.  That address is
+ * never logged.
  * Returns the status sent: 200, 303, 403, 503.
  */
 int		classroom_join(struct req *, struct classroom *c,
@@ -156,10 +158,14 @@ enum db_rc	db_classroom_backdate(struct db *, int64_t sid, long long back,
 /*
  * sync.c: the worker's classroom steps.  BigBlueButton is asked for
  * the recordings of recently ended, recorded sessions until each has
- * its playback address, and the sessions whose meeting no longer runs
- * on the server (an end callback that never came) are ended here.
- * Each step is bounded per pass; a provider failure is logged once and
- * the step is tried again next pass.  Both return DB_OK or the database
+ * its playback address, and now and then after that, so that a
+ * recording the server unpublished, published or deleted shows so
+ * here; the sessions whose meeting no longer runs
+ * on the server (an end callback that never came) are ended here;
+ * the other way round, meetings of sessions ended here while the
+ * server could not be told are ended there.  Each step is bounded per
+ * pass; a provider failure is logged once and the step is tried again
+ * next pass.  They return DB_OK or the database
  * failure that stopped them; provider failures are counted.
  */
 struct classroom_sync_stats {
@@ -173,6 +179,13 @@ enum db_rc	classroom_sync_recordings(struct db *, const struct config *,
 		    struct classroom_sync_stats *);
 enum db_rc	classroom_sync_missed(struct db *, const struct config *,
 		    long long now_ms, struct classroom_sync_stats *);
+/*
+ * The meetings of sessions ended here while the server could not be
+ * told (classroom_end): the server is asked to end each again until
+ * it confirms; "no such meeting" counts as ended.
+ */
+enum db_rc	classroom_sync_ends(struct db *, const struct config *,
+		    struct classroom_sync_stats *);
 
 /* ------------------------------------------------------------------ */
 /* Inside the domain: shared logic (classroom.c)                       */
@@ -192,10 +205,10 @@ char		*classroom_back_path(struct req *, const struct classroom *);
 /*
  * Tell the provider to end c's meeting (when it was made) and end the
  * session here whatever it answers, with end_reason reason, by the
- * user: a teacher must always be able to close the class, and the
- * provider's room closes itself once empty.  Sets *ended when this call
- * ended it; *reached 0 when the provider could not be told.  Returns
- * DB_OK or the database failure.
+ * user: a teacher must always be able to close the class.  When the
+ * provider could not be told (*reached 0), the end is left pending and
+ * the worker tells it later (classroom_sync_ends).  Sets *ended when
+ * this call ended it.  Returns DB_OK or the database failure.
  */
 enum db_rc	classroom_end(struct req *, const struct classroom *c,
 		    const char *reason, int *ended, int *reached);
@@ -349,6 +362,11 @@ enum db_rc	db_classroom_joined(struct db *, int64_t sid, int64_t user_id,
  */
 enum db_rc	db_classroom_end(struct db *, int64_t sid, int64_t user_id,
 		    const char *reason, const char *detail, int *ended);
+/*
+ * Note that ended session sid's meeting may still be open on the
+ * server (the end call failed): the worker asks again.
+ */
+enum db_rc	db_classroom_end_pending(struct db *, int64_t sid);
 /* Ended sessions of a channel, newest first, keyset by start and id. */
 enum db_rc	db_classroom_history(struct db *, struct arena *,
 		    int64_t channel_id, const char *after_started,
@@ -576,10 +594,17 @@ enum db_rc	db_sync_recordings_due(struct db *, struct arena *, int limit,
 		    struct classroom_due **, size_t *);
 /* Note that the server was just asked about session sid's recordings. */
 enum db_rc	db_sync_recordings_checked(struct db *, int64_t sid);
+/* Have the next worker pass ask about session sid's recordings. */
+enum db_rc	db_sync_recordings_recheck(struct db *, int64_t sid);
 /* Active sessions whose meeting was made before before_ms. */
 enum db_rc	db_sync_missed_due(struct db *, struct arena *,
 		    long long before_ms, int limit, struct classroom_due **,
 		    size_t *);
+/* Ended sessions whose end the server has yet to confirm. */
+enum db_rc	db_sync_ends_due(struct db *, struct arena *, int limit,
+		    struct classroom_due **, size_t *);
+/* The server was asked to end sid's meeting: confirmed, or to retry. */
+enum db_rc	db_sync_end_tried(struct db *, int64_t sid, int confirmed);
 /*
  * Store what the provider says of recording record_id of session sid
  * (state processing, published or unpublished; times in ms, 0 unknown),

@@ -43,6 +43,7 @@ enum {
 	CR_SET_CREATED,
 	CR_JOIN,
 	CR_END,
+	CR_END_PENDING,
 	CR_HISTORY,
 	CR_LESSON_HISTORY,
 	CR_INFO,
@@ -84,8 +85,12 @@ enum {
 	CB_PARTICIPANT,
 	CB_SYNC_DUE,
 	CB_SYNC_CHECKED,
+	CB_SYNC_RECHECK,
 	CB_SYNC_UPSERT,
 	CB_MISSED_DUE,
+	CB_ENDS_DUE,
+	CB_END_TRIED,
+	CB_END_DONE,
 	CB_REC_GET,
 	CB_REC_STATE,
 	CL__END
@@ -262,6 +267,10 @@ static const char *const sqltab[] = {
 	    "NULL, ended_at = UTC_TIMESTAMP(), ended_by = NULLIF(?, 0), "
 	    "end_reason = ?, updated_at = UTC_TIMESTAMP() WHERE id = ? AND "
 	    "status = 'active'",
+	[S(CR_END_PENDING)] =
+	    "UPDATE classroom_sessions SET end_pending = 1, end_tried_at = "
+	    "UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP() WHERE id = ? AND "
+	    "status = 'ended'",
 	[S(CR_HISTORY)] =
 	    "SELECT " PAST_COLS " FROM classroom_sessions s WHERE "
 	    "s.channel_id = ? AND s.status = 'ended' AND s.deleted_at IS NULL "
@@ -486,15 +495,18 @@ static const char *const sqltab[] = {
 	    "poll_votes = VALUES(poll_votes), emojis = VALUES(emojis)",
 	/*
 	 * The worker's recordings sync: ended, recorded BigBlueButton
-	 * sessions of the last 7 days whose meeting was made and whose
+	 * sessions whose meeting was made and, of the last 7 days, whose
 	 * recordings are not known yet, have no playback address or are
-	 * still processing; oldest first.
+	 * still processing (asked every 5 minutes); or, of the last 30
+	 * days, with recordings shown (asked every hour, or at once after
+	 * a person's action failed: recordings_checked_at NULL), so that
+	 * what the server changed or lost is seen here too; oldest first.
 	 */
 	[S(CB_SYNC_DUE)] =
 	    "SELECT s.id, s.meeting_id FROM classroom_sessions s "
 	    "WHERE s.provider = 'bbb' AND s.record = 1 AND "
 	    "s.status = 'ended' AND s.deleted_at IS NULL AND "
-	    "s.create_time IS NOT NULL AND "
+	    "s.create_time IS NOT NULL AND (("
 	    "s.ended_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
 	    "(NOT EXISTS (SELECT 1 FROM classroom_recordings r "
 	    "WHERE r.session_id = s.id) OR EXISTS (SELECT 1 FROM "
@@ -502,12 +514,20 @@ static const char *const sqltab[] = {
 	    "r.state <> 'deleted' AND (r.playback_url IS NULL OR "
 	    "r.state = 'processing'))) AND "
 	    "(s.recordings_checked_at IS NULL OR s.recordings_checked_at < "
-	    "UTC_TIMESTAMP() - INTERVAL 5 MINUTE) "
+	    "UTC_TIMESTAMP() - INTERVAL 5 MINUTE)) OR ("
+	    "s.ended_at >= UTC_TIMESTAMP() - INTERVAL 30 DAY AND "
+	    "EXISTS (SELECT 1 FROM classroom_recordings r WHERE "
+	    "r.session_id = s.id AND r.state IN ('published', "
+	    "'unpublished')) AND (s.recordings_checked_at IS NULL OR "
+	    "s.recordings_checked_at < UTC_TIMESTAMP() - INTERVAL 1 HOUR))) "
 	    "ORDER BY s.recordings_checked_at IS NOT NULL, "
 	    "s.recordings_checked_at, s.ended_at, s.id LIMIT ?",
 	[S(CB_SYNC_CHECKED)] =
 	    "UPDATE classroom_sessions SET recordings_checked_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?",
+	[S(CB_SYNC_RECHECK)] =
+	    "UPDATE classroom_sessions SET recordings_checked_at = NULL "
+	    "WHERE id = ?",
 	/*
 	 * What the provider says of one recording.  A row a person
 	 * deleted, and a row of another session, stay as they are; the
@@ -540,6 +560,22 @@ static const char *const sqltab[] = {
 	    "WHERE status = 'active' AND provider = 'bbb' AND "
 	    "create_time IS NOT NULL AND create_time < ? "
 	    "ORDER BY create_time, id LIMIT ?",
+	/*
+	 * Ended BigBlueButton sessions whose meeting the server has not
+	 * confirmed ended, of the last 7 days (a meeting left open closes
+	 * once empty), least recently tried first.
+	 */
+	[S(CB_ENDS_DUE)] =
+	    "SELECT id, meeting_id FROM classroom_sessions "
+	    "WHERE end_pending = 1 AND status = 'ended' AND provider = 'bbb' "
+	    "AND ended_at >= UTC_TIMESTAMP() - INTERVAL 7 DAY "
+	    "ORDER BY end_tried_at IS NOT NULL, end_tried_at, id LIMIT ?",
+	[S(CB_END_TRIED)] =
+	    "UPDATE classroom_sessions SET end_tried_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?",
+	[S(CB_END_DONE)] =
+	    "UPDATE classroom_sessions SET end_pending = 0, end_tried_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?",
 	[S(CB_REC_GET)] =
 	    "SELECT id, session_id, record_id, state FROM classroom_recordings "
 	    "WHERE id = ?",
@@ -1073,6 +1109,12 @@ db_classroom_end(struct db *db, int64_t sid, int64_t user_id,
 fail:
 	db_rollback(db);
 	return rc;
+}
+
+enum db_rc
+db_classroom_end_pending(struct db *db, int64_t sid)
+{
+	return db_exec(db, CR_END_PENDING, NULL, "i", (long long)sid);
 }
 
 enum db_rc
@@ -1912,6 +1954,12 @@ db_sync_recordings_checked(struct db *db, int64_t sid)
 }
 
 enum db_rc
+db_sync_recordings_recheck(struct db *db, int64_t sid)
+{
+	return db_exec(db, CB_SYNC_RECHECK, NULL, "i", (long long)sid);
+}
+
+enum db_rc
 db_sync_missed_due(struct db *db, struct arena *a, long long before_ms,
     int limit, struct classroom_due **list, size_t *n)
 {
@@ -1924,6 +1972,28 @@ db_sync_missed_due(struct db *db, struct arena *a, long long before_ms,
 	    (long long)limit)) != DB_OK)
 		return rc;
 	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_ends_due(struct db *db, struct arena *a, int limit,
+    struct classroom_due **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CB_ENDS_DUE, &res, "i",
+	    (long long)limit)) != DB_OK)
+		return rc;
+	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_sync_end_tried(struct db *db, int64_t sid, int confirmed)
+{
+	return db_exec(db, confirmed ? CB_END_DONE : CB_END_TRIED, NULL, "i",
+	    (long long)sid);
 }
 
 enum db_rc

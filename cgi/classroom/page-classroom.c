@@ -426,8 +426,9 @@ page_classroom_start(struct req *r)
 /*
  * POST /platform/classroom/:id/join: join an active session as a
  * moderator (channel admins, site administrators, the lesson's teacher,
- * promoted participants) or a viewer.  Answers 303 to the provider's
- * join address, the embedding page, or the Jitsi room page.
+ * promoted participants) or a viewer.  Answers 303 to the address the
+ * provider made for this join (its meeting made again when the server
+ * lost it), the embedding page, or the Jitsi room page.
  * Statuses: 200, 303, 403 (not a member, removed), 404, 503 (the
  * conferencing server is unavailable).
  */
@@ -468,7 +469,8 @@ page_classroom_end(struct req *r)
 		return send_db_error(r);
 	flash_set(r, !ended ? "This session had already ended." : reached ?
 	    "Session ended." : "Session ended. The conferencing server "
-	    "could not be reached; its room closes by itself once empty.");
+	    "could not be reached; Lectern will close its room there as "
+	    "soon as it answers.");
 	return send_redirect(r, classroom_back_path(r, c));
 }
 

@@ -3,7 +3,9 @@
  * publish, unpublish and delete, for the classroom's admins (channel
  * admins, site administrators, the lesson's teacher).  The provider is
  * told first; our row changes only when it said yes, so a server that
- * does not answer leaves everything as it was.  A deleted row stays in
+ * does not answer leaves everything as it was here, and the worker's
+ * next pass reads back what the server did (it may have acted before
+ * failing); each action can simply be tried again.  A deleted row stays in
  * the table (the worker's sync must not bring it back) but is hidden.
  */
 #include <stdio.h>
@@ -73,10 +75,22 @@ recording_action(struct req *r, enum rec_action act)
 		    act == REC_PUBLISH, &err);
 		state = act == REC_PUBLISH ? "published" : "unpublished";
 	}
-	if (crc == CONF_NOT_FOUND)
+	if (crc == CONF_NOT_FOUND) {
+		/* Gone there: shown as gone here, nothing left to click. */
+		if (db_recording_state(r->db, rec->id, c->id, "deleted",
+		    &changed) != DB_OK)
+			return send_db_error(r);
 		return send_error(r, 409, "The conferencing server no longer "
 		    "has this recording.");
+	}
 	if (crc != CONF_OK) {
+		/*
+		 * The server may have acted before failing to answer: the
+		 * next worker pass reads back what it has.
+		 */
+		if (db_sync_recordings_recheck(r->db, c->id) != DB_OK)
+			fprintf(stderr, "lectern: classroom %lld: recordings "
+			    "not marked for a check\n", (long long)c->id);
 		fprintf(stderr, "lectern: classroom %lld: recording %lld: %s "
 		    "%s failed (%s): %s\n", (long long)c->id,
 		    (long long)rec->id, p->name, act == REC_DELETE ? "delete" :

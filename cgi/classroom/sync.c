@@ -5,7 +5,9 @@
  * was down, the server restarted).  So each pass asks the server: the
  * recordings of recently ended recorded sessions until they have their
  * playback address, and whether the meetings we think are running
- * still are.  Both steps are bounded; when the server does not answer,
+ * still are.  And the other way round: a meeting we ended while the
+ * server could not be told is ended there until the server confirms.
+ * The steps are bounded; when the server does not answer,
  * the step stops after one log line and the next pass tries again.
  */
 #include <stdio.h>
@@ -24,6 +26,8 @@
 /* Minutes a meeting is given before "not running" means it ended. */
 #define SYNC_MISSED_MINUTES	10
 #define SYNC_MISSED_SESSIONS	50
+/* Pending ends tried per pass, at most. */
+#define SYNC_ENDS		50
 
 /* Our state for the provider's; NULL for a state we do not keep. */
 static const char *
@@ -39,6 +43,41 @@ our_state(const struct conf_recording *rec)
 	    strcmp(rec->state, "processed") == 0)
 		return "processing";
 	return NULL;
+}
+
+/*
+ * After a full list of session sid's recordings (recs, n) came from
+ * the server: a recording shown here that the list lacks was deleted
+ * there, and is marked deleted here.  *changed counts the rows.
+ */
+static enum db_rc
+drop_missing(struct db *db, struct arena *a, int64_t sid,
+    const struct conf_recording *recs, size_t n, int *changed)
+{
+	struct classroom_rec	*ours;
+	size_t			 nours, i, j;
+	enum db_rc		 rc;
+	int			 ch;
+
+	if ((rc = db_classroom_recordings(db, a, sid, &ours, &nours)) !=
+	    DB_OK)
+		return rc;
+	for (i = 0; i < nours; i++) {
+		if (strcmp(ours[i].state, "published") != 0 &&
+		    strcmp(ours[i].state, "unpublished") != 0)
+			continue;
+		for (j = 0; j < n; j++)
+			if (recs[j].record_id != NULL &&
+			    strcmp(recs[j].record_id, ours[i].record_id) == 0)
+				break;
+		if (j < n)
+			continue;
+		if ((rc = db_recording_state(db, ours[i].id, sid, "deleted",
+		    &ch)) != DB_OK)
+			return rc;
+		*changed += ch;
+	}
+	return DB_OK;
 }
 
 /* Log a provider call about session sid that failed. */
@@ -104,6 +143,13 @@ classroom_sync_recordings(struct db *db, const struct config *cfg,
 				break;
 			st->stored += changed;
 		}
+		/* The whole list (one short page): what it lacks is gone. */
+		if (rc == DB_OK && crc == CONF_OK && nrecs < SYNC_RECORDINGS) {
+			changed = 0;
+			rc = drop_missing(db, ca, due[i].id, recs, nrecs,
+			    &changed);
+			st->stored += changed;
+		}
 		arena_free(ca);
 		if (rc != DB_OK)
 			goto out;
@@ -150,6 +196,43 @@ classroom_sync_missed(struct db *db, const struct config *cfg,
 		    "not running on the server", &ended)) != DB_OK)
 			goto out;
 		st->ended += ended;
+	}
+out:
+	arena_free(a);
+	return rc;
+}
+
+enum db_rc
+classroom_sync_ends(struct db *db, const struct config *cfg,
+    struct classroom_sync_stats *st)
+{
+	const struct conf_provider	*p = &conf_bbb;
+	struct arena			*a = arena_new(), *ca;
+	struct classroom_due		*due;
+	size_t				 n, i;
+	char				*err;
+	enum conf_rc			 crc;
+	enum db_rc			 rc;
+	int				 confirmed;
+
+	if ((rc = db_sync_ends_due(db, a, SYNC_ENDS, &due, &n)) != DB_OK)
+		goto out;
+	for (i = 0; i < n; i++) {
+		ca = arena_new();
+		err = NULL;
+		crc = p->end(cfg, ca, due[i].meeting_id, &err);
+		/* notFound: the meeting is not there (any more). */
+		confirmed = crc == CONF_OK || crc == CONF_NOT_FOUND;
+		if (!confirmed) {
+			st->failed++;
+			log_failure("end", due[i].id, crc, err);
+		}
+		arena_free(ca);
+		if ((rc = db_sync_end_tried(db, due[i].id, confirmed)) !=
+		    DB_OK)
+			goto out;
+		if (crc == CONF_UNAVAILABLE)
+			break;
 	}
 out:
 	arena_free(a);

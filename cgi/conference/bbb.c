@@ -219,18 +219,56 @@ bbb_create(const struct config *cfg, struct arena *a,
 	return rc;
 }
 
-/* The signed join address; no network call. */
-static char *
-bbb_join_url(const struct config *cfg, struct arena *a,
-    const char *meeting_id, long long create_time, const struct conf_user *u)
+/*
+ * 1 when url can be where a user is sent: http or https, then a host,
+ * and no blank (text() made every control character a space).  Pure.
+ */
+static int
+client_url_ok(const char *url)
 {
-	if (cfg->bbb_url == NULL || *cfg->bbb_url == '\0' ||
-	    cfg->bbb_secret == NULL || *cfg->bbb_secret == '\0' ||
-	    meeting_id == NULL || u == NULL)
-		return NULL;
-	return bbb_signed_url(a, cfg->bbb_url, "join",
-	    bbb_join_query(a, meeting_id, create_time, u),
-	    bbb_alg_named(cfg->bbb_checksum), cfg->bbb_secret);
+	const char	*host;
+
+	if (strncmp(url, "https://", 8) == 0)
+		host = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		host = url + 7;
+	else
+		return 0;
+	return *host != '\0' && *host != '/' && strchr(url, ' ') == NULL &&
+	    strchr(url, '"') == NULL && strchr(url, '<') == NULL;
+}
+
+/*
+ * join with redirect=false: the server registers the user and answers
+ * the client address with their session token, which goes into *url.
+ * notFound and mismatchCreateTimeParam (another meeting runs under the
+ * id now) are CONF_NOT_FOUND.
+ */
+static enum conf_rc
+bbb_join(const struct config *cfg, struct arena *a, const char *meeting_id,
+    long long create_time, const struct conf_user *u, char **url, char **err)
+{
+	struct bbb_resp	 r;
+	enum conf_rc	 rc;
+
+	*url = NULL;
+	if (meeting_id == NULL || u == NULL) {
+		set_err(a, err, "bbb join: no meeting or no user");
+		return CONF_FAILED;
+	}
+	rc = bbb_call(cfg, a, "join", bbb_join_query(a, meeting_id,
+	    create_time, u), NULL, &r, err);
+	if (rc == CONF_FAILED &&
+	    strcmp(r.message_key, "mismatchCreateTimeParam") == 0)
+		return CONF_NOT_FOUND;
+	if (rc != CONF_OK)
+		return rc;
+	if (!client_url_ok(r.url)) {
+		set_err(a, err, "bbb join: the answer has no client address");
+		return CONF_UNAVAILABLE;
+	}
+	*url = r.url;
+	return CONF_OK;
 }
 
 /*
@@ -390,7 +428,7 @@ bbb_delete(const struct config *cfg, struct arena *a, const char *record_id,
 const struct conf_provider conf_bbb = {
 	.name = "bbb",
 	.create = bbb_create,
-	.join_url = bbb_join_url,
+	.join = bbb_join,
 	.end = bbb_end,
 	.is_running = bbb_is_running,
 	.info = bbb_info,

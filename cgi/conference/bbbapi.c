@@ -284,7 +284,9 @@ bbb_slides_xml(struct arena *a, const struct conf_meeting *m)
 
 /*
  * The join query: fullName, meetingID, role, userID, avatarURL (when
- * given), createTime (when known) and redirect=true.  Arena string.
+ * given), createTime (when known) and redirect=false: Lectern makes
+ * the call itself and sends the user to the session-token address the
+ * server answers with.  Arena string.
  */
 char *
 bbb_join_query(struct arena *a, const char *meeting_id, long long create_time,
@@ -304,7 +306,7 @@ bbb_join_query(struct arena *a, const char *meeting_id, long long create_time,
 	/* Old links cannot open a later meeting with the same id. */
 	if (create_time > 0)
 		bbb_param_num(&b, "createTime", create_time);
-	bbb_param(&b, "redirect", "true");
+	bbb_param(&b, "redirect", "false");
 	s = arena_strndup(a, b.data, b.len);
 	buf_free(&b);
 	return s;

@@ -53,7 +53,8 @@ char	*bbb_create_query(struct arena *, const struct conf_meeting *);
  * ...</module></modules>, attribute values escaped.  Arena string.
  */
 char	*bbb_slides_xml(struct arena *, const struct conf_meeting *);
-/* The query of join (without checksum).  Arena string. */
+/* The query of join with redirect=false (without checksum).  Arena
+ * string. */
 char	*bbb_join_query(struct arena *, const char *meeting_id,
 	    long long create_time, const struct conf_user *);
 

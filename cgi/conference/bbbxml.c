@@ -268,6 +268,8 @@ fields(struct arena *a, const xmlNode *root, struct bbb_resp *r)
 	r->create_time = number(a, child(root, "createTime"));
 	r->running = boolean(a, child(root, "running"));
 	r->participant_count = number(a, child(root, "participantCount"));
+	r->url = text(a, child(root, "url"));
+	r->session_token = text(a, child(root, "session_token"));
 	if ((n = child(root, "attendees")) != NULL)
 		attendees(a, n, r);
 	if ((n = child(root, "recordings")) != NULL)

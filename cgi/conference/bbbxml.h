@@ -35,6 +35,8 @@ struct bbb_resp {
 	long long		 create_time;
 	int			 running;
 	long long		 participant_count;
+	char			*url;		/* join, redirect=false */
+	char			*session_token;	/* join, redirect=false */
 	struct conf_attendee	*attendees;
 	size_t			 nattendees;
 	struct conf_recording	*recordings;

@@ -82,13 +82,18 @@ struct conf_provider {
 			    const struct conf_meeting *, long long *create_time,
 			    char **err);
 	/*
-	 * The address that lets user into the meeting, made here without
-	 * a network call; NULL when it cannot be made.  Never logged and
+	 * Let user into the meeting: *url gets the address to send them
+	 * to, good for this one join.  BigBlueButton is asked itself (join
+	 * with redirect=false) and answers a per-join session-token
+	 * address, so the signed join address never leaves Lectern.
+	 * CONF_NOT_FOUND when the server has no such meeting, or runs
+	 * another one under its id (it restarted, or the meeting ended by
+	 * itself): create it again, then join.  *url is never logged and
 	 * never put in a shared page.
 	 */
-	char		*(*join_url)(const struct config *, struct arena *,
+	enum conf_rc	(*join)(const struct config *, struct arena *,
 			    const char *meeting_id, long long create_time,
-			    const struct conf_user *);
+			    const struct conf_user *, char **url, char **err);
 	enum conf_rc	(*end)(const struct config *, struct arena *,
 			    const char *meeting_id, char **err);
 	enum conf_rc	(*is_running)(const struct config *, struct arena *,

@@ -171,6 +171,21 @@ jitsi_join_url(const struct config *cfg, struct arena *a,
 	    url_encode(a, meeting_id), tok);
 }
 
+/* The room's address with the user's token; no network call. */
+static enum conf_rc
+jitsi_join(const struct config *cfg, struct arena *a, const char *meeting_id,
+    long long create_time, const struct conf_user *u, char **url, char **err)
+{
+	if ((*url = jitsi_join_url(cfg, a, meeting_id, create_time, u)) ==
+	    NULL) {
+		if (err != NULL)
+			*err = arena_strdup(a, "jitsi: jitsi_url or "
+			    "jitsi_secret is not set");
+		return CONF_UNAVAILABLE;
+	}
+	return CONF_OK;
+}
+
 /* Nothing to end on the server: see the comment at the top. */
 static enum conf_rc
 jitsi_end(const struct config *cfg, struct arena *a, const char *meeting_id,
@@ -231,7 +246,7 @@ jitsi_delete(const struct config *cfg, struct arena *a,
 const struct conf_provider conf_jitsi = {
 	.name = "jitsi",
 	.create = jitsi_create,
-	.join_url = jitsi_join_url,
+	.join = jitsi_join,
 	.end = jitsi_end,
 	.is_running = jitsi_is_running,
 	.info = jitsi_info,

@@ -22,6 +22,12 @@ simulator is reached directly):
     sim/mode             POST        misbehave for the next N API calls
     sim/config           POST        timings (see DEFAULT_CONFIG)
     sim/reset            POST        forget everything
+    sim/restart          POST        a server restart: every meeting and
+                                     session token is lost, without a
+                                     callback; recordings stay
+    sim/eject            POST        a moderator removes userID from
+                                     meetingID in the client: that user's
+                                     session tokens stop working
     sim/engage           POST        add engagement counts for an attendee
     sim/poll             POST        add a poll with votes to a meeting
     sim/fire-recording   POST        fire the recording-ready callback again
@@ -179,6 +185,19 @@ class Sim:
             self.mode = {"mode": "normal", "count": 0}
             self.config = dict(DEFAULT_CONFIG)
             self.generation = getattr(self, "generation", 0) + 1
+
+    def restart(self):
+        """What a restarted server keeps: its recordings.  Meetings and
+        their session tokens are gone, and no callback fires for them
+        (the records stay for the tests to read, marked lost)."""
+        with self.lock:
+            for m in self.running.values():
+                m["running"] = False
+                m["ended"] = True
+                m["lost"] = True
+                m["endedBy"] = "restart"
+            self.running = {}
+            self.sessions = {}
 
     # -- misbehaviour ---------------------------------------------------
 
@@ -708,6 +727,7 @@ def api_join(h, params, plist):
             "joins": [t],
             "leaves": [],
             "left": False,
+            "ejected": False,
             "engagement": {k: 0 for k in ENGAGEMENT_KEYS},
         }
         m["attendees"].append(a)
@@ -1211,6 +1231,7 @@ class Handler(BaseHTTPRequestHandler):
         except (ValueError, UnicodeDecodeError) as e:
             return self.send_json({"error": str(e)}, 400)
         fn = {"mode": self.c_mode, "reset": self.c_reset,
+              "restart": self.c_restart, "eject": self.c_eject,
               "config": self.c_config, "engage": self.c_engage,
               "poll": self.c_poll,
               "fire-recording": self.c_fire}.get(rest)
@@ -1255,6 +1276,28 @@ class Handler(BaseHTTPRequestHandler):
     def c_reset(self, p):
         SIM.reset()
         self.send_json({"reset": True})
+
+    def c_restart(self, p):
+        SIM.restart()
+        self.send_json({"restarted": True})
+
+    def c_eject(self, p):
+        t = now_ms()
+        with SIM.lock:
+            m = SIM.running.get(p.get("meetingID"))
+            people = [a for a in (m["attendees"] if m else [])
+                      if a["userID"] == str(p.get("userID"))]
+            if not people:
+                return self.send_json({"error": "no such meeting or "
+                                       "attendee"}, 404)
+            for a in people:
+                a["ejected"] = True
+                if not a["left"]:
+                    a["left"] = True
+                    a["leaves"].append(t)
+            m["lastActivity"] = t
+        SIM.maybe_end_empty(m)
+        self.send_json({"ejected": len(people)})
 
     def c_config(self, p):
         with SIM.lock:
@@ -1336,6 +1379,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_html(page("Not found", "<h1>This session "
                                        "token is not valid.</h1>"), 404)
         m, a = found
+        if a.get("ejected"):
+            return self.send_html(page("Removed", "<h1 id=\"ejected\">You "
+                                       "were removed from this meeting."
+                                       "</h1>"), 403)
         logout = m["paramsDict"].get("logoutURL")
         if action is None and self.command in ("GET", "HEAD"):
             if m["ended"] or a["left"]:

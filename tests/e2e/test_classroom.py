@@ -20,7 +20,7 @@ import time
 import urllib.parse
 
 import bbb
-from lectern import BUILD, CONF, Client, accounts, signed_in, sql, \
+from lectern import BUILD, CONF, Client, accounts, ctl, signed_in, sql, \
     sql_quote, sql_value, test, test_once, unique
 
 WAITING = ("No classroom session is currently active. Your instructor "
@@ -144,8 +144,23 @@ def end(client, sid, cid):
     return client.post("/platform/classroom/%d/end" % sid, csrf=page.csrf())
 
 
-def query_of(url):
-    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+def client_token(url):
+    """The session token of a client address the join sent the user to:
+    the simulator's client page, never the signed API address."""
+    assert url.startswith(conf_value("bbb_url") + "sim/client/"), url
+    assert "api/" not in url and "checksum" not in url, url
+    return url.rsplit("/", 1)[1]
+
+
+def join_params(url, mid):
+    """The parameters of the join call that Lectern made for the client
+    address url, as the simulator received them (the attendee it
+    registered for meeting mid with that session token)."""
+    token = client_token(url)
+    for a in bbb.sim_meeting(mid)["attendees"]:
+        if a["token"] == token:
+            return dict(a["params"])
+    raise AssertionError("no attendee of %s has the token" % mid)
 
 
 def counts(sid):
@@ -483,10 +498,10 @@ def join_roles_and_end(base):
                          (admin, "MODERATOR", user_id("admin"))):
         r = join(c, sid, cid)
         assert r.status == 303, r
-        loc = r.header("Location")
-        assert loc.startswith("http")
-        q = query_of(loc)
+        q = join_params(r.header("Location"), session_row(sid,
+                        "meeting_id")[0])
         assert q["role"] == role and q["userID"] == str(uid), q
+        assert q["redirect"] == "false", q
         assert "no-store" in r.header("Cache-Control")
         assert r.header("Referrer-Policy") == "no-referrer"
     assert join(learner, sid, cid).status == 303          # a second time
@@ -713,11 +728,13 @@ def live_lesson_join(base):
     r = learner.post("/platform/sessions/%d/join" % lid,
                      csrf=learner.get("/platform/sessions/%d" % lid).csrf())
     assert r.status == 303, r
-    assert query_of(r.header("Location"))["role"] == "VIEWER"
+    lmid = sql_value("SELECT meeting_id FROM classroom_sessions WHERE "
+                     "live_session_id = %d" % lid)
+    assert join_params(r.header("Location"), lmid)["role"] == "VIEWER"
     r = teacher.post("/platform/sessions/%d/join" % lid,
                      csrf=teacher.get("/platform/sessions/%d" % lid).csrf())
     assert r.status == 303
-    assert query_of(r.header("Location"))["role"] == "MODERATOR"
+    assert join_params(r.header("Location"), lmid)["role"] == "MODERATOR"
     rows = sql("SELECT id, name, status, active_key, started_by FROM "
                "classroom_sessions WHERE live_session_id = %d" % lid)
     assert len(rows) == 1 and rows[0][1:] == [title, "active", "l%d" % lid,
@@ -867,10 +884,11 @@ def jitsi_room_page(base):
 # --- against the BigBlueButton simulator ----------------------------------------
 
 def follow(url):
-    """Open a join address as the browser would (the simulator's join
-    registers the attendee and redirects to its client page)."""
+    """Open the address a join sent the user to, as the browser would:
+    the simulator's client page for that session token."""
+    client_token(url)
     r = bbb.request("GET", url)
-    assert r.status == 302 and "/sim/client/" in r.header("Location"), r
+    assert r.status == 200 and 'id="full-name"' in r.text, r
     return r
 
 
@@ -901,13 +919,17 @@ def bbb_create_and_join_parameters(base):
     r = join(teacher, sid, cid)
     assert r.status == 303, r
     loc = r.header("Location")
-    assert loc.startswith(conf_value("bbb_url") + "api/join?"), loc
     ct = session_row(sid, "create_time")[0]
-    q = query_of(loc)
+    q = join_params(loc, mid)
     assert (q["meetingID"], q["fullName"], q["role"], q["userID"],
-            q["createTime"]) == (mid, user_name(tess), "MODERATOR", str(tess),
-                                 ct), q
-    assert re.fullmatch(r"[0-9a-f]{64}", q["checksum"])
+            q["createTime"], q["redirect"]) == (mid, user_name(tess),
+                                                "MODERATOR", str(tess), ct,
+                                                "false"), q
+    # Lectern made the signed call itself, with a checksum.
+    call = [c for c in bbb.sim("meetings")["calls"] if c["call"] == "join"
+            and "meetingID=" + mid in c["query"]][-1]
+    assert call["result"] == "SUCCESS successfullyJoined", call
+    assert re.search(r"&checksum=[0-9a-f]{64}$", call["query"]), call
     follow(loc)
     m, p = sim_params(mid)
     site = school_base()
@@ -944,7 +966,7 @@ def bbb_create_and_join_parameters(base):
     # A member joins the same meeting as a viewer; no second create.
     r = join(learner, sid, cid)
     assert r.status == 303
-    q = query_of(r.header("Location"))
+    q = join_params(r.header("Location"), mid)
     assert (q["role"], q["userID"], q["createTime"]) == ("VIEWER", str(lena),
                                                          ct)
     follow(r.header("Location"))
@@ -1060,6 +1082,166 @@ def bbb_server_failures(base):
     assert "Session ended." in channel_page(teacher, cid).text
 
 
+@test
+def bbb_join_after_server_restart(base):
+    """a server that lost the meeting gets it again: Join lands in a room"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    sid = started(teacher, cid, name="Restarted", mute_on_join="1")
+    mid = session_row(sid, "meeting_id")[0]
+    r = join(teacher, sid, cid)
+    assert r.status == 303, r
+    first = r.header("Location")
+    follow(first)
+    ct = session_row(sid, "create_time")[0]
+    # The server restarts: its meetings and session tokens are gone.
+    bbb.sim("restart", {})
+    assert bbb.request("GET", first).status == 404
+    for client, uid, role in ((learner, lena, "VIEWER"),
+                              (teacher, tess, "MODERATOR")):
+        r = join(client, sid, cid)
+        assert r.status == 303, r
+        page = follow(r.header("Location"))
+        assert html.escape(user_name(uid)) in page.text
+        assert join_params(r.header("Location"), mid)["role"] == role
+    meetings = bbb.sim("meetings?meetingID=" + mid)["meetings"]
+    assert len(meetings) == 2, meetings
+    assert meetings[0]["lost"] and not meetings[1]["ended"]
+    # Made again once, with the session's options, and its createTime
+    # kept for the next joins.
+    assert meetings[1]["duplicateCreates"] == 0
+    p = dict(meetings[1]["params"])
+    assert (p["name"], p["muteOnStart"], p["meta_lectern-session"]) == \
+        ("Restarted", "true", str(sid)), p
+    assert session_row(sid, "create_time")[0] == \
+        str(meetings[1]["createTime"]) != ct
+    assert counts(sid)[:3] == ["active", str(meetings[1]["createTime"]),
+                               "2"]
+    # Lost again while the server cannot answer: Lectern's own message,
+    # never the server's XML.
+    bbb.sim("restart", {})
+    bbb.sim("mode", {"mode": "status500", "count": 0})
+    try:
+        before = counts(sid)
+        r = join(learner, sid, cid)
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert r.status == 503 and UNAVAILABLE in r.text, r
+    assert "notFound" not in r.text and r.header("Location") is None
+    assert counts(sid) == before
+    r = join(learner, sid, cid)
+    assert r.status == 303, r
+    follow(r.header("Location"))
+    assert len(bbb.sim("meetings?meetingID=" + mid)["meetings"]) == 3
+    assert end(teacher, sid, cid).status == 303
+    assert bbb.wait_for(lambda: bbb.sim_meeting(mid)["ended"])
+
+
+@test
+def bbb_join_address_per_click(base):
+    """each Join gets its own session token; the signed address stays home"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    learner = signed_in(base, "learner", 0)
+    sid = started(teacher, cid)
+    mid = session_row(sid, "meeting_id")[0]
+    assert join(teacher, sid, cid).status == 303
+    answers = [join(learner, sid, cid) for _ in range(2)]
+    places = [a.header("Location") for a in answers]
+    assert places[0] != places[1], places
+    for a, place in zip(answers, places):
+        assert a.status == 303, a
+        assert "checksum" not in a.text and "api/join" not in a.text
+        assert join_params(place, mid)["userID"] == str(lena)
+        follow(place)
+    # Every join the server saw came from Lectern, with redirect=false.
+    calls = [c for c in bbb.sim("meetings")["calls"]
+             if c["call"] == "join" and "meetingID=" + mid in c["query"]]
+    assert len(calls) == 3 and all("redirect=false" in c["query"]
+                                   for c in calls), calls
+    # A moderator removes the learner in the room: Lectern refuses the
+    # next Join, and no join reaches the server.
+    page = teacher.get("/platform/classroom/%d" % sid)
+    r = teacher.post("/platform/classroom/%d/participants/%d/remove"
+                     % (sid, lena), csrf=page.csrf())
+    assert r.status == 303, r
+    r = join(learner, sid, cid)
+    assert r.status == 403 and "cannot rejoin" in r.text, r
+    assert r.header("Location") is None
+    assert len([c for c in bbb.sim("meetings")["calls"]
+                if c["call"] == "join" and "meetingID=" + mid in
+                c["query"]]) == 3
+    # The earlier tokens stop working once the server ejects the user.
+    bbb.sim("eject", {"meetingID": mid, "userID": str(lena)})
+    for place in places:
+        r = bbb.request("GET", place)
+        assert r.status == 403 and 'id="ejected"' in r.text, r
+    assert end(teacher, sid, cid).status == 303
+
+
+@test
+def bbb_end_retried_by_worker(base):
+    """an End the server missed is retried by the worker until confirmed"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    sid = started(teacher, cid, name="Retried end")
+    mid = session_row(sid, "meeting_id")[0]
+    r = join(teacher, sid, cid)
+    assert r.status == 303, r
+    follow(r.header("Location"))
+    # The server fails while the teacher ends the class: ended here, the
+    # end is left pending, the meeting still runs there.
+    bbb.sim("mode", {"mode": "status500", "count": 1})
+    try:
+        r = end(teacher, sid, cid)
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert r.status == 303, r
+    assert "could not be reached" in channel_page(teacher, cid).text
+    assert session_row(sid, "status, end_pending") == ["ended", "1"]
+    assert bbb.sim_meeting(mid)["running"]
+    # A pass while the server still fails: nothing confirmed.
+    bbb.sim("mode", {"mode": "status500", "count": 0})
+    try:
+        rc, out = ctl("worker")
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert rc == 0, out
+    assert "provider failure" in out, out
+    assert session_row(sid, "end_pending, end_tried_at IS NOT NULL") == \
+        ["1", "1"]
+    assert not bbb.sim_meeting(mid)["ended"]
+    # The server is back: the next pass ends the meeting there.
+    rc, out = ctl("worker")
+    assert rc == 0, out
+    assert bbb.wait_for(lambda: bbb.sim_meeting(mid)["ended"])
+    assert bbb.sim_meeting(mid)["endedBy"] == "api"
+    assert session_row(sid, "status, end_pending, ended_by, end_reason") == \
+        ["ended", "0", str(tess), "ended by moderator"]
+    # Confirmed: later passes leave it alone.
+    ends = len([c for c in bbb.sim("meetings")["calls"]
+                if c["call"] == "end" and "meetingID=" + mid in c["query"]])
+    rc, out = ctl("worker")
+    assert len([c for c in bbb.sim("meetings")["calls"]
+                if c["call"] == "end" and "meetingID=" + mid in
+                c["query"]]) == ends
+    # A meeting the server no longer has counts as ended.
+    sid = started(teacher, cid, name="Lost end")
+    mid = session_row(sid, "meeting_id")[0]
+    assert join(teacher, sid, cid).status == 303
+    bbb.sim("mode", {"mode": "html", "count": 1})
+    try:
+        assert end(teacher, sid, cid).status == 303
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert session_row(sid, "end_pending")[0] == "1"
+    bbb.sim("restart", {})
+    rc, out = ctl("worker")
+    assert rc == 0, out
+    assert session_row(sid, "end_pending")[0] == "0"
+
+
 @test_once
 def bbb_embedded_room(base):
     """with bbb_embed the join answers a page framing the client"""
@@ -1074,8 +1256,8 @@ def bbb_embedded_room(base):
     frame = re.search(r"<iframe([^>]*)>", text).group(1)
     assert 'allow="camera; microphone; display-capture; fullscreen"' in frame
     src = html.unescape(re.search(r'src="([^"]+)"', frame).group(1))
-    assert src.startswith(conf_value("bbb_url") + "api/join?")
-    assert query_of(src)["role"] == "MODERATOR"
+    assert join_params(src, session_row(sid, "meeting_id")[0])["role"] == \
+        "MODERATOR"
     assert "frame-src %s;" % bbb_origin() in headers["content-security-policy"]
     assert headers["referrer-policy"] == "no-referrer"
     assert "no-store" in headers["cache-control"]

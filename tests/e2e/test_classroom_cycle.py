@@ -9,16 +9,9 @@ import re
 
 import bbb
 from lectern import signed_in, sql, sql_value, test, unique
-from test_classroom import active_session, end, join, query_of, setup, \
-    start, user_name
+from test_classroom import active_session, end, follow, join, \
+    join_params, setup, start, user_name
 from test_classroom_room import article, poll_fields, post, room
-
-
-def sim_join(url):
-    """Follow a join address to the simulator, as the new tab does."""
-    r = bbb.request("GET", url)
-    assert r.status == 302, r
-    assert "/bigbluebutton/sim/client/" in r.header("Location")
 
 
 @test
@@ -44,10 +37,10 @@ def classroom_full_cycle(base):
         r = join(client, sid, cid)
         assert r.status == 303, r
         assert "no-store" in r.header("Cache-Control")
-        q = query_of(r.header("Location"))
+        q = join_params(r.header("Location"), mid)
         assert (q["meetingID"], q["role"], q["userID"]) == \
             (mid, role, str(uid)), q
-        sim_join(r.header("Location"))
+        follow(r.header("Location"))
     meeting = bbb.sim_meeting(mid)
     params = dict(meeting["params"])
     assert params["name"] == name and params["muteOnStart"] == "true"

@@ -3,7 +3,8 @@ recording gets its playback address from the BigBlueButton simulator,
 the summary shows it with "Watch recording", its admins unpublish and
 delete it (on the server first), members cannot, another session's
 recording is not reachable under this one's path, a server that does
-not answer changes nothing; and a meeting that ended on the server
+not answer changes nothing, what the server did anyway (or by itself)
+is read back by the worker; and a meeting that ended on the server
 without its end callback is ended by the worker."""
 
 import re
@@ -202,3 +203,74 @@ def missed_end_found_by_the_worker(base):
     assert sql_value("SELECT detail FROM classroom_events WHERE session_id "
                      "= %d AND kind = 'ended'" % sid) == \
         "not running on the server"
+
+
+@test
+def recordings_reconciled_by_the_worker(base):
+    """the worker reads back recordings the server changed, even behind a failed answer"""
+    cid, name, tess, lena, liam = setup()
+    teacher = signed_in(base, "teacher", 0)
+    sid, mid, rec = recorded_session(teacher, cid)
+    record_id = rec["recordID"]
+
+    def first_in_line(hours=0):
+        sql("UPDATE classroom_sessions SET ended_at = UTC_TIMESTAMP() - "
+            "INTERVAL 6 DAY, recordings_checked_at = %s WHERE id = %d"
+            % ("NULL" if hours == 0 else
+               "UTC_TIMESTAMP() - INTERVAL %d HOUR" % hours, sid))
+
+    first_in_line()
+    worker()
+    row = rec_row(sid)
+    assert row[2] == "published" and row[3], row
+    page = "/platform/classroom/%d/summary" % sid
+    base_path = "/platform/classroom/%d/recordings/%s/" % (sid, row[0])
+    # The server unpublishes, then answers broken XML: 503 here, and
+    # the next pass reads back what the server did.
+    bbb.sim("mode", {"mode": "malformed", "count": 1})
+    try:
+        r = act(teacher, page, base_path + "unpublish")
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert r.status == 503 and UNAVAILABLE in r.text, r
+    assert sim_recording(record_id)["state"] == "unpublished"
+    assert rec_row(sid)[2] == "published"
+    assert sql_value("SELECT recordings_checked_at IS NULL FROM "
+                     "classroom_sessions WHERE id = %d" % sid) == "1"
+    first_in_line()
+    worker()
+    assert rec_row(sid)[2] == "unpublished"
+    assert 'action="%spublish"' % base_path in summary(teacher, sid).text
+    # The server publishes it by itself: seen within the hour.
+    r = bbb.api("publishRecordings", {"recordID": record_id,
+                                      "publish": "true"})
+    assert bbb.field(r, "returncode") == "SUCCESS", r
+    first_in_line(hours=2)
+    worker()
+    assert rec_row(sid)[2] == "published"
+    # Deleted on the server behind a stalled answer: gone here too.
+    bbb.sim("mode", {"mode": "malformed", "count": 1})
+    try:
+        r = act(teacher, page, base_path + "delete")
+    finally:
+        bbb.sim("mode", {"mode": "normal"})
+    assert r.status == 503, r
+    assert sim_recording(record_id)["state"] == "deleted"
+    assert rec_row(sid)[2] == "published"
+    first_in_line()
+    worker()
+    assert rec_row(sid)[2] == "deleted"
+    assert "No recordings." in summary(teacher, sid).text
+    # A recording the server no longer has cannot be published: shown
+    # gone, with no button left that would fail again.
+    sql("INSERT INTO classroom_recordings (session_id, record_id, state, "
+        "updated_at) VALUES (%d, 'gone-%d', 'unpublished', "
+        "UTC_TIMESTAMP())" % (sid, sid))
+    gone = int(sql_value("SELECT id FROM classroom_recordings WHERE "
+                         "record_id = 'gone-%d'" % sid))
+    r = act(teacher, page, "/platform/classroom/%d/recordings/%d/publish"
+            % (sid, gone))
+    assert r.status == 409 and "no longer has" in r.text, r
+    assert sql_value("SELECT state FROM classroom_recordings WHERE id = %d"
+                     % gone) == "deleted"
+    assert 'id="recording-%d"' % gone not in summary(teacher, sid).text

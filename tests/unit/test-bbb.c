@@ -300,7 +300,7 @@ test_join(void **state)
 	assert_string_equal(q, "fullName=Ada+L%C3%B6we"
 	    "&meetingID=lectern-7f3a9c&role=MODERATOR&userID=42"
 	    "&avatarURL=https%3A%2F%2Fschool.example%2Favatar%2F42.png"
-	    "&createTime=1717400000123&redirect=true");
+	    "&createTime=1717400000123&redirect=false");
 	assert_string_equal(bbb_signed_url(a,
 	    "https://bbb.example.org/bigbluebutton/", "join", q, BBB_SHA256,
 	    DOC_SECRET),
@@ -308,9 +308,9 @@ test_join(void **state)
 	    "fullName=Ada+L%C3%B6we"
 	    "&meetingID=lectern-7f3a9c&role=MODERATOR&userID=42"
 	    "&avatarURL=https%3A%2F%2Fschool.example%2Favatar%2F42.png"
-	    "&createTime=1717400000123&redirect=true"
-	    "&checksum=2448cde7d48b85752518b5d36dbd5cca"
-	    "035cef73a360e0529dd513fb76ec1a11");
+	    "&createTime=1717400000123&redirect=false"
+	    "&checksum=ab714f26de9accdc1b9afbda00466726"
+	    "8cd18e0721dc6040bb3dc2fd3121540c");
 
 	/* Viewer, no avatar, no create time yet. */
 	memset(&u, 0, sizeof(u));
@@ -319,15 +319,15 @@ test_join(void **state)
 	u.avatar_url = "";
 	q = bbb_join_query(a, "lectern-7f3a9c", 0, &u);
 	assert_string_equal(q, "fullName=Bob+%26+Co&meetingID=lectern-7f3a9c"
-	    "&role=VIEWER&userID=43&redirect=true");
+	    "&role=VIEWER&userID=43&redirect=false");
 	assert_string_equal(bbb_signed_url(a, "http://h/bigbluebutton/",
 	    "join", q, BBB_SHA512, DOC_SECRET),
 	    "http://h/bigbluebutton/api/join?"
 	    "fullName=Bob+%26+Co&meetingID=lectern-7f3a9c"
-	    "&role=VIEWER&userID=43&redirect=true"
-	    "&checksum=b6f0ec33a923dfcbdbbce8fc33f00ce309a3bd0f79b1656413c3f"
-	    "cdc06a89c92fff4161146d732ff7de31e7f6a51a29bdb070242d61848fbb0f5"
-	    "158771c28436");
+	    "&role=VIEWER&userID=43&redirect=false"
+	    "&checksum=797aece7c755dee3df11ea9e2ab6679b19850c56fb77b4eed335d565bb421"
+	    "b520292e90eb67c18bd658ba5f00bc20d183b5101e677db985589192ca030"
+	    "1a7dd7");
 	arena_free(a);
 }
 
@@ -780,7 +780,8 @@ test_jitsi_provider(void **state)
 	memset(&u, 0, sizeof(u));
 	u.user_id = "42";
 	u.full_name = "Ada";
-	url = conf_jitsi.join_url(&cfg, a, "room-1", ct, &u);
+	assert_int_equal(conf_jitsi.join(&cfg, a, "room-1", ct, &u, &url,
+	    &err), CONF_OK);
 	assert_non_null(url);
 	assert_int_equal(strncmp(url, prefix, strlen(prefix)), 0);
 	assert_true(jwt_verify(a, JWT_HS256, "example_app_secret", 18,
@@ -813,7 +814,9 @@ test_jitsi_provider(void **state)
 	    CONF_OK);
 
 	cfg.jitsi_secret = (char *)"";
-	assert_null(conf_jitsi.join_url(&cfg, a, "room-1", ct, &u));
+	assert_int_equal(conf_jitsi.join(&cfg, a, "room-1", ct, &u, &url,
+	    &err), CONF_UNAVAILABLE);
+	assert_null(url);
 	arena_free(a);
 }
 

@@ -262,6 +262,31 @@ serve(int fd)
 		    "<response><returncode>SUCCESS</returncode><meetingID>m1"
 		    "</meetingID><createTime>1717400000999</createTime>"
 		    "<messageKey></messageKey><message></message></response>");
+	} else if (strcmp(call, "join") == 0) {
+		if (strcmp(param(v, sizeof(v), q, "redirect"), "false") != 0)
+			xml(fd, "<response><returncode>FAILED</returncode>"
+			    "<messageKey>wantRedirectFalse</messageKey>"
+			    "</response>");
+		else if (strcmp(mid, "stale") == 0)
+			xml(fd, "<response><returncode>FAILED</returncode>"
+			    "<messageKey>mismatchCreateTimeParam</messageKey>"
+			    "<message>The createTime parameter submitted "
+			    "mismatches with the current meeting.</message>"
+			    "</response>");
+		else if (strcmp(mid, "nourl") == 0)
+			xml(fd, "<response><returncode>SUCCESS</returncode>"
+			    "<messageKey>successfullyJoined</messageKey>"
+			    "<url>javascript:alert(1)</url></response>");
+		else
+			xml(fd, "<response><returncode>SUCCESS</returncode>"
+			    "<messageKey>successfullyJoined</messageKey>"
+			    "<message>You have joined successfully.</message>"
+			    "<meeting_id>640ab2-1531155809613</meeting_id>"
+			    "<user_id>w_euxnssffnsbs</user_id>"
+			    "<auth_token>14mm5y3eurjw</auth_token>"
+			    "<session_token>ai1wqj8wb6s7rnk0</session_token>"
+			    "<url>https://bbb.example/html5client/join?"
+			    "sessionToken=ai1wqj8wb6s7rnk0</url></response>");
 	} else if (strcmp(call, "end") == 0)
 		xml(fd, "<response><returncode>SUCCESS</returncode>"
 		    "<messageKey>sentEndMeetingRequest</messageKey>"
@@ -617,34 +642,47 @@ test_recordings(void **state)
 	arena_free(a);
 }
 
-/* The join address: signed, checked by the same rule as the server's. */
+/*
+ * join with redirect=false: the server checks the checksum and answers
+ * the session-token address, which is all that comes back; a meeting
+ * it does not have, or another one under the id, is CONF_NOT_FOUND; an
+ * answer without a usable address is CONF_UNAVAILABLE.
+ */
 static void
-test_join_url(void **state)
+test_join(void **state)
 {
 	struct arena		*a = arena_new();
 	struct config		 cfg;
 	struct conf_user	 u;
-	char			*url, *q, want[129];
-	const char		*prefix;
+	char			*url = (char *)"x", *err = NULL;
 
 	cfg_init(&cfg, a);
 	memset(&u, 0, sizeof(u));
 	u.user_id = "7";
 	u.full_name = "Ada L";
 	u.moderator = 1;
-	url = conf_bbb.join_url(&cfg, a, "m1", 1717400000999LL, &u);
-	prefix = arena_printf(a, "%sapi/join?", cfg.bbb_url);
-	assert_int_equal(strncmp(url, prefix, strlen(prefix)), 0);
-	q = arena_strdup(a, url + strlen(prefix));
-	assert_non_null(strstr(q, "&role=MODERATOR&"));
-	assert_non_null(strstr(q, "&createTime=1717400000999&"));
-	assert_null(strstr(url, SECRET));
-	*strstr(q, "&checksum=") = '\0';
-	bbb_checksum(BBB_SHA256, "join", q, SECRET, want);
-	assert_string_equal(strstr(url, "&checksum=") + 10, want);
+	assert_int_equal(conf_bbb.join(&cfg, a, "m1", 1717400000999LL, &u,
+	    &url, &err), CONF_OK);
+	assert_string_equal(url, "https://bbb.example/html5client/join?"
+	    "sessionToken=ai1wqj8wb6s7rnk0");
+	assert_int_equal(conf_bbb.join(&cfg, a, "gone", 1, &u, &url, &err),
+	    CONF_NOT_FOUND);
+	assert_null(url);
+	assert_int_equal(conf_bbb.join(&cfg, a, "stale", 1, &u, &url, &err),
+	    CONF_NOT_FOUND);
+	assert_int_equal(conf_bbb.join(&cfg, a, "nourl", 1, &u, &url, &err),
+	    CONF_UNAVAILABLE);
+	assert_null(url);
+	assert_string_equal(err, "bbb join: the answer has no client address");
+	assert_int_equal(conf_bbb.join(&cfg, a, "e500", 1, &u, &url, &err),
+	    CONF_UNAVAILABLE);
+	assert_null(strstr(err, SECRET));
+	assert_null(strstr(err, "checksum"));
 
 	cfg.bbb_secret = (char *)"";
-	assert_null(conf_bbb.join_url(&cfg, a, "m1", 0, &u));
+	assert_int_equal(conf_bbb.join(&cfg, a, "m1", 0, &u, &url, &err),
+	    CONF_UNAVAILABLE);
+	assert_null(url);
 	arena_free(a);
 }
 
@@ -676,7 +714,7 @@ main(void)
 		cmocka_unit_test(test_unavailable),
 		cmocka_unit_test(test_meeting),
 		cmocka_unit_test(test_recordings),
-		cmocka_unit_test(test_join_url),
+		cmocka_unit_test(test_join),
 		cmocka_unit_test(test_provider),
 	};
 
