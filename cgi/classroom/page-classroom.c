@@ -443,9 +443,38 @@ page_classroom_join(struct req *r)
 }
 
 /*
+ * The page that asks before session c ends: what ending does, and a
+ * form that posts again with confirm=1.  Returns 200.
+ */
+static int
+end_confirm(struct req *r, const struct classroom *c)
+{
+	struct tpl_dict	*d;
+
+	d = page_begin(r, "classroom-confirm.tpl", "End Session");
+	tpl_set(d, "TITLE", arena_printf(r->a, "End “%s”?", c->name));
+	/* Jitsi has no call that ends a room (conference/jitsi.c). */
+	if (strcmp(c->provider, "bbb") != 0)
+		tpl_set(d, "WHAT", "Nobody can join the session any more. "
+		    "People already in the video room stay until they leave "
+		    "it, or until you end it for all from inside the room.");
+	else
+		tpl_set(d, "WHAT", c->record ? "Everyone in the room is "
+		    "disconnected and the recording stops." : "Everyone in "
+		    "the room is disconnected.");
+	tpl_set(d, "ACTION", arena_printf(r->a,
+	    "/platform/classroom/%lld/end", (long long)c->id));
+	tpl_set(d, "BUTTON", "End Session");
+	tpl_set(d, "BACK", classroom_back_path(r, c));
+	tpl_set(d, "BACK_TEXT", "Keep the session running");
+	return page_send(r, 200);
+}
+
+/*
  * POST /platform/classroom/:id/end: end the session for everyone; for
- * channel admins, site administrators and the lesson's teacher.
- * Statuses: 303, 403, 404, 503.
+ * channel admins, site administrators and the lesson's teacher.  Only
+ * with confirm=1: without it the page says what ending does and asks.
+ * Statuses: 200 (the question), 303, 403, 404, 503.
  */
 int
 page_classroom_end(struct req *r)
@@ -463,6 +492,8 @@ page_classroom_end(struct req *r)
 		flash_set(r, "This session had already ended.");
 		return send_redirect(r, classroom_back_path(r, c));
 	}
+	if (!P_num(r, "confirm"))
+		return end_confirm(r, c);
 	if (classroom_end(r, c, "ended by moderator", &ended, &reached) !=
 	    DB_OK)
 		return send_db_error(r);

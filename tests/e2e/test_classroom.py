@@ -140,8 +140,17 @@ def join(client, sid, cid=None):
 
 
 def end(client, sid, cid):
+    """Press End Session on the channel page, then End Session again on
+    the page that asks first; an answer other than that page (a refusal,
+    or the redirect of a session already ended) is returned as it is."""
     page = client.get("/platform/channels/%d" % cid)
-    return client.post("/platform/classroom/%d/end" % sid, csrf=page.csrf())
+    path = "/platform/classroom/%d/end" % sid
+    r = client.post(path, csrf=page.csrf())
+    if r.status != 200:
+        return r
+    assert 'id="confirm-form"' in r.text and \
+        'name="confirm" value="1"' in r.text, r
+    return client.post(path, {"confirm": "1"}, csrf=r.csrf())
 
 
 def query_of(url):
@@ -859,7 +868,7 @@ def jitsi_room_page(base):
     tok = teacher.get("/platform/channels/%d" % cid).csrf()
     status, _, _, _ = cgi_run(teacher, "POST",
                               "/platform/classroom/%d/end" % sid,
-                              {"csrf": tok}, env)
+                              {"csrf": tok, "confirm": "1"}, env)
     assert status == 303
     assert session_row(sid, "status")[0] == "ended"
 

@@ -10,6 +10,7 @@ queries however long the chat."""
 import datetime
 import hashlib
 import hmac
+import html
 import os
 import re
 import time
@@ -544,7 +545,8 @@ def moderator_promote_remove_lock(base):
     assert len(events(sid, "promoted")) == 1
     # Remove liam: no room, no chat, no answers.
     post(c["liam"], sid, "/chat", {"body": "before"})
-    r = post(c["lena"], sid, "/participants/%d/remove" % ids["liam"])
+    r = post(c["lena"], sid, "/participants/%d/remove" % ids["liam"],
+             {"confirm": "1"})
     assert r.status == 303, r
     assert sql_value("SELECT removed FROM classroom_participants WHERE "
                      "session_id = %d AND user_id = %d"
@@ -782,3 +784,100 @@ def lesson_room(base):
     assert r.status == 403
     r = post(teacher, sid, "/participants/%d/remove" % t)
     assert r.status == 409
+
+
+# --- destructive actions ask first --------------------------------------------
+
+def question(r, action, what, button):
+    """r is the page that asks before acting: it says what, and its form
+    posts to action again with confirm=1 behind a button named button."""
+    assert r.status == 200, r
+    m = re.search(r'<p class="notice" id="confirm-what">([^<]*)</p>', r.text)
+    assert m and html.unescape(m.group(1)) == what, r.text
+    form = re.search(r'<form method="post" action="([^"]*)"[^>]*'
+                     r'id="confirm-form">(.*?)</form>', r.text, re.S)
+    assert form and form.group(1) == action, r.text
+    assert '<input type="hidden" name="confirm" value="1">' in form.group(2)
+    assert 'id="confirm-button">%s</button>' % html.escape(button) in \
+        form.group(2), form.group(2)
+
+
+@test
+def end_session_asks_first(base):
+    """End Session asks first and says what it does; only confirm=1 ends"""
+    sid, ids = setup()
+    c = clients(base)
+    path = room(sid) + "/end"
+    r = post(c["tess"], sid, "/end")
+    question(r, path, "Everyone in the room is disconnected.", "End Session")
+    assert 'href="/platform/channels/%d" id="confirm-back">Keep the '\
+        'session running</a>' % ids["channel"] in r.text
+    assert sql_value("SELECT status FROM classroom_sessions WHERE id = %d"
+                     % sid) == "active"
+    assert events(sid, "ended") == []
+    # A recorded session says the recording stops; an empty confirm asks.
+    sql("UPDATE classroom_sessions SET record = 1 WHERE id = %d" % sid)
+    r = post(c["tess"], sid, "/end", {"confirm": ""})
+    question(r, path, "Everyone in the room is disconnected and the "
+             "recording stops.", "End Session")
+    assert sql_value("SELECT status FROM classroom_sessions WHERE id = %d"
+                     % sid) == "active"
+    # A member cannot end it, confirmed or not.
+    for fields in ({}, {"confirm": "1"}):
+        assert post(c["lena"], sid, "/end", fields).status == 403
+    # With Jitsi nobody is disconnected: the page does not claim it.
+    sql("UPDATE classroom_sessions SET provider = 'jitsi' WHERE id = %d"
+        % sid)
+    r = post(c["tess"], sid, "/end")
+    question(r, path, "Nobody can join the session any more. People "
+             "already in the video room stay until they leave it, or "
+             "until you end it for all from inside the room.",
+             "End Session")
+    sql("UPDATE classroom_sessions SET provider = 'bbb' WHERE id = %d" % sid)
+    # The confirming form ends it.
+    r = c["tess"].post(path, {"confirm": "1"}, csrf=r.csrf())
+    assert r.status == 303 and r.header("Location") == \
+        "/platform/channels/%d" % ids["channel"], r
+    assert sql_value("SELECT status FROM classroom_sessions WHERE id = %d"
+                     % sid) == "ended"
+    assert events(sid, "ended") == [[str(ids["tess"]), "0"]]
+    # Ended already: no question, the same message as before.
+    r = post(c["tess"], sid, "/end")
+    assert r.status == 303
+    assert "This session had already ended." in \
+        c["tess"].get(r.header("Location")).text
+
+
+@test
+def remove_participant_asks_first(base):
+    """Remove asks first, naming the person; only confirm=1 removes"""
+    sid, ids = setup()
+    c = clients(base)
+    name = sql_value("SELECT name FROM users WHERE id = %d" % ids["liam"])
+    path = room(sid) + "/participants/%d/remove" % ids["liam"]
+    r = post(c["tess"], sid, "/participants/%d/remove" % ids["liam"])
+    question(r, path, "%s leaves this session and cannot join it again, "
+             "nor chat on its room page. If they are in the conferencing "
+             "room now, remove them there too." % name, "Remove " + name)
+    assert 'href="%s#moderation" id="confirm-back">Keep them in the '\
+        'session</a>' % room(sid) in r.text
+    assert events(sid, "removed") == []
+    assert sql_value("SELECT COUNT(*) FROM classroom_participants WHERE "
+                     "session_id = %d AND removed = 1" % sid) == "0"
+    assert c["liam"].get(room(sid)).status == 200
+    # Refusals come before the question.
+    r = post(c["lena"], sid, "/participants/%d/remove" % ids["liam"],
+             {"confirm": "1"})
+    assert r.status == 403
+    r = post(c["tess"], sid, "/participants/%d/remove" % ids["theo"])
+    assert r.status == 409 and 'id="confirm-form"' not in r.text
+    # The confirming form removes.
+    r = c["tess"].post(path, {"confirm": "1"}, csrf=r.csrf())
+    assert r.status == 303 and r.header("Location") == \
+        room(sid) + "#moderation", r
+    assert events(sid, "removed") == [[str(ids["tess"]), str(ids["liam"])]]
+    assert c["liam"].get(room(sid)).status == 403
+    # Removed already: nothing to ask.
+    r = post(c["tess"], sid, "/participants/%d/remove" % ids["liam"])
+    assert r.status == 303
+    assert len(events(sid, "removed")) == 1

@@ -198,7 +198,8 @@ def notify_session_lifecycle(base):
     # Cancel with a reason.
     w["teacher"].get("/platform/sessions/%d" % sid)
     r = w["teacher"].post("/platform/sessions/%d/cancel" % sid,
-                          {"reason": "The teacher is ill."})
+                          {"reason": "The teacher is ill.",
+                           "confirm": "1"})
     assert r.status == 303, r
     assert kinds(l1)[-1] == "session_canceled"
     assert kinds(l2)[-1] == "session_removed"
