@@ -55,7 +55,7 @@
 <h2>Recordings</h2>
 {{#NO_RECORDINGS}}<p class="muted">No recordings.</p>{{/NO_RECORDINGS}}
 <ul>
-{{#RECORDING}}<li id="recording-{{RECORDING_ID}}" class="recording {{STATE_CLASS}}"><span class="state">{{STATE}}</span> {{LENGTH}}{{#PLAYBACK}} <a href="{{PLAYBACK_URL}}" rel="noopener noreferrer" target="_blank">Watch recording</a>{{/PLAYBACK}}
+{{#RECORDING}}<li id="recording-{{RECORDING_ID}}" class="recording {{STATE_CLASS}}"><span class="state">{{STATE}}</span>{{#LENGTH}} · <span class="length">Length: {{LENGTH_TEXT}}</span>{{/LENGTH}}{{#PLAYBACK}} <a href="{{PLAYBACK_URL}}" rel="noopener noreferrer" target="_blank">Watch recording</a>{{/PLAYBACK}}
 {{#REC_ACTIONS}}<span class="actions">{{#CAN_UNPUBLISH}}<form method="post" action="/platform/classroom/{{REC_SESSION}}/recordings/{{REC_ID}}/unpublish" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Unpublish</button></form>{{/CAN_UNPUBLISH}}{{#CAN_PUBLISH}}<form method="post" action="/platform/classroom/{{REC_SESSION}}/recordings/{{REC_ID}}/publish" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Publish</button></form>{{/CAN_PUBLISH}}
 <form method="post" action="/platform/classroom/{{REC_SESSION}}/recordings/{{REC_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="danger">Delete</button></form></span>{{/REC_ACTIONS}}</li>
 {{/RECORDING}}</ul>

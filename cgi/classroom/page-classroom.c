@@ -506,32 +506,91 @@ page_classroom_end(struct req *r)
 /* ------------------------------------------------------------------ */
 /* The summary                                                         */
 
-/* Label of an event kind.  Pure. */
-static const char *
-event_label(const char *kind)
+/*
+ * What a moderator event says: its label into *label, and the detail
+ * worth showing into *shown (NULL: none).  Poll and slide rows begin
+ * their detail with what happened ("closed: <question>"); an ending's
+ * detail is a reason in Lectern's own words, said here for people; a
+ * recording's is the provider's id, which tells a reader nothing.
+ * Pure.
+ */
+static void
+event_text(const char *kind, const char *detail, const char **label,
+    const char **shown)
 {
 	static const struct {
 		const char	*kind;
+		const char	*prefix;	/* of the detail; NULL: any */
 		const char	*label;
 	} labels[] = {
-		{ "started", "Started the session" },
-		{ "ended", "Ended the session" },
-		{ "promoted", "Promoted to moderator" },
-		{ "removed", "Removed from the session" },
-		{ "lock_camera", "Locked cameras" },
-		{ "unlock_camera", "Unlocked cameras" },
-		{ "lock_mic", "Locked microphones" },
-		{ "unlock_mic", "Unlocked microphones" },
-		{ "slides", "Added slides" },
-		{ "poll", "Started a poll" },
-		{ "recording", "Recording" },
+		{ "started", NULL, "Started the session" },
+		{ "ended", NULL, "Ended the session" },
+		{ "promoted", NULL, "Promoted to moderator" },
+		{ "removed", NULL, "Removed from the session" },
+		{ "lock_camera", NULL, "Locked cameras" },
+		{ "unlock_camera", NULL, "Unlocked cameras" },
+		{ "lock_mic", NULL, "Locked microphones" },
+		{ "unlock_mic", NULL, "Unlocked microphones" },
+		{ "slides", "uploaded: ", "Added slides" },
+		{ "slides", "deleted: ", "Deleted slides" },
+		{ "poll", "created: ", "Started a poll" },
+		{ "poll", "closed: ", "Closed a poll" },
+		{ "recording", NULL, "Received a recording" },
 	};
-	size_t	 i;
+	static const struct {
+		const char	*detail;
+		const char	*text;		/* NULL: nothing to add */
+	} endings[] = {
+		{ "ended by moderator", NULL },
+		{ "lesson completed", "the lesson was marked as completed" },
+		{ "by the provider", "the conferencing server closed the "
+		    "meeting" },
+		{ "by the provider; recording processing", "the conferencing "
+		    "server closed the meeting; its recording is being "
+		    "processed" },
+		{ "not running on the server", "the meeting was no longer "
+		    "running on the conferencing server" },
+	};
+	size_t	 i, n;
 
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(kind, labels[i].kind) == 0)
-			return labels[i].label;
-	return kind;
+	*label = kind;
+	*shown = detail;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		if (strcmp(kind, labels[i].kind) != 0)
+			continue;
+		if (labels[i].prefix == NULL) {
+			*label = labels[i].label;
+			break;
+		}
+		n = strlen(labels[i].prefix);
+		if (detail != NULL && strncmp(detail, labels[i].prefix, n) ==
+		    0) {
+			*label = labels[i].label;
+			*shown = detail + n;
+			break;
+		}
+	}
+	if (strcmp(kind, "recording") == 0)
+		*shown = NULL;
+	if (strcmp(kind, "ended") == 0 && detail != NULL)
+		for (i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
+			if (strcmp(detail, endings[i].detail) == 0)
+				*shown = endings[i].text;
+}
+
+/* "How it ended" from a session's end reason.  Pure. */
+static const char *
+end_reason_label(const char *reason)
+{
+	if (reason == NULL)
+		return "–";
+	if (strcmp(reason, "ended by moderator") == 0)
+		return "Ended by a moderator";
+	if (strcmp(reason, "lesson completed") == 0)
+		return "The lesson was marked as completed";
+	if (strcmp(reason, "provider") == 0)
+		return "Closed by the conferencing server";
+	return reason;
 }
 
 /* Label of a recording's state.  Pure. */
@@ -539,7 +598,8 @@ static const char *
 recording_label(const char *state)
 {
 	if (strcmp(state, "processing") == 0)
-		return "Processing (usually 10–30 minutes)";
+		return "Processing: usually ready 10–30 minutes after "
+		    "the session ends";
 	if (strcmp(state, "published") == 0)
 		return "Published";
 	if (strcmp(state, "unpublished") == 0)
@@ -644,8 +704,9 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
 		tpl_set(e, "STATE", recording_label(recs[i].state));
 		if (recs[i].start_time > 0 && recs[i].end_time >
 		    recs[i].start_time)
-			tpl_set(e, "LENGTH", duration_text(r->a,
-			    (recs[i].end_time - recs[i].start_time) / 1000));
+			tpl_set(tpl_section(e, "LENGTH"), "LENGTH_TEXT",
+			    duration_text(r->a, (recs[i].end_time -
+			    recs[i].start_time) / 1000));
 		tpl_set_int(e, "RECORDING_ID", (long long)recs[i].id);
 		tpl_set(e, "STATE_CLASS", recs[i].state);
 		if (recs[i].playback_url != NULL &&
@@ -699,6 +760,7 @@ page_classroom_summary(struct req *r)
 	struct classroom_person	*pp;
 	struct classroom_event	*ev;
 	struct tpl_dict		*d, *e;
+	const char		*label, *shown;
 	size_t			 npp, nev, i;
 
 	if ((c = classroom_load(r, &acc, no_session)) == NULL)
@@ -726,8 +788,7 @@ page_classroom_summary(struct req *r)
 		e = tpl_section(d, "ENDED");
 		tpl_set(e, "ENDED_AT", time_or_dash(r, c->ended_at));
 		tpl_set(e, "ENDED_BY", info.ended_by ? info.ended_by : "–");
-		tpl_set(e, "END_REASON", info.end_reason ? info.end_reason :
-		    "–");
+		tpl_set(e, "END_REASON", end_reason_label(info.end_reason));
 	}
 	tpl_set(d, "OPTIONS", arena_printf(r->a, "Recording %s; cameras %s; "
 	    "microphones %s%s.", c->record ? "on" : "off", c->allow_camera ?
@@ -737,14 +798,15 @@ page_classroom_summary(struct req *r)
 	for (i = 0; i < nev; i++) {
 		e = tpl_section(d, "EVENT");
 		tpl_set(e, "EVENT_AT", show_time(r, ev[i].at));
-		tpl_set(e, "EVENT_LABEL", event_label(ev[i].kind));
+		event_text(ev[i].kind, ev[i].detail, &label, &shown);
+		tpl_set(e, "EVENT_LABEL", label);
 		tpl_set(e, "ACTOR", ev[i].actor ? ev[i].actor : "Lectern");
 		if (ev[i].subject != NULL)
 			tpl_set(tpl_section(e, "EVENT_SUBJECT"), "SUBJECT",
 			    ev[i].subject);
-		if (ev[i].detail != NULL)
+		if (shown != NULL)
 			tpl_set(tpl_section(e, "EVENT_DETAIL"), "DETAIL",
-			    ev[i].detail);
+			    shown);
 	}
 	if (nev == 0)
 		tpl_show(d, "NO_EVENTS");

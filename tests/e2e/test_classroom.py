@@ -542,7 +542,7 @@ def join_roles_and_end(base):
     row = re.search(r'id="person-%d">(.*?)</tr>' % lena, r.text, re.S)
     assert row and ">Viewer<" in row.group(1) and \
         '<td class="joins">2</td>' in row.group(1)
-    assert "ended by moderator" in r.text
+    assert '<dd id="end-reason">Ended by a moderator</dd>' in r.text
 
 
 @test

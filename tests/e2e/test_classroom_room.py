@@ -881,3 +881,54 @@ def remove_participant_asks_first(base):
     r = post(c["tess"], sid, "/participants/%d/remove" % ids["liam"])
     assert r.status == 303
     assert len(events(sid, "removed")) == 1
+
+
+# --- the summary in words -------------------------------------------------------
+
+@test
+def summary_says_events_in_words(base):
+    """the summary's events and recordings read as sentences: no provider
+    ids, no internal reasons, the recording's length labelled apart from
+    the time processing takes"""
+    sid, ids = setup(status="ended")
+    rid = "%s-%d" % (hashlib.sha1(os.urandom(8)).hexdigest(), 1700000000000)
+    sql("UPDATE classroom_sessions SET end_reason = 'provider' WHERE id = %d"
+        % sid)
+    for kind, actor, detail in (
+            ("poll", ids["tess"], "created: Ready?"),
+            ("poll", ids["tess"], "closed: Ready?"),
+            ("slides", ids["tess"], "uploaded: deck.pdf"),
+            ("slides", ids["tess"], "deleted: deck.pdf"),
+            ("ended", None, "by the provider; recording processing"),
+            ("recording", None, rid)):
+        sql("INSERT INTO classroom_events (session_id, kind, actor_id, "
+            "detail, at) VALUES (%d, '%s', %s, %s, UTC_TIMESTAMP())"
+            % (sid, kind, actor or "NULL", sql_quote(detail)))
+    sql("INSERT INTO classroom_recordings (session_id, record_id, state, "
+        "start_time, end_time, updated_at) VALUES (%d, %s, 'processing', "
+        "1700000000000, 1700000030000, UTC_TIMESTAMP())"
+        % (sid, sql_quote(rid)))
+    r = clients(base)["lena"].get(room(sid) + "/summary")
+    assert r.status == 200, r
+    ev = re.search(r'<section class="card" id="events">(.*?)</section>',
+                   r.text, re.S).group(1)
+    lines = [re.sub(r'<span class="muted">[^<]*</span> ', "", li)
+             for li in re.findall(r"<li>(.*?)</li>", ev)]
+    tess = html.escape(sql_value("SELECT name FROM users WHERE id = %d"
+                                 % ids["tess"]))
+    assert lines == [
+        tess + ": Started a poll — Ready?",
+        tess + ": Closed a poll — Ready?",
+        tess + ": Added slides — deck.pdf",
+        tess + ": Deleted slides — deck.pdf",
+        "Lectern: Ended the session — the conferencing server closed the "
+        "meeting; its recording is being processed",
+        "Lectern: Received a recording"], lines
+    assert rid not in r.text
+    assert '<dd id="end-reason">Closed by the conferencing server</dd>' in \
+        r.text
+    rec = re.search(r'<li id="recording-\d+" class="recording processing">'
+                    r'(.*?)</li>', r.text, re.S).group(1)
+    assert '<span class="state">Processing: usually ready 10–30 minutes ' \
+        'after the session ends</span> · <span class="length">Length: ' \
+        'under a minute</span>' in rec, rec
