@@ -68,6 +68,25 @@ initials(struct arena *a, const char *name)
 	return arena_printf(a, "%s%s", one, two);
 }
 
+/* The avatar colours of static/lectern.css: .avatar-c0 to -c7. */
+#define AVATAR_COLOURS	8
+
+/*
+ * The colour class of a user's avatar (a class, not a style attribute:
+ * the CSP forbids inline styles).  The same person has the same colour
+ * everywhere.  Pure.
+ */
+static const char *
+avatar_class(int64_t user_id)
+{
+	static const char *const classes[AVATAR_COLOURS] = {
+		"avatar-c0", "avatar-c1", "avatar-c2", "avatar-c3",
+		"avatar-c4", "avatar-c5", "avatar-c6", "avatar-c7"
+	};
+
+	return classes[(uint64_t)user_id % AVATAR_COLOURS];
+}
+
 /* "45 min", "1 h 05 min", "under a minute"; an arena string. */
 static char *
 duration_text(struct arena *a, long long seconds)
@@ -203,6 +222,8 @@ past_cards(struct req *r, struct tpl_dict *d, const char *sec,
 			tpl_set(f, "FACE_NAME", list[i].faces[j]);
 			tpl_set(f, "INITIALS", initials(r->a,
 			    list[i].faces[j]));
+			tpl_set(f, "AVATAR_CLASS",
+			    avatar_class(list[i].face_ids[j]));
 		}
 		if (list[i].participants > (long long)list[i].nfaces)
 			tpl_set_int(tpl_section(e, "MORE_FACES"), "MORE",
@@ -640,6 +661,7 @@ summary_people(struct req *r, struct tpl_dict *d,
 		tpl_set_int(e, "USER_ID", (long long)pp[i].user_id);
 		tpl_set(e, "PERSON_NAME", pp[i].name);
 		tpl_set(e, "INITIALS", initials(r->a, pp[i].name));
+		tpl_set(e, "AVATAR_CLASS", avatar_class(pp[i].user_id));
 		tpl_set(e, "ROLE", pp[i].joined_as == NULL ? "–" :
 		    strcmp(pp[i].joined_as, "moderator") == 0 ? "Moderator" :
 		    "Viewer");

@@ -525,7 +525,8 @@ def join_roles_and_end(base):
     card = card.group(1)
     assert 'href="/platform/classroom/%d/summary"' % sid in card
     assert "Roles" in card and "under a minute" in card
-    faces = re.findall(r'class="avatar" title="([^"]+)">([^<]+)<', card)
+    faces = re.findall(r'class="avatar avatar-c\d" title="([^"]+)"[^>]*>'
+                       r'([^<]+)<', card)
     # By first join (all three joined within the same second here).
     assert sorted(f[0] for f in faces) == sorted(
         html.escape(user_name(u)) for u in (tess, lena, user_id("admin")))

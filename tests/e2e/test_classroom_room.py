@@ -932,3 +932,51 @@ def summary_says_events_in_words(base):
     assert '<span class="state">Processing: usually ready 10–30 minutes ' \
         'after the session ends</span> · <span class="length">Length: ' \
         'under a minute</span>' in rec, rec
+
+
+# --- avatars --------------------------------------------------------------------
+
+@test
+def avatars_initials_and_colour_by_user(base):
+    """an avatar shows the first letters of the first and last words of
+    the name, in a colour class that follows the user's id: people with
+    the same initials still look different"""
+    sid, ids = setup(status="ended")
+    email = unique("ada") + "@example.org"
+    sql("INSERT INTO users (name, email, password_hash, role, created_at, "
+        "updated_at) VALUES ('  ada  de la Lovelace ', %s, '', 'learner', "
+        "UTC_TIMESTAMP(), UTC_TIMESTAMP())" % sql_quote(email))
+    ada = int(sql_value("SELECT id FROM users WHERE email = %s"
+                        % sql_quote(email)))
+    people = (ids["lena"], ids["liam"], ada)
+    for n, uid in enumerate(people):
+        sql("INSERT INTO classroom_participants (session_id, user_id, "
+            "joined_as, joins, first_join_at) VALUES (%d, %d, 'viewer', 1, "
+            "UTC_TIMESTAMP() + INTERVAL %d SECOND)" % (sid, uid, n))
+    def initials(uid):
+        words = sql_value("SELECT name FROM users WHERE id = %d"
+                          % uid).split()
+        return (words[0][0] + (words[-1][0] if len(words) > 1 else "")) \
+            .upper()
+
+    want = {uid: ("avatar-c%d" % (uid % 8), initials(uid)) for uid in people}
+    assert want[ada][1] == "AL"
+    # Lena and Liam Learner share their initials, not their colour.
+    assert want[ids["lena"]][1] == want[ids["liam"]][1] == "LL"
+    assert want[ids["lena"]][0] != want[ids["liam"]][0]
+    r = clients(base)["lena"].get(room(sid) + "/summary")
+    for uid in people:
+        row = re.search(r'id="person-%d"><td><span class="([^"]+)" '
+                        r'aria-hidden="true">([^<]+)</span>' % uid, r.text)
+        assert row and row.groups() == ("avatar " + want[uid][0],
+                                        want[uid][1]), (uid, row)
+    # The channel page's card of the session: the same faces.
+    r = signed_in(base, "teacher", 0).get("/platform/channels/%d"
+                                          % ids["channel"])
+    card = re.search(r'id="past-%d">(.*?)</li>' % sid, r.text, re.S)
+    assert card, r.text
+    faces = re.findall(r'<span class="avatar ([^"]+)" title="[^"]*" '
+                       r'role="img" aria-label="([^"]*)">([^<]+)</span>',
+                       card.group(1))
+    assert [(c, t) for c, _, t in faces] == [want[u] for u in people], faces
+    assert 'role="group" aria-label="3 participants"' in card.group(1)
