@@ -592,7 +592,7 @@ def moderator_promote_remove_lock(base):
     page = c["tess"].get(room(sid)).text
     row = re.search(r'id="person-%d" class="person">(.*?)</tr>'
                     % ids["liam"], page, re.S).group(1)
-    assert "Removed" in row and "Remove</button>" not in row
+    assert "Removed" in row and "/remove#moderation" not in row
     row = re.search(r'id="person-%d" class="person">(.*?)</tr>'
                     % ids["lena"], page, re.S).group(1)
     assert "Promoted to moderator" in row and "/promote" not in row
@@ -980,3 +980,39 @@ def avatars_initials_and_colour_by_user(base):
                        card.group(1))
     assert [(c, t) for c, _, t in faces] == [want[u] for u in people], faces
     assert 'role="group" aria-label="3 participants"' in card.group(1)
+
+
+# --- accessible names -----------------------------------------------------------
+
+@test
+def buttons_named_as_they_read(base):
+    """the buttons acting on one person say their visible words first and
+    the person after them, hidden from sight (no aria-label that differs
+    from the words shown); the chat log is a labelled log the keyboard
+    reaches"""
+    sid, ids = setup()
+    lena = html.escape(sql_value("SELECT name FROM users WHERE id = %d"
+                                 % ids["lena"]))
+    c = signed_in(base, "admin")
+    r = c.get("/admin/channels/%d" % ids["channel"])
+    assert r.status == 200
+    row = re.search(r'<tr id="member-%d">(.*?)</tr>' % ids["lena"], r.text,
+                    re.S).group(1)
+    assert "aria-label" not in row, row
+    for words, rest in (("Make channel admin", ": "), ("Remove", " ")):
+        assert '>%s<span class="visually-hidden">%s%s</span></button>' \
+            % (words, rest, lena) in row, (words, row)
+    r = c.get("/admin/channels/%d?find=%s" % (ids["channel"], "lucia"))
+    row = re.search(r'<tr id="candidate-%d">(.*?)</tr>' % ids["lucia"],
+                    r.text, re.S)
+    assert row and "aria-label" not in row.group(1), r.text
+    assert '>Add<span class="visually-hidden"> ' in row.group(1)
+    r = signed_in(base, "teacher", 0).get(room(sid))
+    log = re.search(r'<ol class="chat-log"[^>]*>', r.text).group(0)
+    for attr in ('role="log"', 'aria-labelledby="chat-title"',
+                 'tabindex="0"'):
+        assert attr in log, log
+    row = re.search(r'id="person-%d" class="person">(.*?)</tr>'
+                    % ids["lena"], r.text, re.S).group(1)
+    assert '>Remove<span class="visually-hidden"> %s</span></button>' \
+        % lena in row, row
