@@ -20,7 +20,7 @@
 <section id="chat" class="card" aria-labelledby="chat-title">
 <h2 id="chat-title">Chat</h2>
 <p class="hint">Times in {{ZONE}}.{{#OLDER}} Only the latest {{SHOWN}} messages are shown here; the session summary has them all.{{/OLDER}}</p>
-<ol class="chat-log" id="chat-log" data-last="{{LAST_ID}}" data-url="/platform/classroom/{{SESSION_ID}}/chat"{{#CHAT_LIVE}} data-live="1"{{/CHAT_LIVE}} aria-live="polite">{{>MESSAGES}}</ol>
+<ol class="chat-log" id="chat-log" data-last="{{LAST_ID}}" data-url="/platform/classroom/{{SESSION_ID}}/chat"{{#CHAT_LIVE}} data-live="1"{{/CHAT_LIVE}} role="log" aria-live="polite" aria-labelledby="chat-title" tabindex="0">{{>MESSAGES}}</ol>
 {{#NO_MESSAGES}}<p class="muted" id="no-messages">No messages yet.</p>{{/NO_MESSAGES}}
 {{#CHAT_FORM}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/chat#chat" class="stack chat-form" id="chat-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -85,7 +85,7 @@
 <table class="list" id="people">
 <thead><tr><th>Name</th><th>State</th><th>Actions</th></tr></thead>
 <tbody>
-{{#PERSON}}<tr id="person-{{USER_ID}}" class="person"><td>{{PERSON_NAME}}</td><td>{{STATE}}</td><td>{{#PROMOTE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/promote#moderation" class="secondary">Promote to moderator</button> {{/PROMOTE}}{{#REMOVE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/remove#moderation" class="danger">Remove</button>{{/REMOVE}}</td></tr>
+{{#PERSON}}<tr id="person-{{USER_ID}}" class="person"><td>{{PERSON_NAME}}</td><td>{{STATE}}</td><td>{{#PROMOTE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/promote#moderation" class="secondary">Promote to moderator<span class="visually-hidden">: {{PERSON_NAME}}</span></button> {{/PROMOTE}}{{#REMOVE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/remove#moderation" class="danger">Remove<span class="visually-hidden"> {{PERSON_NAME}}</span></button>{{/REMOVE}}</td></tr>
 {{/PERSON}}</tbody>
 </table>
 </form>

@@ -20,7 +20,7 @@
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Joined as</th><th scope="col">First join</th><th scope="col">Last leave</th><th scope="col">Joins</th><th scope="col">Minutes</th><th scope="col">Chats</th><th scope="col">Talks</th><th scope="col">Hands</th><th scope="col">Poll votes</th><th scope="col">Emojis</th></tr></thead>
 <tbody>
-{{#PERSON}}<tr id="person-{{USER_ID}}"><td><span class="avatar" aria-hidden="true">{{INITIALS}}</span> {{PERSON_NAME}}{{#PROMOTED}} <span class="badge">Promoted</span>{{/PROMOTED}}{{#REMOVED}} <span class="badge off">Removed</span>{{/REMOVED}}</td><td class="role">{{ROLE}}</td><td>{{FIRST_JOIN}}</td><td>{{LAST_LEAVE}}</td><td class="joins">{{JOINS}}</td><td>{{MINUTES}}</td><td>{{CHATS}}</td><td>{{TALKS}}</td><td>{{RAISE_HANDS}}</td><td>{{POLL_VOTES}}</td><td>{{EMOJIS}}</td></tr>
+{{#PERSON}}<tr id="person-{{USER_ID}}"><td><span class="avatar {{AVATAR_CLASS}}" aria-hidden="true">{{INITIALS}}</span> {{PERSON_NAME}}{{#PROMOTED}} <span class="badge">Promoted</span>{{/PROMOTED}}{{#REMOVED}} <span class="badge off">Removed</span>{{/REMOVED}}</td><td class="role">{{ROLE}}</td><td>{{FIRST_JOIN}}</td><td>{{LAST_LEAVE}}</td><td class="joins">{{JOINS}}</td><td>{{MINUTES}}</td><td>{{CHATS}}</td><td>{{TALKS}}</td><td>{{RAISE_HANDS}}</td><td>{{POLL_VOTES}}</td><td>{{EMOJIS}}</td></tr>
 {{/PERSON}}</tbody>
 </table>
 </div>
@@ -55,7 +55,7 @@
 <h2>Recordings</h2>
 {{#NO_RECORDINGS}}<p class="muted">No recordings.</p>{{/NO_RECORDINGS}}
 <ul>
-{{#RECORDING}}<li id="recording-{{RECORDING_ID}}" class="recording {{STATE_CLASS}}"><span class="state">{{STATE}}</span> {{LENGTH}}{{#PLAYBACK}} <a href="{{PLAYBACK_URL}}" rel="noopener noreferrer" target="_blank">Watch recording</a>{{/PLAYBACK}}
+{{#RECORDING}}<li id="recording-{{RECORDING_ID}}" class="recording {{STATE_CLASS}}"><span class="state">{{STATE}}</span>{{#LENGTH}} · <span class="length">Length: {{LENGTH_TEXT}}</span>{{/LENGTH}}{{#PLAYBACK}} <a href="{{PLAYBACK_URL}}" rel="noopener noreferrer" target="_blank">Watch recording</a>{{/PLAYBACK}}
 {{#REC_ACTIONS}}<span class="actions">{{#CAN_UNPUBLISH}}<form method="post" action="/platform/classroom/{{REC_SESSION}}/recordings/{{REC_ID}}/unpublish" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Unpublish</button></form>{{/CAN_UNPUBLISH}}{{#CAN_PUBLISH}}<form method="post" action="/platform/classroom/{{REC_SESSION}}/recordings/{{REC_ID}}/publish" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Publish</button></form>{{/CAN_PUBLISH}}
 <form method="post" action="/platform/classroom/{{REC_SESSION}}/recordings/{{REC_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="danger">Delete</button></form></span>{{/REC_ACTIONS}}</li>
 {{/RECORDING}}</ul>

@@ -4,7 +4,7 @@
 <h2 id="{{SECTION_ID}}-heading">{{HEADING}}</h2>
 {{#EMPTY}}<p class="muted empty">{{MESSAGE}}</p>{{/EMPTY}}
 {{#LIST}}<ul class="sessions">
-{{#ITEM}}<li class="session-item" data-session="{{ID}}"><a href="/sessions/{{ID}}">{{NAME}}</a> <span class="dates">{{DATES}}</span> · <span class="days">{{DAYS}}</span>{{#ROLE}} <span class="badge on">{{LABEL}}</span>{{/ROLE}}{{#HIDDEN}} <span class="badge off">Hidden</span>{{/HIDDEN}}</li>
+{{#ITEM}}<li class="session-item" data-session="{{ID}}">{{#LINK}}<a href="/sessions/{{ID}}">{{NAME}}</a>{{/LINK}}{{#SHUT}}<span class="session-name">{{NAME}}</span>{{/SHUT}} <span class="dates">{{DATES}}</span> · <span class="days">{{DAYS}}</span>{{#SHUT}} · <span class="shut">{{SHUT_TEXT}}</span>{{/SHUT}}{{#ROLE}} <span class="badge on">{{LABEL}}</span>{{/ROLE}}{{#HIDDEN}} <span class="badge off">Hidden</span>{{/HIDDEN}}</li>
 {{/ITEM}}</ul>{{/LIST}}
 {{#MORE}}<p class="notice more">Only the first {{LIMIT}} are shown here.</p>{{/MORE}}
 </section>

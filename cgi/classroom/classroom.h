@@ -86,6 +86,7 @@ struct classroom_past {
 	long long	 seconds;
 	long long	 participants;
 	char		**faces;	/* names, at most HISTORY_FACES */
+	int64_t		*face_ids;	/* their user ids */
 	size_t		 nfaces;
 };
 

@@ -114,15 +114,15 @@ _Static_assert(SUMMARY_CHAT + 1 == 501, "chat fetches its limit and one");
 
 /*
  * A past session's card: the first HISTORY_FACES participants who
- * joined, by first join, in one column (names are one line each; the
- * unit separator cannot be typed into a name).
+ * joined, by first join, in one column as "<user id> <name>" (names
+ * are one line each; the unit separator cannot be typed into a name).
  */
 #define PAST_COLS \
 	"s.id, s.name, s.started_at, s.ended_at, TIMESTAMPDIFF(SECOND, " \
 	"s.started_at, s.ended_at), (SELECT COUNT(*) FROM " \
 	"classroom_participants p WHERE p.session_id = s.id AND " \
-	"p.joins > 0), (SELECT GROUP_CONCAT(u.name ORDER BY " \
-	"p.first_join_at, u.id SEPARATOR '\x1f' LIMIT 8) FROM " \
+	"p.joins > 0), (SELECT GROUP_CONCAT(CONCAT(u.id, ' ', u.name) " \
+	"ORDER BY p.first_join_at, u.id SEPARATOR '\x1f' LIMIT 8) FROM " \
 	"classroom_participants p JOIN users u ON u.id = p.user_id WHERE " \
 	"p.session_id = s.id AND p.joins > 0)"
 _Static_assert(HISTORY_FACES == 8, "PAST_COLS names 8 participants");
@@ -1151,6 +1151,7 @@ past_rows(struct arena *a, struct dbres *res, struct classroom_past **list,
 {
 	struct classroom_past	*p;
 	const char		*names, *e;
+	char			*id_end;
 
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	*n = 0;
@@ -1164,12 +1165,18 @@ past_rows(struct arena *a, struct dbres *res, struct classroom_past **list,
 		p->participants = db_int(res, 5);
 		p->faces = arena_alloc(a, (HISTORY_FACES + 1) *
 		    sizeof(*p->faces));
+		p->face_ids = arena_alloc(a, (HISTORY_FACES + 1) *
+		    sizeof(*p->face_ids));
 		names = db_textn(res, 6);
 		while (names != NULL && *names != '\0' &&
 		    p->nfaces < HISTORY_FACES) {
 			e = strchr(names, '\x1f');
 			if (e == NULL)
 				e = names + strlen(names);
+			/* "<id> <name>" */
+			p->face_ids[p->nfaces] = strtoll(names, &id_end, 10);
+			if (*id_end == ' ' && id_end < e)
+				names = id_end + 1;
 			p->faces[p->nfaces++] = arena_strndup(a, names,
 			    (size_t)(e - names));
 			names = *e != '\0' ? e + 1 : e;

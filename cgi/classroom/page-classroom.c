@@ -68,6 +68,25 @@ initials(struct arena *a, const char *name)
 	return arena_printf(a, "%s%s", one, two);
 }
 
+/* The avatar colours of static/lectern.css: .avatar-c0 to -c7. */
+#define AVATAR_COLOURS	8
+
+/*
+ * The colour class of a user's avatar (a class, not a style attribute:
+ * the CSP forbids inline styles).  The same person has the same colour
+ * everywhere.  Pure.
+ */
+static const char *
+avatar_class(int64_t user_id)
+{
+	static const char *const classes[AVATAR_COLOURS] = {
+		"avatar-c0", "avatar-c1", "avatar-c2", "avatar-c3",
+		"avatar-c4", "avatar-c5", "avatar-c6", "avatar-c7"
+	};
+
+	return classes[(uint64_t)user_id % AVATAR_COLOURS];
+}
+
 /* "45 min", "1 h 05 min", "under a minute"; an arena string. */
 static char *
 duration_text(struct arena *a, long long seconds)
@@ -203,6 +222,8 @@ past_cards(struct req *r, struct tpl_dict *d, const char *sec,
 			tpl_set(f, "FACE_NAME", list[i].faces[j]);
 			tpl_set(f, "INITIALS", initials(r->a,
 			    list[i].faces[j]));
+			tpl_set(f, "AVATAR_CLASS",
+			    avatar_class(list[i].face_ids[j]));
 		}
 		if (list[i].participants > (long long)list[i].nfaces)
 			tpl_set_int(tpl_section(e, "MORE_FACES"), "MORE",
@@ -444,9 +465,38 @@ page_classroom_join(struct req *r)
 }
 
 /*
+ * The page that asks before session c ends: what ending does, and a
+ * form that posts again with confirm=1.  Returns 200.
+ */
+static int
+end_confirm(struct req *r, const struct classroom *c)
+{
+	struct tpl_dict	*d;
+
+	d = page_begin(r, "classroom-confirm.tpl", "End Session");
+	tpl_set(d, "TITLE", arena_printf(r->a, "End “%s”?", c->name));
+	/* Jitsi has no call that ends a room (conference/jitsi.c). */
+	if (strcmp(c->provider, "bbb") != 0)
+		tpl_set(d, "WHAT", "Nobody can join the session any more. "
+		    "People already in the video room stay until they leave "
+		    "it, or until you end it for all from inside the room.");
+	else
+		tpl_set(d, "WHAT", c->record ? "Everyone in the room is "
+		    "disconnected and the recording stops." : "Everyone in "
+		    "the room is disconnected.");
+	tpl_set(d, "ACTION", arena_printf(r->a,
+	    "/platform/classroom/%lld/end", (long long)c->id));
+	tpl_set(d, "BUTTON", "End Session");
+	tpl_set(d, "BACK", classroom_back_path(r, c));
+	tpl_set(d, "BACK_TEXT", "Keep the session running");
+	return page_send(r, 200);
+}
+
+/*
  * POST /platform/classroom/:id/end: end the session for everyone; for
- * channel admins, site administrators and the lesson's teacher.
- * Statuses: 303, 403, 404, 503.
+ * channel admins, site administrators and the lesson's teacher.  Only
+ * with confirm=1: without it the page says what ending does and asks.
+ * Statuses: 200 (the question), 303, 403, 404, 503.
  */
 int
 page_classroom_end(struct req *r)
@@ -464,6 +514,8 @@ page_classroom_end(struct req *r)
 		flash_set(r, "This session had already ended.");
 		return send_redirect(r, classroom_back_path(r, c));
 	}
+	if (!P_num(r, "confirm"))
+		return end_confirm(r, c);
 	if (classroom_end(r, c, "ended by moderator", &ended, &reached) !=
 	    DB_OK)
 		return send_db_error(r);
@@ -477,32 +529,91 @@ page_classroom_end(struct req *r)
 /* ------------------------------------------------------------------ */
 /* The summary                                                         */
 
-/* Label of an event kind.  Pure. */
-static const char *
-event_label(const char *kind)
+/*
+ * What a moderator event says: its label into *label, and the detail
+ * worth showing into *shown (NULL: none).  Poll and slide rows begin
+ * their detail with what happened ("closed: <question>"); an ending's
+ * detail is a reason in Lectern's own words, said here for people; a
+ * recording's is the provider's id, which tells a reader nothing.
+ * Pure.
+ */
+static void
+event_text(const char *kind, const char *detail, const char **label,
+    const char **shown)
 {
 	static const struct {
 		const char	*kind;
+		const char	*prefix;	/* of the detail; NULL: any */
 		const char	*label;
 	} labels[] = {
-		{ "started", "Started the session" },
-		{ "ended", "Ended the session" },
-		{ "promoted", "Promoted to moderator" },
-		{ "removed", "Removed from the session" },
-		{ "lock_camera", "Locked cameras" },
-		{ "unlock_camera", "Unlocked cameras" },
-		{ "lock_mic", "Locked microphones" },
-		{ "unlock_mic", "Unlocked microphones" },
-		{ "slides", "Added slides" },
-		{ "poll", "Started a poll" },
-		{ "recording", "Recording" },
+		{ "started", NULL, "Started the session" },
+		{ "ended", NULL, "Ended the session" },
+		{ "promoted", NULL, "Promoted to moderator" },
+		{ "removed", NULL, "Removed from the session" },
+		{ "lock_camera", NULL, "Locked cameras" },
+		{ "unlock_camera", NULL, "Unlocked cameras" },
+		{ "lock_mic", NULL, "Locked microphones" },
+		{ "unlock_mic", NULL, "Unlocked microphones" },
+		{ "slides", "uploaded: ", "Added slides" },
+		{ "slides", "deleted: ", "Deleted slides" },
+		{ "poll", "created: ", "Started a poll" },
+		{ "poll", "closed: ", "Closed a poll" },
+		{ "recording", NULL, "Received a recording" },
 	};
-	size_t	 i;
+	static const struct {
+		const char	*detail;
+		const char	*text;		/* NULL: nothing to add */
+	} endings[] = {
+		{ "ended by moderator", NULL },
+		{ "lesson completed", "the lesson was marked as completed" },
+		{ "by the provider", "the conferencing server closed the "
+		    "meeting" },
+		{ "by the provider; recording processing", "the conferencing "
+		    "server closed the meeting; its recording is being "
+		    "processed" },
+		{ "not running on the server", "the meeting was no longer "
+		    "running on the conferencing server" },
+	};
+	size_t	 i, n;
 
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(kind, labels[i].kind) == 0)
-			return labels[i].label;
-	return kind;
+	*label = kind;
+	*shown = detail;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		if (strcmp(kind, labels[i].kind) != 0)
+			continue;
+		if (labels[i].prefix == NULL) {
+			*label = labels[i].label;
+			break;
+		}
+		n = strlen(labels[i].prefix);
+		if (detail != NULL && strncmp(detail, labels[i].prefix, n) ==
+		    0) {
+			*label = labels[i].label;
+			*shown = detail + n;
+			break;
+		}
+	}
+	if (strcmp(kind, "recording") == 0)
+		*shown = NULL;
+	if (strcmp(kind, "ended") == 0 && detail != NULL)
+		for (i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
+			if (strcmp(detail, endings[i].detail) == 0)
+				*shown = endings[i].text;
+}
+
+/* "How it ended" from a session's end reason.  Pure. */
+static const char *
+end_reason_label(const char *reason)
+{
+	if (reason == NULL)
+		return "–";
+	if (strcmp(reason, "ended by moderator") == 0)
+		return "Ended by a moderator";
+	if (strcmp(reason, "lesson completed") == 0)
+		return "The lesson was marked as completed";
+	if (strcmp(reason, "provider") == 0)
+		return "Closed by the conferencing server";
+	return reason;
 }
 
 /* Label of a recording's state.  Pure. */
@@ -510,7 +621,8 @@ static const char *
 recording_label(const char *state)
 {
 	if (strcmp(state, "processing") == 0)
-		return "Processing (usually 10–30 minutes)";
+		return "Processing: usually ready 10–30 minutes after "
+		    "the session ends";
 	if (strcmp(state, "published") == 0)
 		return "Published";
 	if (strcmp(state, "unpublished") == 0)
@@ -551,6 +663,7 @@ summary_people(struct req *r, struct tpl_dict *d,
 		tpl_set_int(e, "USER_ID", (long long)pp[i].user_id);
 		tpl_set(e, "PERSON_NAME", pp[i].name);
 		tpl_set(e, "INITIALS", initials(r->a, pp[i].name));
+		tpl_set(e, "AVATAR_CLASS", avatar_class(pp[i].user_id));
 		tpl_set(e, "ROLE", pp[i].joined_as == NULL ? "–" :
 		    strcmp(pp[i].joined_as, "moderator") == 0 ? "Moderator" :
 		    "Viewer");
@@ -615,8 +728,9 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
 		tpl_set(e, "STATE", recording_label(recs[i].state));
 		if (recs[i].start_time > 0 && recs[i].end_time >
 		    recs[i].start_time)
-			tpl_set(e, "LENGTH", duration_text(r->a,
-			    (recs[i].end_time - recs[i].start_time) / 1000));
+			tpl_set(tpl_section(e, "LENGTH"), "LENGTH_TEXT",
+			    duration_text(r->a, (recs[i].end_time -
+			    recs[i].start_time) / 1000));
 		tpl_set_int(e, "RECORDING_ID", (long long)recs[i].id);
 		tpl_set(e, "STATE_CLASS", recs[i].state);
 		if (recs[i].playback_url != NULL &&
@@ -670,6 +784,7 @@ page_classroom_summary(struct req *r)
 	struct classroom_person	*pp;
 	struct classroom_event	*ev;
 	struct tpl_dict		*d, *e;
+	const char		*label, *shown;
 	size_t			 npp, nev, i;
 
 	if ((c = classroom_load(r, &acc, no_session)) == NULL)
@@ -697,8 +812,7 @@ page_classroom_summary(struct req *r)
 		e = tpl_section(d, "ENDED");
 		tpl_set(e, "ENDED_AT", time_or_dash(r, c->ended_at));
 		tpl_set(e, "ENDED_BY", info.ended_by ? info.ended_by : "–");
-		tpl_set(e, "END_REASON", info.end_reason ? info.end_reason :
-		    "–");
+		tpl_set(e, "END_REASON", end_reason_label(info.end_reason));
 	}
 	tpl_set(d, "OPTIONS", arena_printf(r->a, "Recording %s; cameras %s; "
 	    "microphones %s%s.", c->record ? "on" : "off", c->allow_camera ?
@@ -708,14 +822,15 @@ page_classroom_summary(struct req *r)
 	for (i = 0; i < nev; i++) {
 		e = tpl_section(d, "EVENT");
 		tpl_set(e, "EVENT_AT", show_time(r, ev[i].at));
-		tpl_set(e, "EVENT_LABEL", event_label(ev[i].kind));
+		event_text(ev[i].kind, ev[i].detail, &label, &shown);
+		tpl_set(e, "EVENT_LABEL", label);
 		tpl_set(e, "ACTOR", ev[i].actor ? ev[i].actor : "Lectern");
 		if (ev[i].subject != NULL)
 			tpl_set(tpl_section(e, "EVENT_SUBJECT"), "SUBJECT",
 			    ev[i].subject);
-		if (ev[i].detail != NULL)
+		if (shown != NULL)
 			tpl_set(tpl_section(e, "EVENT_DETAIL"), "DETAIL",
-			    ev[i].detail);
+			    shown);
 	}
 	if (nev == 0)
 		tpl_show(d, "NO_EVENTS");

@@ -1169,11 +1169,38 @@ page_room_promote(struct req *r)
 }
 
 /*
+ * The page that asks before person u is removed from x's session: what
+ * removing does, and a form that posts again with confirm=1.
+ * Returns 200.
+ */
+static int
+remove_confirm(struct req *r, const struct room *x, const struct user *u)
+{
+	struct tpl_dict	*d;
+
+	d = page_begin(r, "classroom-confirm.tpl", "Remove participant");
+	tpl_set(d, "TITLE", arena_printf(r->a, "Remove %s from “%s”?",
+	    u->name, x->c->name));
+	tpl_set(d, "WHAT", arena_printf(r->a, "%s leaves this session and "
+	    "cannot join it again, nor chat on its room page. If they are "
+	    "in the conferencing room now, remove them there too.",
+	    u->name));
+	tpl_set(d, "ACTION", arena_printf(r->a,
+	    "/platform/classroom/%lld/participants/%lld/remove",
+	    (long long)x->c->id, (long long)u->id));
+	tpl_set(d, "BUTTON", arena_printf(r->a, "Remove %s", u->name));
+	tpl_set(d, "BACK", room_url(r, "moderation"));
+	tpl_set(d, "BACK_TEXT", "Keep them in the session");
+	return page_send(r, 200);
+}
+
+/*
  * POST /platform/classroom/:id/participants/:id/remove: the person
  * cannot enter, rejoin or chat in this session any more.  Channel
  * admins, site administrators and the lesson's teacher cannot be
- * removed, nor can moderators remove themselves.
- * Statuses: 303, 403, 404, 409, 503.
+ * removed, nor can moderators remove themselves.  Only with confirm=1:
+ * without it the page says what removing does and asks.
+ * Statuses: 200 (the question), 303, 403, 404, 409, 503.
  */
 int
 page_room_remove(struct req *r)
@@ -1197,6 +1224,8 @@ page_room_remove(struct req *r)
 		return room_page(r, &x, &f);
 	}
 	if (!acc.removed) {
+		if (!P_num(r, "confirm"))
+			return remove_confirm(r, &x, u);
 		if (db_room_flag(r->db, x.c->id, u->id, r->user->id,
 		    ROOM_REMOVE) != DB_OK)
 			return send_db_error(r);

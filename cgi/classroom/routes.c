@@ -120,6 +120,12 @@ static const struct pdecl lock_post[] = {
 	END
 };
 
+/* Ending a session and removing a person ask first; confirm=1 acts. */
+static const struct pdecl confirm_post[] = {
+	{ "confirm", PT_BOOL, 0, 0, 0, NULL, NULL },
+	END
+};
+
 static const struct pdecl presence_post[] = {
 	{ "event", PT_ENUM, PF_REQ, 0, 0, event_opts, "Event" },
 	END
@@ -187,7 +193,7 @@ static const struct route routes[] = {
 	{ "classroom.join", M_POST, "/platform/classroom/:id/join",
 	    page_classroom_join, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
 	{ "classroom.end", M_POST, "/platform/classroom/:id/end",
-	    page_classroom_end, ANY_ROLE, RT_CSRF, NULL },
+	    page_classroom_end, ANY_ROLE, RT_CSRF, confirm_post },
 	{ "classroom.summary", M_GET, "/platform/classroom/:id/summary",
 	    page_classroom_summary, ANY_ROLE, 0, NULL },
 	{ "classroom.recording.publish", M_POST,
@@ -232,7 +238,7 @@ static const struct route routes[] = {
 	    page_room_promote, ANY_ROLE, RT_CSRF, NULL },
 	{ "classroom.room.remove", M_POST,
 	    "/platform/classroom/:id/participants/:id/remove",
-	    page_room_remove, ANY_ROLE, RT_CSRF, NULL },
+	    page_room_remove, ANY_ROLE, RT_CSRF, confirm_post },
 	{ "classroom.room.locks", M_POST, "/platform/classroom/:id/locks",
 	    page_room_locks, ANY_ROLE, RT_CSRF, lock_post },
 	/* navigator.sendBeacon sends FormData as multipart/form-data. */

@@ -115,7 +115,7 @@ live_notice_compose(struct arena *a, const struct notice_ctx *c,
 	switch (k) {
 	case LN_SCHEDULED:
 		out->kind = "session_scheduled";
-		out->subject = subject(a, "New live session", s, tz);
+		out->subject = subject(a, "Live session scheduled", s, tz);
 		buf_printf(&b, "%s scheduled a live session %s.\n\n", who,
 		    r->teacher ? "for you to teach" : "with you");
 		details(&b, a, c, s, r);

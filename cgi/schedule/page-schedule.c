@@ -1374,14 +1374,42 @@ transition(struct req *r, enum live_status from, enum live_status to,
 }
 
 /*
- * POST /platform/sessions/:id/cancel: scheduled to canceled.
- * Statuses: 303, 404, 409, 422, 503.
+ * POST /platform/sessions/:id/cancel: scheduled to canceled, which
+ * emails its learners (and its teacher, when someone else cancels).
+ * Only with confirm=1: without it the page says who is emailed and
+ * asks, keeping the reason typed.
+ * Statuses: 200 (the question), 303, 404, 409, 422, 503.
  */
 int
 page_live_cancel(struct req *r)
 {
-	return transition(r, LIVE_SCHEDULED, LIVE_CANCELED, P_str(r, "reason"),
-	    "Canceled the session.");
+	struct live_lesson	*s;
+	struct live_participant	*p;
+	struct tpl_dict		*d;
+	const char		*reason = P_str(r, "reason");
+	size_t			 np, n;
+
+	if (P_num(r, "confirm"))
+		return transition(r, LIVE_SCHEDULED, LIVE_CANCELED, reason,
+		    "Canceled the session.");
+	if ((s = live_load(r, 1, &p, &np)) == NULL)
+		return r->status;
+	if (s->status != LIVE_SCHEDULED)
+		return send_error(r, 409, arena_printf(r->a, "This session is "
+		    "%s: it cannot become %s.", live_status_label(s->status),
+		    live_status_label(LIVE_CANCELED)));
+	/* As live_notice_moved() tells them. */
+	n = np + (s->teacher_id != r->user->id);
+	d = page_begin(r, "schedule-cancel.tpl", live_name(r, s));
+	tpl_set_int(d, "LIVE_ID", s->id);
+	tpl_set(d, "NAME", live_name(r, s));
+	tpl_set(d, "STARTS", show_time(r, s->starts_at));
+	tpl_set(d, "REASON", reason != NULL ? reason : "");
+	tpl_set(d, "WHAT", n == 0 ? "Nobody is emailed: the lesson has no "
+	    "learners." : arena_printf(r->a, "%zu %s emailed that the lesson "
+	    "is canceled, with the reason below when you give one.", n,
+	    n == 1 ? "person is" : "people are"));
+	return page_send(r, 200);
 }
 
 /*

@@ -52,6 +52,7 @@ static const struct pdecl live_post[] = {
 
 static const struct pdecl cancel_post[] = {
 	{ "reason", PT_TEXT, 0, 0, 500, NULL, "Reason" },
+	{ "confirm", PT_BOOL, 0, 0, 0, NULL, NULL },
 	END
 };
 

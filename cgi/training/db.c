@@ -129,7 +129,8 @@ _Static_assert(TRAINING_PAGE + 1 == 51, "LIST_PAGE fetches one page and one");
  * rows of each come back.
  */
 #define MY_RANKED(inner) \
-	"SELECT id, name, d_start, d_end, sec, session_coach, hidden FROM (" \
+	"SELECT id, name, d_start, d_end, sec, session_coach, hidden, " \
+	"readable FROM (" \
 	"SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.sec ORDER BY " \
 	"CASE x.sec WHEN 0 THEN COALESCE(x.d_end, '9999-12-31') " \
 	"WHEN 1 THEN x.d_start END, " \
@@ -319,7 +320,8 @@ static const char *const sqltab[] = {
 	/* today, today (section), uid, today, today (display), limit */
 	[S(LEARNER_MY_ENROLLED)] = MY_RANKED(
 	    "SELECT s.id, s.name, s.access_start AS d_start, "
-	    "s.access_end AS d_end, 0 AS session_coach, 0 AS hidden "
+	    "s.access_end AS d_end, 0 AS session_coach, 0 AS hidden, "
+	    "s.visibility = 'readonly_after_end' AS readable "
 	    "FROM session_learners l JOIN lms_sessions s "
 	    "ON s.id = l.session_id WHERE l.user_id = ? "
 	    "AND s.visibility <> 'hidden' "
@@ -329,7 +331,8 @@ static const char *const sqltab[] = {
 	[S(LEARNER_MY_COACHED)] = MY_RANKED(
 	    "SELECT s.id, s.name, s.coach_start AS d_start, "
 	    "s.coach_end AS d_end, s.coach_id <=> ? AS session_coach, "
-	    "s.visibility = 'hidden' AS hidden "
+	    "s.visibility = 'hidden' AS hidden, "
+	    "s.visibility = 'readonly_after_end' AS readable "
 	    "FROM (SELECT id AS sid FROM lms_sessions WHERE coach_id = ? "
 	    "UNION SELECT session_id FROM session_courses "
 	    "WHERE coach_id = ?) k JOIN lms_sessions s ON s.id = k.sid"),
@@ -1038,6 +1041,7 @@ my_rows(struct arena *a, struct dbres *res, int coach,
 		m->coach = coach;
 		m->session_coach = db_int(res, 5) != 0;
 		m->hidden = db_int(res, 6) != 0;
+		m->readable = db_int(res, 7) != 0;
 	}
 }
 

@@ -145,6 +145,36 @@ listed(const struct my_training *list, size_t n, int64_t id)
 	return 0;
 }
 
+/*
+ * Why m cannot be opened today, as training_gate() would refuse it:
+ * "Opens on <date>" or "Closed on <date>"; NULL when it can (the list
+ * links it).  A coach whose coach window is shut may still come in as
+ * a learner of it (en, the user's enrolled sessions).  Allocates.
+ */
+static const char *
+shut_text(struct req *r, const struct my_training *m,
+    const struct my_training *en, size_t nen, const char *today)
+{
+	enum access	 acc;
+	size_t		 i;
+
+	if (r->user->role == ROLE_ADMIN)
+		return NULL;
+	if (m->coach) {
+		acc = coach_access(m->start, m->end, today);
+		for (i = 0; acc != ACC_OPEN && i < nen; i++)
+			if (en[i].id == m->id && learner_access(en[i].start,
+			    en[i].end, en[i].readable, today) == ACC_OPEN)
+				return NULL;
+	} else
+		acc = learner_access(m->start, m->end, m->readable, today);
+	if (acc == ACC_NOT_YET)
+		return arena_printf(r->a, "Opens on %s", m->start);
+	if (acc == ACC_CLOSED)
+		return arena_printf(r->a, "Closed on %s", m->end);
+	return NULL;
+}
+
 static const char *const section_heading[MY__MAX] = {
 	"Current sessions", "Upcoming sessions", "Past sessions"
 };
@@ -233,9 +263,16 @@ page_learner_list(struct req *r)
 		for (i = 0; i < nsec[k]; i++) {
 			const struct my_training *m = sec[k][i];
 
+			const char *shut = shut_text(r, m, en, nen, today);
+
 			it = tpl_section(ul, "ITEM");
 			tpl_set_int(it, "ID", (long long)m->id);
 			tpl_set(it, "NAME", m->name);
+			if (shut != NULL)
+				tpl_set(tpl_section(it, "SHUT"), "SHUT_TEXT",
+				    shut);
+			else
+				tpl_show(it, "LINK");
 			tpl_set(it, "DATES", dates_text(r->a, m->start, m->end));
 			tpl_set(it, "DAYS", days_text(r->a, (enum my_section)k,
 			    m->start, m->end, today));

@@ -306,6 +306,7 @@ struct my_training {
 	int		 coach;		/* 1: coached, 0: enrolled */
 	int		 session_coach;	/* coach of the whole session */
 	int		 hidden;
+	int		 readable;	/* readonly_after_end */
 };
 
 /* A session as its page needs it, with the viewer's ties to it. */

@@ -75,6 +75,13 @@ test('chat and polls stay current in the room without reloading', async (t) => {
 			await see(lp, lp.locator('#chat-log').getByText(said), 'the sent message');
 			assert.equal(await lp.getByLabel('Message').inputValue(), '');
 			assert.equal(await lp.evaluate(() => window.roomMark), 1, 'the page was reloaded');
+			// The scrolling log is a labelled log the keyboard reaches.
+			const log = lp.getByRole('log', { name: 'Chat' });
+			await see(lp, log.getByText(said), 'the message in the log named Chat');
+			await lp.getByLabel('Message').focus();
+			await lp.keyboard.press('Shift+Tab');
+			assert.equal(await lp.evaluate(() => document.activeElement.id), 'chat-log',
+			    'Shift+Tab from the message box lands on the chat log');
 
 			// The teacher's page picks it up by itself.
 			await tp.evaluate(() => { window.roomMark = 1; });

@@ -108,6 +108,9 @@ test('an administrator runs a classroom that a learner joins; it ends in the his
 		await signIn(page, admin.email, admin.password);
 		await page.goto(channelUrl);
 		await page.getByRole('button', { name: 'End Session' }).click();
+		// The first click only asks, saying what ending does.
+		await seeText(page, 'Everyone in the room is disconnected');
+		await page.getByRole('button', { name: 'End Session' }).click();
 		await seeText(page, 'Session ended.');
 		await see(page, page.locator('#hero'), 'the hero again');
 		const past = page.locator('li.past-session', { hasText: sessionName });

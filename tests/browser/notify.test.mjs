@@ -89,11 +89,12 @@ test('a learner sees the notification of a session a teacher planned', async (t)
 		await see(page, item, 'an unread notification');
 		const subject = await item.locator('.subject').innerText();
 		// 13:00 UTC is 14:00 (CET) or 15:00 (CEST) in Berlin.
-		assert.match(subject, new RegExp(`New live session: ${title} on ${date} at 1[45]:00 CES?T`));
+		// The "New" badge, then the subject: not "New New live session".
+		assert.match(subject, new RegExp(`^New Live session scheduled: ${title} on ${date} at 1[45]:00 CES?T`));
 		assert.match(await item.locator('.body').innerText(), /Europe\/Berlin CES?T/);
 		await screenshot(page, 'notifications-learner.png');
 
-		await item.getByRole('button', { name: new RegExp(`New live session: ${title}`) }).click();
+		await item.getByRole('button', { name: new RegExp(`Live session scheduled: ${title}`) }).click();
 		await seeHeading(page, title);
 		assert.match(new URL(page.url()).pathname, /^\/platform\/sessions\/\d+$/);
 		assert.equal(await nav.locator('#unread-count').count(), 0, 'no unread count left');

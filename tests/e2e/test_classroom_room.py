@@ -10,6 +10,7 @@ queries however long the chat."""
 import datetime
 import hashlib
 import hmac
+import html
 import os
 import re
 import time
@@ -544,7 +545,8 @@ def moderator_promote_remove_lock(base):
     assert len(events(sid, "promoted")) == 1
     # Remove liam: no room, no chat, no answers.
     post(c["liam"], sid, "/chat", {"body": "before"})
-    r = post(c["lena"], sid, "/participants/%d/remove" % ids["liam"])
+    r = post(c["lena"], sid, "/participants/%d/remove" % ids["liam"],
+             {"confirm": "1"})
     assert r.status == 303, r
     assert sql_value("SELECT removed FROM classroom_participants WHERE "
                      "session_id = %d AND user_id = %d"
@@ -590,7 +592,7 @@ def moderator_promote_remove_lock(base):
     page = c["tess"].get(room(sid)).text
     row = re.search(r'id="person-%d" class="person">(.*?)</tr>'
                     % ids["liam"], page, re.S).group(1)
-    assert "Removed" in row and "Remove</button>" not in row
+    assert "Removed" in row and "/remove#moderation" not in row
     row = re.search(r'id="person-%d" class="person">(.*?)</tr>'
                     % ids["lena"], page, re.S).group(1)
     assert "Promoted to moderator" in row and "/promote" not in row
@@ -782,3 +784,235 @@ def lesson_room(base):
     assert r.status == 403
     r = post(teacher, sid, "/participants/%d/remove" % t)
     assert r.status == 409
+
+
+# --- destructive actions ask first --------------------------------------------
+
+def question(r, action, what, button):
+    """r is the page that asks before acting: it says what, and its form
+    posts to action again with confirm=1 behind a button named button."""
+    assert r.status == 200, r
+    m = re.search(r'<p class="notice" id="confirm-what">([^<]*)</p>', r.text)
+    assert m and html.unescape(m.group(1)) == what, r.text
+    form = re.search(r'<form method="post" action="([^"]*)"[^>]*'
+                     r'id="confirm-form">(.*?)</form>', r.text, re.S)
+    assert form and form.group(1) == action, r.text
+    assert '<input type="hidden" name="confirm" value="1">' in form.group(2)
+    assert 'id="confirm-button">%s</button>' % html.escape(button) in \
+        form.group(2), form.group(2)
+
+
+@test
+def end_session_asks_first(base):
+    """End Session asks first and says what it does; only confirm=1 ends"""
+    sid, ids = setup()
+    c = clients(base)
+    path = room(sid) + "/end"
+    r = post(c["tess"], sid, "/end")
+    question(r, path, "Everyone in the room is disconnected.", "End Session")
+    assert 'href="/platform/channels/%d" id="confirm-back">Keep the '\
+        'session running</a>' % ids["channel"] in r.text
+    assert sql_value("SELECT status FROM classroom_sessions WHERE id = %d"
+                     % sid) == "active"
+    assert events(sid, "ended") == []
+    # A recorded session says the recording stops; an empty confirm asks.
+    sql("UPDATE classroom_sessions SET record = 1 WHERE id = %d" % sid)
+    r = post(c["tess"], sid, "/end", {"confirm": ""})
+    question(r, path, "Everyone in the room is disconnected and the "
+             "recording stops.", "End Session")
+    assert sql_value("SELECT status FROM classroom_sessions WHERE id = %d"
+                     % sid) == "active"
+    # A member cannot end it, confirmed or not.
+    for fields in ({}, {"confirm": "1"}):
+        assert post(c["lena"], sid, "/end", fields).status == 403
+    # With Jitsi nobody is disconnected: the page does not claim it.
+    sql("UPDATE classroom_sessions SET provider = 'jitsi' WHERE id = %d"
+        % sid)
+    r = post(c["tess"], sid, "/end")
+    question(r, path, "Nobody can join the session any more. People "
+             "already in the video room stay until they leave it, or "
+             "until you end it for all from inside the room.",
+             "End Session")
+    sql("UPDATE classroom_sessions SET provider = 'bbb' WHERE id = %d" % sid)
+    # The confirming form ends it.
+    r = c["tess"].post(path, {"confirm": "1"}, csrf=r.csrf())
+    assert r.status == 303 and r.header("Location") == \
+        "/platform/channels/%d" % ids["channel"], r
+    assert sql_value("SELECT status FROM classroom_sessions WHERE id = %d"
+                     % sid) == "ended"
+    assert events(sid, "ended") == [[str(ids["tess"]), "0"]]
+    # Ended already: no question, the same message as before.
+    r = post(c["tess"], sid, "/end")
+    assert r.status == 303
+    assert "This session had already ended." in \
+        c["tess"].get(r.header("Location")).text
+
+
+@test
+def remove_participant_asks_first(base):
+    """Remove asks first, naming the person; only confirm=1 removes"""
+    sid, ids = setup()
+    c = clients(base)
+    name = sql_value("SELECT name FROM users WHERE id = %d" % ids["liam"])
+    path = room(sid) + "/participants/%d/remove" % ids["liam"]
+    r = post(c["tess"], sid, "/participants/%d/remove" % ids["liam"])
+    question(r, path, "%s leaves this session and cannot join it again, "
+             "nor chat on its room page. If they are in the conferencing "
+             "room now, remove them there too." % name, "Remove " + name)
+    assert 'href="%s#moderation" id="confirm-back">Keep them in the '\
+        'session</a>' % room(sid) in r.text
+    assert events(sid, "removed") == []
+    assert sql_value("SELECT COUNT(*) FROM classroom_participants WHERE "
+                     "session_id = %d AND removed = 1" % sid) == "0"
+    assert c["liam"].get(room(sid)).status == 200
+    # Refusals come before the question.
+    r = post(c["lena"], sid, "/participants/%d/remove" % ids["liam"],
+             {"confirm": "1"})
+    assert r.status == 403
+    r = post(c["tess"], sid, "/participants/%d/remove" % ids["theo"])
+    assert r.status == 409 and 'id="confirm-form"' not in r.text
+    # The confirming form removes.
+    r = c["tess"].post(path, {"confirm": "1"}, csrf=r.csrf())
+    assert r.status == 303 and r.header("Location") == \
+        room(sid) + "#moderation", r
+    assert events(sid, "removed") == [[str(ids["tess"]), str(ids["liam"])]]
+    assert c["liam"].get(room(sid)).status == 403
+    # Removed already: nothing to ask.
+    r = post(c["tess"], sid, "/participants/%d/remove" % ids["liam"])
+    assert r.status == 303
+    assert len(events(sid, "removed")) == 1
+
+
+# --- the summary in words -------------------------------------------------------
+
+@test
+def summary_says_events_in_words(base):
+    """the summary's events and recordings read as sentences: no provider
+    ids, no internal reasons, the recording's length labelled apart from
+    the time processing takes"""
+    sid, ids = setup(status="ended")
+    rid = "%s-%d" % (hashlib.sha1(os.urandom(8)).hexdigest(), 1700000000000)
+    sql("UPDATE classroom_sessions SET end_reason = 'provider' WHERE id = %d"
+        % sid)
+    for kind, actor, detail in (
+            ("poll", ids["tess"], "created: Ready?"),
+            ("poll", ids["tess"], "closed: Ready?"),
+            ("slides", ids["tess"], "uploaded: deck.pdf"),
+            ("slides", ids["tess"], "deleted: deck.pdf"),
+            ("ended", None, "by the provider; recording processing"),
+            ("recording", None, rid)):
+        sql("INSERT INTO classroom_events (session_id, kind, actor_id, "
+            "detail, at) VALUES (%d, '%s', %s, %s, UTC_TIMESTAMP())"
+            % (sid, kind, actor or "NULL", sql_quote(detail)))
+    sql("INSERT INTO classroom_recordings (session_id, record_id, state, "
+        "start_time, end_time, updated_at) VALUES (%d, %s, 'processing', "
+        "1700000000000, 1700000030000, UTC_TIMESTAMP())"
+        % (sid, sql_quote(rid)))
+    r = clients(base)["lena"].get(room(sid) + "/summary")
+    assert r.status == 200, r
+    ev = re.search(r'<section class="card" id="events">(.*?)</section>',
+                   r.text, re.S).group(1)
+    lines = [re.sub(r'<span class="muted">[^<]*</span> ', "", li)
+             for li in re.findall(r"<li>(.*?)</li>", ev)]
+    tess = html.escape(sql_value("SELECT name FROM users WHERE id = %d"
+                                 % ids["tess"]))
+    assert lines == [
+        tess + ": Started a poll — Ready?",
+        tess + ": Closed a poll — Ready?",
+        tess + ": Added slides — deck.pdf",
+        tess + ": Deleted slides — deck.pdf",
+        "Lectern: Ended the session — the conferencing server closed the "
+        "meeting; its recording is being processed",
+        "Lectern: Received a recording"], lines
+    assert rid not in r.text
+    assert '<dd id="end-reason">Closed by the conferencing server</dd>' in \
+        r.text
+    rec = re.search(r'<li id="recording-\d+" class="recording processing">'
+                    r'(.*?)</li>', r.text, re.S).group(1)
+    assert '<span class="state">Processing: usually ready 10–30 minutes ' \
+        'after the session ends</span> · <span class="length">Length: ' \
+        'under a minute</span>' in rec, rec
+
+
+# --- avatars --------------------------------------------------------------------
+
+@test
+def avatars_initials_and_colour_by_user(base):
+    """an avatar shows the first letters of the first and last words of
+    the name, in a colour class that follows the user's id: people with
+    the same initials still look different"""
+    sid, ids = setup(status="ended")
+    email = unique("ada") + "@example.org"
+    sql("INSERT INTO users (name, email, password_hash, role, created_at, "
+        "updated_at) VALUES ('  ada  de la Lovelace ', %s, '', 'learner', "
+        "UTC_TIMESTAMP(), UTC_TIMESTAMP())" % sql_quote(email))
+    ada = int(sql_value("SELECT id FROM users WHERE email = %s"
+                        % sql_quote(email)))
+    people = (ids["lena"], ids["liam"], ada)
+    for n, uid in enumerate(people):
+        sql("INSERT INTO classroom_participants (session_id, user_id, "
+            "joined_as, joins, first_join_at) VALUES (%d, %d, 'viewer', 1, "
+            "UTC_TIMESTAMP() + INTERVAL %d SECOND)" % (sid, uid, n))
+    def initials(uid):
+        words = sql_value("SELECT name FROM users WHERE id = %d"
+                          % uid).split()
+        return (words[0][0] + (words[-1][0] if len(words) > 1 else "")) \
+            .upper()
+
+    want = {uid: ("avatar-c%d" % (uid % 8), initials(uid)) for uid in people}
+    assert want[ada][1] == "AL"
+    # Lena and Liam Learner share their initials, not their colour.
+    assert want[ids["lena"]][1] == want[ids["liam"]][1] == "LL"
+    assert want[ids["lena"]][0] != want[ids["liam"]][0]
+    r = clients(base)["lena"].get(room(sid) + "/summary")
+    for uid in people:
+        row = re.search(r'id="person-%d"><td><span class="([^"]+)" '
+                        r'aria-hidden="true">([^<]+)</span>' % uid, r.text)
+        assert row and row.groups() == ("avatar " + want[uid][0],
+                                        want[uid][1]), (uid, row)
+    # The channel page's card of the session: the same faces.
+    r = signed_in(base, "teacher", 0).get("/platform/channels/%d"
+                                          % ids["channel"])
+    card = re.search(r'id="past-%d">(.*?)</li>' % sid, r.text, re.S)
+    assert card, r.text
+    faces = re.findall(r'<span class="avatar ([^"]+)" title="[^"]*" '
+                       r'role="img" aria-label="([^"]*)">([^<]+)</span>',
+                       card.group(1))
+    assert [(c, t) for c, _, t in faces] == [want[u] for u in people], faces
+    assert 'role="group" aria-label="3 participants"' in card.group(1)
+
+
+# --- accessible names -----------------------------------------------------------
+
+@test
+def buttons_named_as_they_read(base):
+    """the buttons acting on one person say their visible words first and
+    the person after them, hidden from sight (no aria-label that differs
+    from the words shown); the chat log is a labelled log the keyboard
+    reaches"""
+    sid, ids = setup()
+    lena = html.escape(sql_value("SELECT name FROM users WHERE id = %d"
+                                 % ids["lena"]))
+    c = signed_in(base, "admin")
+    r = c.get("/admin/channels/%d" % ids["channel"])
+    assert r.status == 200
+    row = re.search(r'<tr id="member-%d">(.*?)</tr>' % ids["lena"], r.text,
+                    re.S).group(1)
+    assert "aria-label" not in row, row
+    for words, rest in (("Make channel admin", ": "), ("Remove", " ")):
+        assert '>%s<span class="visually-hidden">%s%s</span></button>' \
+            % (words, rest, lena) in row, (words, row)
+    r = c.get("/admin/channels/%d?find=%s" % (ids["channel"], "lucia"))
+    row = re.search(r'<tr id="candidate-%d">(.*?)</tr>' % ids["lucia"],
+                    r.text, re.S)
+    assert row and "aria-label" not in row.group(1), r.text
+    assert '>Add<span class="visually-hidden"> ' in row.group(1)
+    r = signed_in(base, "teacher", 0).get(room(sid))
+    log = re.search(r'<ol class="chat-log"[^>]*>', r.text).group(0)
+    for attr in ('role="log"', 'aria-labelledby="chat-title"',
+                 'tabindex="0"'):
+        assert attr in log, log
+    row = re.search(r'id="person-%d" class="person">(.*?)</tr>'
+                    % ids["lena"], r.text, re.S).group(1)
+    assert '>Remove<span class="visually-hidden"> %s</span></button>' \
+        % lena in row, row

@@ -198,7 +198,8 @@ def notify_session_lifecycle(base):
     # Cancel with a reason.
     w["teacher"].get("/platform/sessions/%d" % sid)
     r = w["teacher"].post("/platform/sessions/%d/cancel" % sid,
-                          {"reason": "The teacher is ill."})
+                          {"reason": "The teacher is ill.",
+                           "confirm": "1"})
     assert r.status == 303, r
     assert kinds(l1)[-1] == "session_canceled"
     assert kinds(l2)[-1] == "session_removed"
@@ -216,13 +217,15 @@ def notify_session_lifecycle(base):
     box2 = mails(e2)
     boxt = mails(w["temail"])
     assert [str(m["Subject"]).split(":")[0] for _, m in box1] == [
-        "New live session", "Live session changed", "Live session canceled",
-        "New live session"], [m["Subject"] for _, m in box1]
+        "Live session scheduled", "Live session changed",
+        "Live session canceled", "Live session scheduled"], \
+        [m["Subject"] for _, m in box1]
     assert len(box2) == 3 and len(boxt) == 1
     # Recipients, subject (RFC 2047 decoded), zone and time of each reader.
     first = box1[0][1]
     assert e1 in str(first["To"]) and first["X-RcptTo"] == e1
-    assert str(first["Subject"]) == "New live session: %s on %s at 14:00 CET" \
+    assert str(first["Subject"]) == \
+        "Live session scheduled: %s on %s at 14:00 CET" \
         % (title, start.strftime("%Y-%m-%d")), first["Subject"]
     with open(box1[0][0], "rb") as f:
         assert b"\nSubject: =?UTF-8?B?" in b"\n" + f.read()
@@ -657,6 +660,25 @@ def notify_inapp_list_and_read(base):
     assert 'class="notification unread"' not in r.text
     assert sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = %d "
                      "AND read_at IS NULL" % l1) == "0"
+
+
+@test
+def notify_titles_say_new_once(base):
+    """an unread notification reads "New" once: the badge, then a subject
+    that does not say it again ("New New live session" before)"""
+    w = world(base, zones=("UTC",))
+    (l1, _, _), = w["learners"]
+    title = unique("Once ")
+    created_id(create(w["teacher"], group_form(w, far_january(), title)))
+    r = learner_client(base, w).get("/notifications")
+    assert r.status == 200
+    h2 = re.search(r'<h2 class="subject">(.*?)</h2>', r.text, re.S)
+    assert h2, r.text
+    text = re.sub(r"<[^>]+>", "", h2.group(1))
+    assert text.startswith("New Live session scheduled: %s on " % title), \
+        text
+    assert sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = %d "
+                     "AND subject LIKE 'New %%'" % l1) == "0"
 
 
 @test

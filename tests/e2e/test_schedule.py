@@ -719,7 +719,7 @@ def edit_and_cancel(base):
                      % sid) == "1"
     teacher.get("/platform/sessions/%d" % sid)
     r = teacher.post("/platform/sessions/%d/cancel" % sid,
-                     {"reason": "Teacher ill"})
+                     {"reason": "Teacher ill", "confirm": "1"})
     assert r.status == 303
     assert sql("SELECT status, cancel_reason, lesson_id FROM live_sessions "
                "WHERE id = %d" % sid) == [["canceled", "Teacher ill",
@@ -893,3 +893,76 @@ def admin_creates_for_teacher(base):
     r = admin.post("/platform/sessions/new",
                    form(cid, day, "12:00", enrollment=str(e1)))
     assert r.status == 422 and r.has('id="teacher-error"')
+
+
+@test
+def cancel_asks_first(base):
+    """Cancel asks first, saying how many are emailed; only confirm=1"""
+    t, l1, l2, cid, lessons, e1, e2 = setup()
+    start = datetime.datetime.combine(far_monday(), datetime.time(9, 0))
+    sid = insert_session(t, cid, start, learners=[l1, l2],
+                         title=unique("Cancel me "))
+    one = insert_session(t, cid, start + datetime.timedelta(days=1),
+                         learners=[l1], title=unique("Cancel one "))
+    path = "/platform/sessions/%d/cancel" % sid
+
+    def outbox():
+        return sql_value("SELECT COUNT(*) FROM outbox WHERE kind = "
+                         "'session_canceled'")
+
+    def status(i):
+        return sql_value("SELECT status FROM live_sessions WHERE id = %d"
+                         % i)
+
+    def what(r):
+        m = re.search(r'<p class="notice" id="confirm-what">([^<]*)</p>',
+                      r.text)
+        assert m, r.text
+        return m.group(1)
+
+    before = outbox()
+    teacher = signed_in(base, "teacher", 0)
+    teacher.get("/platform/sessions/%d" % sid)
+    r = teacher.post(path, {"reason": "Teacher <ill>"})
+    assert r.status == 200, r
+    # The teacher cancels: the two learners hear of it.
+    assert what(r) == "2 people are emailed that the lesson is canceled, " \
+        "with the reason below when you give one."
+    assert 'value="Teacher &lt;ill&gt;"' in r.text
+    form = re.search(r'<form method="post" action="([^"]*)"[^>]*'
+                     r'id="confirm-form">(.*?)</form>', r.text, re.S)
+    assert form and form.group(1) == path
+    assert '<input type="hidden" name="confirm" value="1">' in form.group(2)
+    assert 'id="confirm-button">Cancel the lesson</button>' in form.group(2)
+    assert 'href="/platform/sessions/%d" id="confirm-back">Keep the ' \
+        'lesson</a>' % sid in form.group(2)
+    assert status(sid) == "scheduled" and outbox() == before
+    assert sql_value("SELECT COUNT(*) FROM live_status_log WHERE "
+                     "session_id = %d" % sid) == "0"
+    # An administrator cancels: the teacher hears too.
+    admin = signed_in(base, "admin")
+    admin.get("/platform/sessions/%d" % sid)
+    r = admin.post(path, {"confirm": ""})
+    assert r.status == 200 and what(r).startswith("3 people are emailed")
+    admin.get("/platform/sessions/%d" % one)
+    r = admin.post("/platform/sessions/%d/cancel" % one, {})
+    assert r.status == 200 and what(r).startswith("2 people are emailed")
+    teacher.get("/platform/sessions/%d" % one)
+    r = teacher.post("/platform/sessions/%d/cancel" % one, {})
+    assert r.status == 200 and what(r).startswith("1 person is emailed")
+    assert status(one) == "scheduled" and outbox() == before
+    # A learner may not even ask.
+    learner = signed_in(base, "learner", 0)
+    learner.get("/platform/sessions/%d" % sid)
+    assert learner.post(path, {}).status in (403, 404)
+    # The confirming form cancels, with the reason.
+    r = teacher.post(path, {"reason": "Teacher ill", "confirm": "1"},
+                     csrf=r.csrf())
+    assert r.status == 303, r
+    assert sql("SELECT status, cancel_reason FROM live_sessions WHERE "
+               "id = %d" % sid) == [["canceled", "Teacher ill"]]
+    assert int(outbox()) == int(before) + 2
+    # Canceled already: refused, nothing asked.
+    teacher.get("/platform/sessions/%d" % sid)
+    r = teacher.post(path, {})
+    assert r.status == 409 and 'id="confirm-form"' not in r.text

@@ -279,6 +279,63 @@ def my_sessions_for_coaches(base):
 
 
 @test
+def my_sessions_link_only_what_opens(base):
+    """My sessions links only the sessions the user may open today; the
+    others say when they open or when they closed, and indeed answer 403"""
+    learner = new_user()
+    s = {
+        "cur": make_session(access=(day(-1), day(1))),
+        "up": make_session(access=(day(2), day(9))),
+        "past": make_session(access=(day(-9), day(-2))),
+        "readable": make_session(access=(day(-9), day(-2)),
+                                 visibility="readonly_after_end"),
+    }
+    for sid in s.values():
+        enroll(sid, learner[0])
+    c = login(base, learner)
+    r = c.get("/sessions")
+    assert r.status == 200, r
+    cur, _ = items(section(r.text, "current"))
+    up, _ = items(section(r.text, "upcoming"))
+    past, _ = items(section(r.text, "past"))
+    for sid, it in ((s["cur"], cur[s["cur"]]),
+                    (s["readable"], past[s["readable"]])):
+        assert 'href="/sessions/%d"' % sid in it, it
+        assert 'class="shut"' not in it, it
+        assert c.get("/sessions/%d" % sid).status == 200
+    for sid, it, text in ((s["up"], up[s["up"]], "Opens on " + day(2)),
+                          (s["past"], past[s["past"]],
+                           "Closed on " + day(-2))):
+        assert "href=" not in it, it
+        assert '<span class="shut">%s</span>' % text in it, it
+        assert 'class="session-name">' in it, it
+        assert c.get("/sessions/%d" % sid).status == 403
+    # A coach: by the coach dates, unless the session is open to them as
+    # a learner of it.
+    coach = new_user("teacher")
+    later = make_session(coach=coach[0], access=(day(-1), day(5)),
+                         coach_dates=(day(3), None))
+    both = make_session(coach=coach[0], access=(day(-1), day(5)),
+                        coach_dates=(day(-9), day(-1)))
+    enroll(both, coach[0])
+    c = login(base, coach)
+    r = c.get("/sessions")
+    up, _ = items(section(r.text, "upcoming"))
+    past, _ = items(section(r.text, "past"))
+    assert "href=" not in up[later] and "Opens on " + day(3) in up[later]
+    assert c.get("/sessions/%d" % later).status == 403
+    assert 'href="/sessions/%d"' % both in past[both], past[both]
+    assert c.get("/sessions/%d" % both).status == 200
+    # An administrator enters every session.
+    admin = new_user("admin")
+    enroll(s["up"], admin[0])
+    c = login(base, admin)
+    up, _ = items(section(c.get("/sessions").text, "upcoming"))
+    assert 'href="/sessions/%d"' % s["up"] in up[s["up"]]
+    assert c.get("/sessions/%d" % s["up"]).status == 200
+
+
+@test
 def my_sessions_constant_queries(base):
     """My sessions runs as many queries for 300 sessions as for one, and
     shows at most 100 per section with a note"""
