@@ -47,9 +47,10 @@ enum {
 #define KEYSET		"(name > ? OR (name = ? AND id > ?))"
 /*
  * Every word beginning a word of the name or address (the full-text
- * index), or the whole search anywhere in either: an administrator
- * types part of a name ("ucia Lear") as often as whole words, and a
- * school's user table is small enough to read.
+ * index, when it holds every word of the search), or the whole search
+ * anywhere in either: an administrator types part of a name ("ucia
+ * Lear") as often as whole words, and a school's user table is small
+ * enough to read.
  */
 #define USER_WORDS \
 	"((? IS NOT NULL AND MATCH (name, email) AGAINST (? IN BOOLEAN " \
@@ -270,11 +271,13 @@ db_user_list(struct db *db, struct arena *a, const char *search,
 	if (after_name == NULL)
 		after_name = "";
 	if (search != NULL && *search != '\0') {
-		words = ft_terms(a, search, &all);
+		/* A search with a word the index lacks is read as typed. */
+		if ((words = ft_terms(a, search, &all)) != NULL && !all)
+			words = NULL;
 		pat = db_like_contains(a, search);
 		if (after_id > 0)
 			rc = db_query(db, a, PPL_USER_SEARCH_AFTER, &res,
-			    "sssssii", words, words, pat, pat,
+			    "ssssssii", words, words, pat, pat,
 			    after_name, after_name, (long long)after_id,
 			    (long long)limit);
 		else

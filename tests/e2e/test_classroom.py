@@ -1176,7 +1176,7 @@ def bbb_join_address_per_click(base):
     # next Join, and no join reaches the server.
     page = teacher.get("/platform/classroom/%d" % sid)
     r = teacher.post("/platform/classroom/%d/participants/%d/remove"
-                     % (sid, lena), csrf=page.csrf())
+                     % (sid, lena), {"confirm": "1"}, csrf=page.csrf())
     assert r.status == 303, r
     r = join(learner, sid, cid)
     assert r.status == 403 and "cannot rejoin" in r.text, r
