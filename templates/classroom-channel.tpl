@@ -32,6 +32,7 @@
 <title id="engagement-title">Participants and minutes of the last {{SESSIONS}} sessions</title>
 <desc id="engagement-desc">{{ENG_SUMMARY}} Bars: participants; line: minutes.</desc>
 <line class="chart-axis" x1="4" y1="90" x2="{{ENG_W}}" y2="90"></line>
+<text class="chart-label" x="4" y="10">Bars: participants · line: minutes</text>
 {{#POINT}}<rect class="bar" x="{{POINT_X}}" y="{{POINT_Y}}" width="16" height="{{POINT_H}}"><title>{{POINT_DATE}}: {{POINT_PEOPLE}} participants, {{POINT_MINUTES}} minutes</title></rect>
 {{/POINT}}<polyline class="spark" points="{{SPARK_POINTS}}"></polyline>
 {{#POINT}}<circle class="spark-dot" cx="{{DOT_X}}" cy="{{DOT_Y}}" r="3"></circle>

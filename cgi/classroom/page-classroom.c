@@ -268,7 +268,7 @@ engagement_chart(struct req *r, struct tpl_dict *d,
 	}
 	c = tpl_section(d, "ENGAGEMENT");
 	tpl_set_int(c, "SESSIONS", (long long)n);
-	tpl_set_int(c, "ENG_W", (long long)(n * ENG_STEP + 8));
+	tpl_set_int(c, "ENG_W", (long long)(ENGAGEMENT_MAX * ENG_STEP + 8));
 	tpl_set(c, "ENG_SUMMARY", arena_printf(r->a, "Over the last %zu "
 	    "sessions: %lld participants and %lld minutes in all, at most "
 	    "%lld participants in one session.", n, totp, totm, maxp));

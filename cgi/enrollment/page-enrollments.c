@@ -364,7 +364,7 @@ attendance_chart(struct req *r, struct tpl_dict *d,
 		tpl_set_int(row, "BAR_H", (long long)h);
 		tpl_set_int(row, "COUNT_Y", (long long)(BAR_BASE - h - 4));
 	}
-	tpl_set_int(c, "MARKS_W", (long long)(n * MARK_STEP));
+	tpl_set_int(c, "MARKS_W", (long long)(ATTENDANCE_MAX * MARK_STEP));
 	for (i = n; i-- > 0; ) {
 		for (k = 0; k < NATTENDANCE; k++)
 			if (strcmp(rows[i].status, attendances[k].value) == 0)
