@@ -6,6 +6,40 @@
 <dt>Default lesson length</dt><dd id="length">{{LENGTH}} min</dd>
 <dt>State</dt><dd id="state">{{STATE}}</dd>
 </dl>
+<h2 id="attendance-heading">Attendance</h2>
+{{#NO_ATTENDANCE}}<p class="muted" id="no-attendance">No attendance recorded yet.</p>{{/NO_ATTENDANCE}}
+{{#ATTENDANCE}}<div class="charts" id="attendance" data-lessons="{{LESSONS}}">
+<figure class="chart">
+<svg class="chart-bars" id="attendance-bars" role="img" aria-labelledby="attendance-bars-title attendance-bars-desc" viewBox="0 0 {{BARS_W}} 110" width="{{BARS_W}}" height="110">
+<title id="attendance-bars-title">Attendance at the last {{LESSONS}} lessons</title>
+<desc id="attendance-bars-desc">{{SUMMARY}}</desc>
+<line class="chart-axis" x1="4" y1="90" x2="{{BARS_W}}" y2="90"></line>
+{{#BAR}}<rect class="bar att-{{KIND}}" data-kind="{{KIND}}" x="{{BAR_X}}" y="{{BAR_Y}}" width="40" height="{{BAR_H}}"></rect>
+<text class="chart-value" x="{{BAR_MID}}" y="{{COUNT_Y}}" text-anchor="middle">{{COUNT}}</text>
+<text class="chart-label" x="{{BAR_MID}}" y="105" text-anchor="middle">{{WORD}}</text>
+{{/BAR}}</svg>
+<table class="chart-data" id="attendance-counts">
+<caption>Lessons by attendance</caption>
+<tbody>
+{{#BAR}}<tr data-kind="{{KIND}}"><th scope="row">{{WORD}}</th><td>{{COUNT}}</td></tr>
+{{/BAR}}</tbody>
+</table>
+</figure>
+<figure class="chart">
+<svg class="chart-strip" id="attendance-strip" role="img" aria-labelledby="attendance-strip-title attendance-strip-desc" viewBox="0 0 {{MARKS_W}} 40" width="{{MARKS_W}}" height="40">
+<title id="attendance-strip-title">Attendance lesson by lesson, oldest first</title>
+<desc id="attendance-strip-desc">A tall mark is present, lower late, lower still excused, a flat one absent.</desc>
+{{#MARK}}<rect class="mark att-{{KIND}}" data-kind="{{KIND}}" x="{{MARK_X}}" y="{{MARK_Y}}" width="16" height="{{MARK_H}}"><title>{{WHEN}}: {{WORD}}</title></rect>
+{{/MARK}}</svg>
+<table class="chart-data" id="attendance-lessons">
+<caption>Lesson by lesson (times in {{ZONE}})</caption>
+<thead><tr><th scope="col">Lesson</th><th scope="col">Attendance</th></tr></thead>
+<tbody>
+{{#MARK}}<tr data-kind="{{KIND}}"><td>{{WHEN}}</td><td>{{WORD}}</td></tr>
+{{/MARK}}</tbody>
+</table>
+</figure>
+</div>{{/ATTENDANCE}}
 {{#ADMIN}}<h2>Edit the enrollment</h2>
 <form method="post" action="/admin/enrollments/{{ID}}" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">

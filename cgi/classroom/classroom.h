@@ -90,6 +90,18 @@ struct classroom_past {
 	size_t		 nfaces;
 };
 
+/* One ended session in the channel page's engagement chart. */
+#define ENGAGEMENT_MAX	12	/* sessions in the chart */
+struct classroom_point {
+	int64_t		 id;
+	char		*started_at;
+	long long	 participants;	/* who joined */
+	long long	 minutes;	/* theirs, summed */
+};
+/* The latest ENGAGEMENT_MAX ended sessions of a channel, newest first. */
+enum db_rc	db_classroom_engagement(struct db *, struct arena *,
+		    int64_t channel_id, struct classroom_point **, size_t *);
+
 /* classroom.c: a live lesson's classroom */
 /*
  * The active classroom session of live lesson live_id and the user's

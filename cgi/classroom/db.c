@@ -93,6 +93,7 @@ enum {
 	CB_END_DONE,
 	CB_REC_GET,
 	CB_REC_STATE,
+	CR_ENGAGEMENT,
 	CL__END
 };
 
@@ -100,6 +101,7 @@ enum {
 
 _Static_assert(CHANNEL_PAGE + 1 == 51, "channel lists fetch a page and one");
 _Static_assert(HISTORY_PAGE + 1 == 21, "history fetches a page and one");
+_Static_assert(ENGAGEMENT_MAX == 12, "the chart's sessions in the SQL");
 _Static_assert(SUMMARY_CHAT + 1 == 501, "chat fetches its limit and one");
 
 /* A channel's columns (0..8) and its active session. */
@@ -584,6 +586,15 @@ static const char *const sqltab[] = {
 	    "UPDATE classroom_recordings SET state = ?, "
 	    "updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND session_id = ? AND state <> 'deleted'",
+	/* The channel page's chart: who joined and their minutes in the
+	 * latest ended sessions, newest first. */
+	[S(CR_ENGAGEMENT)] =
+	    "SELECT s.id, s.started_at, COUNT(p.user_id), "
+	    "COALESCE(SUM(p.minutes), 0) FROM classroom_sessions s "
+	    "LEFT JOIN classroom_participants p ON p.session_id = s.id AND "
+	    "p.joins > 0 WHERE s.channel_id = ? AND s.status = 'ended' AND "
+	    "s.deleted_at IS NULL GROUP BY s.id, s.started_at "
+	    "ORDER BY s.started_at DESC, s.id DESC LIMIT 12",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == S(CL__END),
@@ -1203,6 +1214,28 @@ db_classroom_history(struct db *db, struct arena *a, int64_t channel_id,
 	    after_started, (long long)after_id)) != DB_OK)
 		return rc;
 	past_rows(a, res, list, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_engagement(struct db *db, struct arena *a, int64_t channel_id,
+    struct classroom_point **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	if ((rc = db_query(db, a, CR_ENGAGEMENT, &res, "i",
+	    (long long)channel_id)) != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		(*list)[i].id = db_int(res, 0);
+		(*list)[i].started_at = db_dup(a, res, 1);
+		(*list)[i].participants = db_int(res, 2);
+		(*list)[i].minutes = db_int(res, 3);
+	}
 	return DB_OK;
 }
 

@@ -233,6 +233,67 @@ past_cards(struct req *r, struct tpl_dict *d, const char *sec,
 	}
 }
 
+#define ENG_STEP	24	/* x from one session to the next */
+#define ENG_TOP		20	/* y of the highest bar or point */
+#define ENG_BASE	90	/* y of the baseline */
+
+/*
+ * The engagement chart of the channel page from its latest ended
+ * sessions (newest first), drawn oldest first: a bar of participants
+ * per session and a line of their minutes, with a table of the same
+ * figures.  Integer coordinates; the template writes the SVG.
+ */
+static void
+engagement_chart(struct req *r, struct tpl_dict *d,
+    const struct classroom_point *pt, size_t n)
+{
+	struct tpl_dict	*c, *e;
+	long long	 maxp = 1, maxm = 1, totp = 0, totm = 0;
+	const char	*points = "";
+	char		 date[11], hm[6], abbr[16];
+	size_t		 i, k;
+	int		 h, x, y;
+
+	if (n == 0) {
+		tpl_show(d, "NO_ENGAGEMENT");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (pt[i].participants > maxp)
+			maxp = pt[i].participants;
+		if (pt[i].minutes > maxm)
+			maxm = pt[i].minutes;
+		totp += pt[i].participants;
+		totm += pt[i].minutes;
+	}
+	c = tpl_section(d, "ENGAGEMENT");
+	tpl_set_int(c, "SESSIONS", (long long)n);
+	tpl_set_int(c, "ENG_W", (long long)(ENGAGEMENT_MAX * ENG_STEP + 8));
+	tpl_set(c, "ENG_SUMMARY", arena_printf(r->a, "Over the last %zu "
+	    "sessions: %lld participants and %lld minutes in all, at most "
+	    "%lld participants in one session.", n, totp, totm, maxp));
+	for (k = 0; k < n; k++) {
+		i = n - 1 - k;
+		e = tpl_section(c, "POINT");
+		local_parts(r, pt[i].started_at, date, hm, abbr);
+		tpl_set(e, "POINT_DATE", arena_printf(r->a, "%s %s", date, hm));
+		tpl_set_int(e, "POINT_PEOPLE", pt[i].participants);
+		tpl_set_int(e, "POINT_MINUTES", pt[i].minutes);
+		h = (int)(pt[i].participants * (ENG_BASE - ENG_TOP) / maxp);
+		x = (int)(k * ENG_STEP + 8);
+		tpl_set_int(e, "POINT_X", (long long)x);
+		tpl_set_int(e, "POINT_Y", (long long)(ENG_BASE - h));
+		tpl_set_int(e, "POINT_H", (long long)h);
+		y = ENG_BASE - (int)(pt[i].minutes * (ENG_BASE - ENG_TOP) /
+		    maxm);
+		tpl_set_int(e, "DOT_X", (long long)(x + 8));
+		tpl_set_int(e, "DOT_Y", (long long)y);
+		points = arena_printf(r->a, "%s%s%d,%d", points,
+		    k > 0 ? " " : "", x + 8, y);
+	}
+	tpl_set(c, "SPARK_POINTS", points);
+}
+
 /*
  * The channel's page: the active session or what to do without one,
  * then a page of past sessions.  notice (may be NULL) is shown on top.
@@ -242,17 +303,20 @@ channel_page(struct req *r, const struct channel *ch, int status,
     const char *notice)
 {
 	struct classroom_past	*past;
+	struct classroom_point	*points;
 	struct tpl_dict		*d, *s;
 	const char		*after = P_str(r, "after_text");
 	int64_t			 after_id = (int64_t)P_num(r, "after_id");
 	time_t			 t;
-	size_t			 n, shown;
+	size_t			 n, shown, npoints;
 	int			 admin = channel_admin(r, ch);
 
 	if (after != NULL && !dbtime_parse(after, &t))
 		return send_error(r, 400, "The page position is not valid.");
 	if (db_classroom_history(r->db, r->a, ch->id, after, after_id, &past,
-	    &n) != DB_OK)
+	    &n) != DB_OK ||
+	    db_classroom_engagement(r->db, r->a, ch->id, &points,
+	    &npoints) != DB_OK)
 		return send_db_error(r);
 	d = page_begin(r, "classroom-channel.tpl", ch->name);
 	tpl_set_int(d, "CHANNEL_ID", (long long)ch->id);
@@ -281,6 +345,7 @@ channel_page(struct req *r, const struct channel *ch, int status,
 	else
 		tpl_set(tpl_section(d, "WAITING"), "WAITING_TEXT", waiting);
 
+	engagement_chart(r, d, points, npoints);
 	shown = n > HISTORY_PAGE ? HISTORY_PAGE : n;
 	past_cards(r, d, "PAST", past, shown);
 	if (shown == 0)

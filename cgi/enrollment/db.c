@@ -52,6 +52,7 @@ enum {
 	GRP_ADD,
 	GRP_REMOVE,
 	ENR_COUNT,
+	ENR_ATTENDANCE,
 	ENROLLMENT__END
 };
 
@@ -223,13 +224,22 @@ static const char *const sqltab[] = {
 	    "learner_id = ?",
 	[S(ENR_COUNT)] =
 	    "SELECT COUNT(*) FROM enrollments WHERE active = 1",
+	/* The learner's recorded attendance at the enrollment's latest
+	 * lessons, newest first (the chart of the detail page). */
+	[S(ENR_ATTENDANCE)] =
+	    "SELECT s.id, s.starts_at, NULL, s.duration_min, p.attendance "
+	    "FROM live_sessions s JOIN live_participants p ON "
+	    "p.session_id = s.id AND p.learner_id = ? WHERE "
+	    "s.enrollment_id = ? AND p.attendance IS NOT NULL "
+	    "ORDER BY s.starts_at DESC, s.id DESC LIMIT 12",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == ENROLLMENT__END - ENR_GET,
     "one SQL text per enrollment statement");
 _Static_assert(ENROLLMENT_PAGE + 1 == 51,
     "list statements fetch a page and one");
-_Static_assert(PICK_LIMIT == 50 && UPCOMING_MAX == 20,
+_Static_assert(PICK_LIMIT == 50 && UPCOMING_MAX == 20 &&
+    ATTENDANCE_MAX == 12,
     "limits written in the SQL");
 
 const struct sqltable sql_enrollment = {
@@ -478,6 +488,20 @@ db_enrollment_upcoming(struct db *db, struct arena *a, int64_t id,
 
 	if ((rc = db_query(db, a, ENR_UPCOMING, &res, "is", (long long)id,
 	    now)) != DB_OK)
+		return rc;
+	live_rows(a, res, out, n);
+	return DB_OK;
+}
+
+enum db_rc
+db_enrollment_attendance(struct db *db, struct arena *a,
+    const struct enrollment *e, struct live_row **out, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	if ((rc = db_query(db, a, ENR_ATTENDANCE, &res, "ii",
+	    (long long)e->learner_id, (long long)e->id)) != DB_OK)
 		return rc;
 	live_rows(a, res, out, n);
 	return DB_OK;

@@ -27,6 +27,7 @@ struct req;
 #define ENROLLMENT_PAGE	50	/* enrollments (and groups) per list page */
 #define PICK_LIMIT	50	/* learners offered by a search */
 #define UPCOMING_MAX	20	/* upcoming lessons on the detail page */
+#define ATTENDANCE_MAX	12	/* latest lessons in the attendance chart */
 
 struct enrollment {
 	int64_t		 id;
@@ -141,6 +142,10 @@ enum db_rc	db_enrollment_lessons(struct db *, struct arena *,
 /* The next UPCOMING_MAX sessions of the enrollment from now (UTC). */
 enum db_rc	db_enrollment_upcoming(struct db *, struct arena *, int64_t,
 		    const char *now, struct live_row **, size_t *);
+/* The learner's recorded attendance at the enrollment's latest
+ * ATTENDANCE_MAX lessons, newest first (status: the attendance). */
+enum db_rc	db_enrollment_attendance(struct db *, struct arena *,
+		    const struct enrollment *, struct live_row **, size_t *);
 
 /* db.c: schedule rules */
 enum db_rc	db_rules_list(struct db *, struct arena *, int64_t enrollment,

@@ -302,6 +302,87 @@ page_enrollment_create(struct req *r)
 	    (long long)id));
 }
 
+/* The words, classes and strip heights of the four attendances. */
+static const struct {
+	const char	*value;
+	const char	*word;
+	int		 strip;		/* height of a lesson's mark */
+} attendances[] = {
+	{ "present", "Present", 32 },
+	{ "late", "Late", 22 },
+	{ "absent", "Absent", 4 },
+	{ "excused", "Excused", 12 },
+};
+#define NATTENDANCE	(sizeof(attendances) / sizeof(attendances[0]))
+#define BAR_TOP		20	/* y of the tallest bar */
+#define BAR_BASE	90	/* y of the bars' baseline */
+#define BAR_STEP	58	/* x from one bar to the next */
+#define MARK_STEP	20	/* x from one lesson's mark to the next */
+#define MARK_BASE	36	/* y of the marks' baseline */
+
+/*
+ * The attendance chart of the enrollment page from its latest lessons
+ * (newest first): a bar per attendance with its count, and a strip of
+ * the lessons from the oldest, each with a data table beside it.  All
+ * coordinates are integers; the template writes the SVG.
+ */
+static void
+attendance_chart(struct req *r, struct tpl_dict *d,
+    const struct live_row *rows, size_t n)
+{
+	struct tpl_dict	*c, *row;
+	long long	 count[NATTENDANCE], max;
+	size_t		 i, k;
+	int		 h;
+
+	if (n == 0) {
+		tpl_show(d, "NO_ATTENDANCE");
+		return;
+	}
+	memset(count, 0, sizeof(count));
+	max = 1;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < NATTENDANCE; k++)
+			if (strcmp(rows[i].status, attendances[k].value) == 0 &&
+			    ++count[k] > max)
+				max = count[k];
+	c = tpl_section(d, "ATTENDANCE");
+	tpl_set_int(c, "LESSONS", (long long)n);
+	tpl_set(c, "SUMMARY", arena_printf(r->a, "Over the last %zu "
+	    "recorded lessons: %lld present, %lld late, %lld absent, "
+	    "%lld excused.", n, count[0], count[1], count[2], count[3]));
+	tpl_set_int(c, "BARS_W", (long long)(NATTENDANCE * BAR_STEP + 8));
+	for (k = 0; k < NATTENDANCE; k++) {
+		h = (int)(count[k] * (BAR_BASE - BAR_TOP) / max);
+		row = tpl_section(c, "BAR");
+		tpl_set(row, "KIND", attendances[k].value);
+		tpl_set(row, "WORD", attendances[k].word);
+		tpl_set_int(row, "COUNT", count[k]);
+		tpl_set_int(row, "BAR_X", (long long)(k * BAR_STEP + 12));
+		tpl_set_int(row, "BAR_MID", (long long)(k * BAR_STEP + 32));
+		tpl_set_int(row, "BAR_Y", (long long)(BAR_BASE - h));
+		tpl_set_int(row, "BAR_H", (long long)h);
+		tpl_set_int(row, "COUNT_Y", (long long)(BAR_BASE - h - 4));
+	}
+	tpl_set_int(c, "MARKS_W", (long long)(ATTENDANCE_MAX * MARK_STEP));
+	for (i = n; i-- > 0; ) {
+		for (k = 0; k < NATTENDANCE; k++)
+			if (strcmp(rows[i].status, attendances[k].value) == 0)
+				break;
+		if (k == NATTENDANCE)
+			continue;
+		row = tpl_section(c, "MARK");
+		tpl_set(row, "KIND", attendances[k].value);
+		tpl_set(row, "WORD", attendances[k].word);
+		tpl_set(row, "WHEN", show_time(r, rows[i].starts_at));
+		tpl_set_int(row, "MARK_X", (long long)((n - 1 - i) *
+		    MARK_STEP + 2));
+		tpl_set_int(row, "MARK_Y",
+		    (long long)(MARK_BASE - attendances[k].strip));
+		tpl_set_int(row, "MARK_H", (long long)attendances[k].strip);
+	}
+}
+
 /* The detail page of e. */
 static int
 enrollment_page(struct req *r, struct enrollment *e, int status)
@@ -309,8 +390,8 @@ enrollment_page(struct req *r, struct enrollment *e, int status)
 	struct tpl_dict		*d, *s, *row;
 	struct pick		*lessons, *teachers;
 	struct sched_rule	*rules;
-	struct live_row		*up;
-	size_t			 nl, nr, nu, nt, i;
+	struct live_row		*up, *att;
+	size_t			 nl, nr, nu, nt, na, i;
 	char			 now[DBTIME_LEN];
 	int			 manage;
 
@@ -319,7 +400,8 @@ enrollment_page(struct req *r, struct enrollment *e, int status)
 	if (db_enrollment_lessons(r->db, r->a, e->course_id, &lessons,
 	    &nl) != DB_OK ||
 	    db_rules_list(r->db, r->a, e->id, &rules, &nr) != DB_OK ||
-	    db_enrollment_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK)
+	    db_enrollment_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK ||
+	    db_enrollment_attendance(r->db, r->a, e, &att, &na) != DB_OK)
 		return send_db_error(r);
 	d = page_begin(r, "enrollment-view.tpl", "Enrollment");
 	tpl_set_int(d, "ID", (long long)e->id);
@@ -378,6 +460,7 @@ enrollment_page(struct req *r, struct enrollment *e, int status)
 	}
 	if (nu == 0)
 		tpl_show(d, "NO_UPCOMING");
+	attendance_chart(r, d, att, na);
 	return page_send(r, status);
 }
 

@@ -480,6 +480,18 @@ static const struct demo_lesson past_lessons[] = {
 	    "Well done!" },
 	{ THEO, MATH, 1, 4, -3, 9, 0, 45, { LEO, -1, -1 }, LIVE_ENDED,
 	    { "absent" }, "Leo was ill; we move percentages to next week." },
+	/* Two weeks ago: Lena's and Lucia's enrollments have a history
+	 * for the attendance chart of their enrollment page. */
+	{ TESS, ENG, 0, 0, -13, 14, 0, 45, { LENA, -1, -1 }, LIVE_ENDED,
+	    { "present" }, "A first conversation about hobbies." },
+	{ TESS, ENG, 1, 0, -11, 14, 0, 45, { LENA, -1, -1 }, LIVE_ENDED,
+	    { "late" }, "Ordering in a cafe; Lena joined ten minutes late." },
+	{ TESS, ENG, 2, 0, -9, 14, 0, 45, { LENA, -1, -1 }, LIVE_ENDED,
+	    { "present" }, "Asking for directions in town." },
+	{ THEO, MATH, 0, 3, -12, 9, 0, 60, { LUCIA, -1, -1 }, LIVE_ENDED,
+	    { "excused" }, "Lucia let us know in advance; sheet sent home." },
+	{ THEO, MATH, 0, 3, -10, 9, 0, 60, { LUCIA, -1, -1 }, LIVE_ENDED,
+	    { "present" }, "Comparing fractions on the number line." },
 };
 
 /* This week's lessons by hand (the rules add the recurring ones). */

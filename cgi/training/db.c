@@ -67,6 +67,7 @@ enum {
 	LEARNER_COURSE_LEARNERS_FIRST,
 	LEARNER_COURSE_LEARNERS_AFTER,
 	TRN_COUNT,
+	TRN_COURSE_PROGRESS,
 	TRN__END
 };
 
@@ -382,6 +383,14 @@ static const char *const sqltab[] = {
 	[S(TRN_COUNT)] =
 	    "SELECT COUNT(*), COALESCE(SUM(sort_start <= ? AND "
 	    "sort_end >= ?), 0) FROM lms_sessions",
+	/* The tracking page's chart: per course, its learners, those who
+	 * opened it and their lessons done. */
+	[S(TRN_COURSE_PROGRESS)] =
+	    "SELECT l.course_id, COUNT(*), COUNT(t.user_id), "
+	    "COALESCE(SUM(t.lessons_done), 0) FROM session_course_learners l "
+	    "LEFT JOIN session_tracking t ON t.session_id = l.session_id AND "
+	    "t.course_id = l.course_id AND t.user_id = l.user_id "
+	    "WHERE l.session_id = ? GROUP BY l.course_id",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == TRN__END - TRN_GET,
@@ -653,6 +662,28 @@ db_training_courses(struct db *db, struct arena *a, int64_t sid,
 		c->coach_id = db_int(res, 4);
 		c->coach_name = db_dup(a, res, 5);
 		c->lessons = db_int(res, 6);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_training_progress(struct db *db, struct arena *a, int64_t sid,
+    struct training_progress **list, size_t *n)
+{
+	struct dbres		*res;
+	enum db_rc		 rc;
+	size_t			 i;
+
+	if ((rc = db_query(db, a, TRN_COURSE_PROGRESS, &res, "i",
+	    (long long)sid)) != DB_OK)
+		return rc;
+	*n = res->nrows;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++) {
+		(*list)[i].course_id = db_int(res, 0);
+		(*list)[i].learners = db_int(res, 1);
+		(*list)[i].opened = db_int(res, 2);
+		(*list)[i].lessons_done = db_int(res, 3);
 	}
 	return DB_OK;
 }

@@ -523,10 +523,81 @@ page_training_course_remove(struct req *r)
 /* ------------------------------------------------------------------ */
 /* Tracking and export                                                 */
 
+#define PROGRESS_MAX	12	/* courses in the tracking chart */
+#define PROGRESS_ROW	30	/* y from one course to the next */
+#define PROGRESS_W	200	/* the width of 100 % */
+
+/* part of whole in percent (0..100), 0 when whole is 0. */
+static int
+percent(long long part, long long whole)
+{
+	if (whole <= 0 || part <= 0)
+		return 0;
+	return part >= whole ? 100 : (int)(part * 100 / whole);
+}
+
+/*
+ * The tracking page's chart: per course of the session (at most
+ * PROGRESS_MAX, in the session's order), the share of its learners who
+ * opened it and the share of its lessons they did, as two bars, with a
+ * table of the same figures.  Integer coordinates.
+ */
+static void
+progress_chart(struct req *r, struct tpl_dict *d,
+    const struct training_course *sc, size_t nsc,
+    const struct training_progress *p, size_t np)
+{
+	struct tpl_dict	*c, *e;
+	size_t		 i, k, shown = 0;
+	int		 po, pd;
+
+	for (i = 0; i < np; i++)
+		if (p[i].learners > 0)
+			break;
+	if (i == np) {
+		tpl_show(d, "NO_PROGRESS");
+		return;
+	}
+	c = tpl_section(d, "PROGRESS");
+	for (k = 0; k < nsc && shown < PROGRESS_MAX; k++) {
+		for (i = 0; i < np; i++)
+			if (p[i].course_id == sc[k].course_id)
+				break;
+		if (i == np || p[i].learners == 0)
+			continue;
+		po = percent(p[i].opened, p[i].learners);
+		pd = percent(p[i].lessons_done, p[i].learners *
+		    sc[k].lessons);
+		e = tpl_section(c, "COURSE_BAR");
+		tpl_set(e, "BAR_COURSE", sc[k].title);
+		tpl_set_int(e, "BAR_LEARNERS", p[i].learners);
+		tpl_set_int(e, "BAR_OPENED", p[i].opened);
+		tpl_set_int(e, "BAR_DONE", p[i].lessons_done);
+		tpl_set_int(e, "BAR_LESSONS", p[i].learners * sc[k].lessons);
+		tpl_set_int(e, "OPENED_PCT", po);
+		tpl_set_int(e, "DONE_PCT", pd);
+		tpl_set_int(e, "ROW_Y", (long long)(shown * PROGRESS_ROW + 4));
+		tpl_set_int(e, "DONE_Y", (long long)(shown * PROGRESS_ROW + 16));
+		tpl_set_int(e, "OPENED_W", (long long)(po * PROGRESS_W / 100));
+		tpl_set_int(e, "DONE_W", (long long)(pd * PROGRESS_W / 100));
+		tpl_set_int(e, "OPENED_TX", (long long)(po * PROGRESS_W /
+		    100 + 4));
+		tpl_set_int(e, "DONE_TX", (long long)(pd * PROGRESS_W / 100 +
+		    4));
+		tpl_set_int(e, "OPENED_TY", (long long)(shown *
+		    PROGRESS_ROW + 13));
+		tpl_set_int(e, "DONE_TY", (long long)(shown * PROGRESS_ROW +
+		    25));
+		shown++;
+	}
+	tpl_set_int(c, "COURSES", (long long)shown);
+	tpl_set_int(c, "PROGRESS_H", (long long)(shown * PROGRESS_ROW + 4));
+}
+
 /*
  * GET /admin/sessions/:id/tracking: per learner (50 a page, by name)
- * and course, the last access and the lessons done.  Three queries
- * whatever the page.
+ * and course, the last access and the lessons done, with a chart of
+ * each course's progress.  Four queries whatever the page.
  * Statuses: 200, 404, 503.
  */
 int
@@ -535,15 +606,17 @@ page_training_tracking(struct req *r)
 	struct training_session	*s;
 	struct training_course	*sc;
 	struct training_track	*t;
+	struct training_progress *prog;
 	struct tpl_dict		*d, *row = NULL, *c;
 	const char		*tz = viewer_zone(r);
-	size_t			 nsc, n, i, k, learners = 0, end;
+	size_t			 nsc, n, i, k, learners = 0, end, nprog;
 
 	if ((s = training_load(r)) == NULL)
 		return r->status;
 	if (db_training_courses(r->db, r->a, s->id, &sc, &nsc) != DB_OK ||
 	    db_training_tracking(r->db, r->a, s->id, P_str(r, "after_text"),
-	    (int64_t)P_num(r, "after_id"), TRACK_PAGE + 1, &t, &n) != DB_OK)
+	    (int64_t)P_num(r, "after_id"), TRACK_PAGE + 1, &t, &n) != DB_OK ||
+	    db_training_progress(r->db, r->a, s->id, &prog, &nprog) != DB_OK)
 		return send_db_error(r);
 	/* Rows of the learner past the page only say there is a next page. */
 	for (end = 0; end < n; end++) {
@@ -557,6 +630,7 @@ page_training_tracking(struct req *r)
 	tpl_set_int(d, "SESSION_ID", (long long)s->id);
 	tpl_set(d, "SESSION_NAME", s->name);
 	tpl_set(d, "ZONE", tz);
+	progress_chart(r, d, sc, nsc, prog, nprog);
 	for (i = 0; i < end; i++) {
 		if (i == 0 || t[i].user_id != t[i - 1].user_id) {
 			row = tpl_section(d, "LEARNER");

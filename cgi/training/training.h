@@ -176,6 +176,16 @@ enum db_rc	db_learners_remove(struct db *, int64_t sid,
 enum db_rc	db_learners_add_class(struct db *, int64_t sid,
 		    int64_t class_id, long long *added, long long *already);
 
+/* Per course of a session: its learners, how many opened it and the
+ * lessons they did (the tracking page's chart). */
+struct training_progress {
+	int64_t		 course_id;
+	long long	 learners;
+	long long	 opened;
+	long long	 lessons_done;
+};
+enum db_rc	db_training_progress(struct db *, struct arena *, int64_t sid,
+		    struct training_progress **, size_t *);
 /* One page of tracking rows: learners by name after (name, id), at most
  * limit learners, each with one row per course (or one without). */
 enum db_rc	db_training_tracking(struct db *, struct arena *, int64_t sid,

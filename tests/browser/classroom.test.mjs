@@ -117,6 +117,13 @@ test('an administrator runs a classroom that a learner joins; it ends in the his
 		await see(page, past, 'the session among the past sessions');
 		assert.equal(await past.locator('.avatar').count(), 2, 'two participants on the card');
 		await screenshot(page, 'classroom-history.png');
+		// The participation chart counts the ended session's two people.
+		const chart = page.getByRole('img', { name: /Participants and minutes of the last 1 sessions/ });
+		await see(page, chart, 'the participation chart');
+		assert.deepEqual(await page.locator('#engagement-table tbody td:nth-child(2)').allInnerTexts(),
+		    ['2'], 'the chart table lists two participants');
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await screenshot(page, 'classroom-chart-1280.png');
 		await past.getByRole('link', { name: sessionName }).click();
 		await seeHeading(page, sessionName);
 		await see(page, page.locator('#participants').getByText('Lucia Learner'), 'Lucia in the summary');

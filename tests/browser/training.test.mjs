@@ -95,4 +95,23 @@ test('an administrator sets up a session and a learner and a coach use it', asyn
 		await see(page, page.getByText('Lucia Learner'), 'the learner in the coach\'s list');
 		await screenshot(page, 'training-course-coach.png');
 	});
+
+	// The administrator's tracking page charts what the learner did:
+	// the one learner of the course opened it.
+	await withPage(browser, t, { viewport: { width: 1280, height: 900 } }, async (page) => {
+		const admin = account('admin');
+		await signIn(page, admin.email, admin.password);
+		await page.getByRole('navigation', { name: 'Main' })
+		    .getByRole('link', { name: 'Sessions', exact: true }).click();
+		await page.locator('#q').fill(tag);
+		await page.getByRole('button', { name: 'Filter' }).click();
+		await page.getByRole('link', { name: session }).click();
+		await page.getByRole('link', { name: 'Tracking' }).click();
+		await see(page, page.getByRole('img', { name: 'Progress of the session\'s courses' }),
+		    'the progress chart');
+		const row = page.locator('#progress-table tr', { hasText: course });
+		assert.deepEqual(await row.locator('td').allInnerTexts(),
+		    ['1', '1 (100%)', '0 of 1 (0%)'], 'one learner, who opened the course');
+		await screenshot(page, 'training-tracking-1280.png');
+	});
 });

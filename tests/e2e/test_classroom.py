@@ -655,6 +655,65 @@ def history_keyset_and_constant_queries(base):
 
 
 @test
+def channel_engagement_chart(base):
+    """the channel page charts participants and minutes of its latest
+    ended sessions beside a table of the same figures, in as many
+    queries with none as with many; no chart before a session ended"""
+    cid, _, tess, lena, liam = setup()
+    learner = signed_in(base, "learner", 0)
+    r = channel_page(learner, cid)
+    assert 'id="no-engagement"' in r.text and 'id="engagement-chart"' not in r.text
+    q0 = r.header("X-Lectern-Queries")
+    # three sessions, oldest first: lena and liam (30 + 20 minutes),
+    # lena alone (40 minutes), then nobody
+    base_t = datetime.datetime(2021, 3, 1, 8, 0)
+    who = [((lena, 30), (liam, 20)), ((lena, 40),), ()]
+    for i, people in enumerate(who):
+        s = base_t + datetime.timedelta(days=i)
+        sql("INSERT INTO classroom_sessions (channel_id, provider, "
+            "meeting_id, name, status, started_at, ended_at, created_at, "
+            "updated_at) VALUES (%d, 'bbb', %s, 'Chart %d', 'ended', '%s', "
+            "'%s', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+            % (cid, sql_quote(os.urandom(16).hex()), i, s,
+               s + datetime.timedelta(minutes=50)))
+        sid = int(sql_value("SELECT MAX(id) FROM classroom_sessions WHERE "
+                            "channel_id = %d" % cid))
+        for uid, minutes in people:
+            sql("INSERT INTO classroom_participants (session_id, user_id, "
+                "joined_as, joins, first_join_at, last_join_at, minutes) "
+                "VALUES (%d, %d, 'viewer', 1, '%s', '%s', %d)"
+                % (sid, uid, s, s, minutes))
+    # an active session is not charted
+    sql("INSERT INTO classroom_sessions (channel_id, provider, meeting_id, "
+        "name, status, started_at, created_at, updated_at) VALUES (%d, "
+        "'bbb', %s, 'Running', 'active', UTC_TIMESTAMP(), UTC_TIMESTAMP(), "
+        "UTC_TIMESTAMP())" % (cid, sql_quote(os.urandom(16).hex())))
+    r = channel_page(learner, cid)
+    assert 'id="no-engagement"' not in r.text and 'data-sessions="3"' in r.text, r.text
+    assert r.header("X-Lectern-Queries") == q0, (q0, r.header("X-Lectern-Queries"))
+    chart = re.search(r'<svg class="chart-bars" id="engagement-chart" role="img".*?</svg>',
+                      r.text, re.S).group(0)
+    bars = [(int(y), int(h)) for y, h in re.findall(
+        r'<rect class="bar" x="\d+" y="(\d+)" width="16" height="(\d+)">', chart)]
+    # 2 participants: the full 70 from the baseline at 90; 1: half; 0: none
+    assert bars == [(20, 70), (55, 35), (90, 0)], bars
+    # minutes 50, 40, 0 as a line: 40 is 56 of 70 high
+    line = re.search(r'<polyline class="spark" points="([^"]+)"', chart).group(1)
+    assert line == "16,20 40,34 64,90", line
+    assert "<title id=\"engagement-title\">" in chart and "<desc" in chart
+    assert r.has("Over the last 3 sessions: 3 participants and 90 minutes in all")
+    table = re.search(r'id="engagement-table".*?</table>', r.text, re.S).group(0)
+    rows = re.findall(r'<tr><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td></tr>', table)
+    assert [(p, m) for _, p, m in rows] == [("2", "50"), ("1", "40"), ("0", "0")], rows
+    assert rows[0][0].startswith("2021-03-0"), rows
+    # many sessions: the latest 12 only, same queries
+    past_sessions(cid, 30, [user_id("learner", 2)])
+    r = channel_page(learner, cid)
+    assert r.header("X-Lectern-Queries") == q0
+    assert 'data-sessions="12"' in r.text
+
+
+@test
 def channel_lists_constant_queries(base):
     """the classrooms list costs the same queries for 2 or 60 channels"""
     liam = user_id("learner", 4)

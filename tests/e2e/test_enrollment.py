@@ -480,3 +480,84 @@ def student_groups(base):
     assert r.status == 303 and count("student_group_members", "group_id = %d" % gid) == 0
     learner = signed_in(base, "learner", 0)
     assert learner.get("/platform/groups").status == 403
+
+
+# --- the attendance chart ------------------------------------------------
+
+def past_lesson(eid, cid, tid, learner, days_ago, attendance):
+    """An ended lesson of the enrollment days_ago with the learner's
+    attendance (None: not recorded)."""
+    sql("INSERT INTO live_sessions (course_id, teacher_id, meeting_type, "
+        "enrollment_id, starts_at, ends_at, duration_min, status, created_at, "
+        "updated_at) VALUES (%d, %d, 'individual', %d, "
+        "UTC_TIMESTAMP() - INTERVAL %d DAY, "
+        "UTC_TIMESTAMP() - INTERVAL %d DAY + INTERVAL 45 MINUTE, 45, 'ended', "
+        "UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (cid, tid, eid, days_ago, days_ago))
+    sid = int(sql_value("SELECT MAX(id) FROM live_sessions WHERE enrollment_id = %d" % eid))
+    sql("INSERT INTO live_participants (session_id, learner_id, attendance) "
+        "VALUES (%d, %d, %s)" % (sid, learner,
+                                 "NULL" if attendance is None else sql_quote(attendance)))
+    return sid
+
+
+def chart_bars(text):
+    """{kind: (y, height, count in the table)} of the attendance bars."""
+    bars = {}
+    for kind, y, h in re.findall(
+            r'<rect class="bar att-(\w+)" data-kind="\w+" x="\d+" y="(\d+)" '
+            r'width="40" height="(\d+)"', text):
+        bars[kind] = (int(y), int(h))
+    table = dict(re.findall(r'<tr data-kind="(\w+)"><th scope="row">\w+</th>'
+                            r'<td>(\d+)</td></tr>', text))
+    return {k: bars[k] + (int(table[k]),) for k in bars}
+
+
+@test
+def enrollment_attendance_chart(base):
+    """the enrollment page charts the learner's attendance at the latest
+    lessons, with the same figures in a table, in a constant number of
+    queries; no chart before anything is recorded"""
+    admin = signed_in(base, "admin")
+    lid, _ = new_learner()
+    cid, _ = new_course()
+    tid = teacher(0)
+    eid = create_enrollment(admin, lid, cid, tid)
+    page = "/platform/enrollments/%d" % eid
+    r = admin.get(page)
+    assert r.status == 200 and 'id="no-attendance"' in r.text, r
+    assert "<svg" not in r.text
+    n_empty = r.header("X-Lectern-Queries")
+    # not recorded yet: still no chart
+    past_lesson(eid, cid, tid, lid, 9, None)
+    r = admin.get(page)
+    assert 'id="no-attendance"' in r.text and "<svg" not in r.text
+    for days, att in ((8, "present"), (7, "absent"), (6, "present"), (5, "present")):
+        past_lesson(eid, cid, tid, lid, days, att)
+    r = admin.get(page)
+    assert r.status == 200 and 'id="no-attendance"' not in r.text, r
+    assert r.header("X-Lectern-Queries") == n_empty, (n_empty, r.header("X-Lectern-Queries"))
+    bars = chart_bars(r.text)
+    # 3 present: the full 70 units from the baseline at 90; 1 absent: a third
+    assert bars == {"present": (20, 70, 3), "late": (90, 0, 0),
+                    "absent": (67, 23, 1), "excused": (90, 0, 0)}, bars
+    assert 'role="img"' in r.text and "<title id=\"attendance-bars-title\">" in r.text
+    assert r.has("Over the last 4 recorded lessons: 3 present, 0 late, 1 absent, 0 excused.")
+    # the strip: oldest first, one mark and one table row per lesson
+    kinds = re.findall(r'<rect class="mark att-(\w+)"', r.text)
+    assert kinds == ["present", "absent", "present", "present"], kinds
+    rows = re.findall(r'<tr data-kind="\w+"><td>[^<]+</td><td>(\w+)</td></tr>', r.text)
+    assert rows == ["Present", "Absent", "Present", "Present"], rows
+    # many lessons: only the latest 12, same number of queries
+    for days in range(30, 50):
+        past_lesson(eid, cid, tid, lid, days, "late")
+    r = admin.get(page)
+    assert r.header("X-Lectern-Queries") == n_empty
+    assert 'data-lessons="12"' in r.text
+    bars = chart_bars(r.text)
+    assert bars["late"][2] == 8 and bars["present"][2] == 3, bars
+    assert bars["late"] == (20, 70, 8) and bars["present"] == (90 - 26, 26, 3), bars
+    assert len(re.findall(r'<rect class="mark ', r.text)) == 12
+    # the teacher of the enrollment sees the same chart
+    tess = signed_in(base, "teacher", 0)
+    r = tess.get(page)
+    assert r.status == 200 and chart_bars(r.text)["late"][2] == 8

@@ -617,6 +617,54 @@ def tracking_page(base):
 
 
 @test
+def tracking_progress_chart(base):
+    """the tracking page charts, per course, the share of learners who
+    opened it and of its lessons done, with the figures in a table; the
+    same number of queries with and without learners; no chart without"""
+    admin = signed_in(base)
+    tag = unique("Prg")
+    sid = create_session(admin)
+    ca, _ = new_course(title=tag + " Algebra", lessons=4)
+    cb, _ = new_course(title=tag + " Biology", lessons=2)
+    for cid in (ca, cb):
+        admin.get("/admin/sessions/%d" % sid)
+        assert admin.post("/admin/sessions/%d/courses" % sid, {"course": cid}).status == 303
+    admin.get("/")      # shows (and clears) the last flash message
+    path = "/admin/sessions/%d/tracking" % sid
+    r = admin.get(path)
+    assert r.status == 200 and 'id="no-progress"' in r.text and "<svg" not in r.text, r
+    q0 = queries(r)
+    uids = [new_learner("%s learner %d" % (tag, i))[0] for i in range(4)]
+    sql("INSERT INTO session_learners (session_id, user_id, source, enrolled_at) SELECT %d, id, "
+        "'individual', UTC_TIMESTAMP() FROM users WHERE name LIKE %s" % (sid, sql_quote(tag + "%")))
+    sql("INSERT INTO session_course_learners (session_id, course_id, user_id, enrolled_at) "
+        "SELECT %d, c.course_id, u.id, UTC_TIMESTAMP() FROM users u JOIN session_courses c "
+        "ON c.session_id = %d WHERE u.name LIKE %s" % (sid, sid, sql_quote(tag + "%")))
+    # Algebra: two of four opened it, 3 + 1 of 16 lessons done
+    for uid, done in ((uids[0], 3), (uids[1], 1)):
+        sql("INSERT INTO session_tracking (session_id, course_id, user_id, first_access_at, "
+            "last_access_at, access_count, lessons_done) VALUES (%d, %d, %d, UTC_TIMESTAMP(), "
+            "UTC_TIMESTAMP(), 1, %d)" % (sid, ca, uid, done))
+    r = admin.get(path)
+    assert r.status == 200 and 'id="no-progress"' not in r.text, r
+    assert queries(r) == q0, (q0, queries(r))
+    assert 'data-courses="2"' in r.text and 'role="img"' in r.text
+    rows = dict((t, rest) for t, *rest in re.findall(
+        r'<tr class="progress-row"><th scope="row">([^<]+)</th><td>(\d+)</td>'
+        r'<td>([^<]+)</td><td>([^<]+)</td></tr>', r.text))
+    assert rows[tag + " Algebra"] == ["4", "2 (50%)", "4 of 16 (25%)"], rows
+    assert rows[tag + " Biology"] == ["4", "0 (0%)", "0 of 8 (0%)"], rows
+    groups = re.findall(r'<g><title>([^:<]+): (\d+)% opened, (\d+)% of lessons done</title>\s*'
+                        r'<rect class="bar" x="0" y="\d+" width="(\d+)" height="10">.*?'
+                        r'<rect class="bar att-present" x="0" y="\d+" width="(\d+)"',
+                        r.text, re.S)
+    bars = {g[0]: tuple(int(x) for x in g[1:]) for g in groups}
+    # 100 % is 200 wide: 50 % opened is 100, 25 % done is 50
+    assert bars == {tag + " Algebra": (50, 25, 100, 50),
+                    tag + " Biology": (0, 0, 0, 0)}, bars
+
+
+@test
 def export_neutralises_formulas(base):
     """the learners CSV lists name, email, time and source, formulas defused"""
     admin = signed_in(base)
