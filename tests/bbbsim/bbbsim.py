@@ -1348,7 +1348,7 @@ class Handler(BaseHTTPRequestHandler):
             # bbb-events' Poll, as the analytics report carries it:
             # votes map each voter's external user id to the answer
             # (answers, where several are allowed).
-            options = p.get("options") or ["A", "B"]
+            options = p.get("options", ["A", "B"])
             votes = p.get("votes") or {}
             published = p.get("published", True)
             if isinstance(published, str):
