@@ -78,8 +78,10 @@
 <label><input type="checkbox" name="lock_camera" value="1" id="lock-camera"{{#CAMERA_LOCKED}} checked{{/CAMERA_LOCKED}}> Lock cameras</label>
 <label><input type="checkbox" name="lock_mic" value="1" id="lock-mic"{{#MIC_LOCKED}} checked{{/MIC_LOCKED}}> Lock microphones</label>
 <button type="submit" class="secondary">Save locks</button>
-<p class="hint">Locks apply to participants who join from now on; moderators are never locked.</p>
+<p class="hint">The conferencing room opens with these locks when the first person joins; after that, they are changed inside the room. Moderators are never locked.</p>
 </form>{{/LOCK_FORM}}
+{{#LOCKS_FIXED}}<div id="locks-fixed"><p>{{LOCKS_TEXT}}</p>
+<p class="hint">{{LOCKS_WHERE}}</p></div>{{/LOCKS_FIXED}}
 <form method="post" id="people-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <table class="list" id="people">

@@ -37,15 +37,16 @@
 <h2>Chat</h2>
 {{#NO_CHAT}}<p class="muted">No chat messages.</p>{{/NO_CHAT}}
 <ol class="chat">
-{{#CHAT}}<li><span class="muted">{{CHAT_AT}}</span> <strong>{{CHAT_NAME}}</strong>: <span class="pre">{{CHAT_BODY}}</span></li>
+{{#CHAT}}<li id="chat-{{CHAT_ID}}"><span class="muted">{{CHAT_AT}}</span> <strong>{{CHAT_NAME}}</strong>: <span class="pre">{{CHAT_BODY}}</span></li>
 {{/CHAT}}</ol>
-{{#CHAT_CUT}}<p class="hint">Only the first {{CHAT_LIMIT}} messages are shown.</p>{{/CHAT_CUT}}
+{{#CHAT_MORE}}<p class="pager"><a rel="next" href="{{NEXT_URL}}" id="chat-next">Next messages</a></p>{{/CHAT_MORE}}
+{{#CHAT_DOWNLOAD}}<p><a href="/platform/classroom/{{SESSION_ID}}/summary/chat/download" id="chat-download" download>Download chat</a> <span class="hint">(a text file of every message)</span></p>{{/CHAT_DOWNLOAD}}
 </section>
 <section class="card" id="polls">
 <h2>Polls</h2>
 {{#NO_POLLS}}<p class="muted">No polls.</p>{{/NO_POLLS}}
 {{#POLL}}<div class="poll"><h3>{{QUESTION}}</h3>
-<p class="muted">{{POLL_AT}}{{#POLL_OPEN}} · still open{{/POLL_OPEN}}</p>
+<p class="muted">{{POLL_AT}}{{#ROOM_POLL}} · <span class="badge room-poll">Run in the conferencing room</span>{{/ROOM_POLL}}{{#ROOM_POLL_HIDDEN}} · <span class="badge room-poll">Run in the conferencing room</span> · results not shown there{{/ROOM_POLL_HIDDEN}}{{#POLL_OPEN}} · still open{{/POLL_OPEN}}</p>
 <ul>
 {{#OPTION}}<li>{{LABEL}}: <strong>{{VOTES}}</strong></li>
 {{/OPTION}}</ul></div>

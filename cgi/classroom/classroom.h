@@ -302,6 +302,7 @@ struct classroom_event {
 };
 
 struct classroom_chatline {
+	int64_t		 id;
 	char		*name;
 	char		*body;
 	char		*posted_at;
@@ -317,6 +318,8 @@ struct classroom_poll {
 	char		*question;
 	char		*created_at;
 	char		*closed_at;	/* NULL: open */
+	int		 provider;	/* run in the conferencing room */
+	int		 published;	/* its results were shown there */
 	struct classroom_option *options;
 	size_t		 noptions;
 };
@@ -329,8 +332,15 @@ struct classroom_rec {
 	long long	 start_time, end_time;	/* ms, 0: unknown */
 };
 
-/* Chat lines a summary shows at most. */
-#define SUMMARY_CHAT	500
+/*
+ * Chat lines on the summary and on each page of the session's chat;
+ * the text download reads CHAT_BATCH lines a statement, and holds at
+ * most CHAT_DOWNLOAD_MAX lines or CHAT_DOWNLOAD_BYTES bytes.
+ */
+#define SUMMARY_CHAT		100
+#define CHAT_BATCH		500
+#define CHAT_DOWNLOAD_MAX	20000
+#define CHAT_DOWNLOAD_BYTES	(8 * 1024 * 1024)
 
 /* sessions */
 enum db_rc	db_classroom_get(struct db *, struct arena *, int64_t id,
@@ -390,9 +400,10 @@ enum db_rc	db_classroom_people(struct db *, struct arena *, int64_t sid,
 		    struct classroom_person **, size_t *);
 enum db_rc	db_classroom_events(struct db *, struct arena *, int64_t sid,
 		    struct classroom_event **, size_t *);
-/* At most SUMMARY_CHAT + 1 lines, oldest first. */
+/* At most limit lines with an id above after_id, oldest first. */
 enum db_rc	db_classroom_chat(struct db *, struct arena *, int64_t sid,
-		    struct classroom_chatline **, size_t *);
+		    int64_t after_id, int limit, struct classroom_chatline **,
+		    size_t *);
 enum db_rc	db_classroom_polls(struct db *, struct arena *, int64_t sid,
 		    struct classroom_poll **, size_t *);
 enum db_rc	db_classroom_recordings(struct db *, struct arena *,
@@ -562,6 +573,28 @@ struct cb_participant {
 	long long	 raise_hands, poll_votes, emojis;
 };
 
+/* Limits of the polls of one analytics report (more: refused). */
+#define CB_POLLS_MAX		200
+#define CB_POLL_OPTIONS_MAX	50	/* answers kept; the rest counted
+					 * as "Other answers" */
+
+/* One answer of a poll run in the conferencing room, with its votes. */
+struct cb_option {
+	const char	*label;		/* at most 200 characters */
+	long long	 votes;
+};
+
+/* A poll run in the conferencing room, as the analytics report has it. */
+struct cb_poll {
+	const char	*id;		/* the server's poll id */
+	const char	*question;	/* "" when none was typed */
+	int		 published;	/* results shown in the room */
+	char		 started[20];	/* DATETIME UTC */
+	char		 closed[20];	/* DATETIME UTC: the meeting's end */
+	struct cb_option *options;
+	size_t		 noptions;
+};
+
 /* How a recording-ready callback changed the recordings. */
 enum cb_recording {
 	CB_REC_NEW,		/* a new recording row */
@@ -599,6 +632,17 @@ enum db_rc	db_callback_recording(struct db *, int64_t sid,
  */
 enum db_rc	db_callback_participants(struct db *, int64_t sid,
 		    const struct cb_participant *, size_t n, size_t *stored);
+/*
+ * The whole analytics report of session sid in one transaction: its
+ * participants as db_callback_participants() stores them, and each poll
+ * run in the conferencing room that the session does not have yet (by
+ * the server's poll id), with its answers and votes; *stored_polls
+ * counts the polls added.  Nothing is stored when any write fails.
+ */
+enum db_rc	db_callback_report(struct db *, int64_t sid,
+		    const struct cb_participant *, size_t n,
+		    const struct cb_poll *, size_t npolls, size_t *stored,
+		    size_t *stored_polls);
 /*
  * Recorded sessions whose recordings are still to learn, never asked
  * first, then the least recently asked; none asked in the last minutes.
@@ -659,6 +703,8 @@ int	page_classroom_start(struct req *);
 int	page_classroom_join(struct req *);
 int	page_classroom_end(struct req *);
 int	page_classroom_summary(struct req *);
+int	page_classroom_summary_chat(struct req *);
+int	page_classroom_chat_download(struct req *);
 
 /* page-recordings.c: POST /platform/classroom/:id/recordings/:id/... */
 int	page_recording_publish(struct req *);

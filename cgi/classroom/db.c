@@ -83,6 +83,8 @@ enum {
 	CB_RECORDING,
 	CB_RECORDING_OWNER,
 	CB_PARTICIPANT,
+	CB_POLL_ADD,
+	CB_OPTION_ADD,
 	CB_SYNC_DUE,
 	CB_SYNC_CHECKED,
 	CB_SYNC_RECHECK,
@@ -102,7 +104,6 @@ enum {
 _Static_assert(CHANNEL_PAGE + 1 == 51, "channel lists fetch a page and one");
 _Static_assert(HISTORY_PAGE + 1 == 21, "history fetches a page and one");
 _Static_assert(ENGAGEMENT_MAX == 12, "the chart's sessions in the SQL");
-_Static_assert(SUMMARY_CHAT + 1 == 501, "chat fetches its limit and one");
 
 /* A channel's columns (0..8) and its active session. */
 #define CH_COLS \
@@ -300,14 +301,18 @@ static const char *const sqltab[] = {
 	    "classroom_events e LEFT JOIN users a ON a.id = e.actor_id "
 	    "LEFT JOIN users u ON u.id = e.user_id WHERE e.session_id = ? "
 	    "AND e.kind NOT IN ('joined', 'left') ORDER BY e.id LIMIT 500",
+	/* A page of the transcript, by id after ? (its index keys it). */
 	[S(CR_CHAT)] =
-	    "SELECT u.name, c.body, c.posted_at FROM classroom_chat c JOIN "
-	    "users u ON u.id = c.user_id WHERE c.session_id = ? ORDER BY c.id "
-	    "LIMIT 501",
+	    "SELECT c.id, u.name, c.body, c.posted_at FROM classroom_chat c "
+	    "JOIN users u ON u.id = c.user_id WHERE c.session_id = ? AND "
+	    "c.id > ? ORDER BY c.id LIMIT ?",
+	/* Lectern's polls and the conferencing room's, as they started. */
 	[S(CR_POLLS)] =
 	    "SELECT p.id, p.question, p.created_at, p.closed_at, o.label, "
-	    "o.votes FROM classroom_polls p LEFT JOIN classroom_poll_options o "
-	    "ON o.poll_id = p.id WHERE p.session_id = ? ORDER BY p.id, o.idx",
+	    "o.votes, p.provider_poll_id IS NOT NULL, p.provider_published "
+	    "FROM classroom_polls p LEFT JOIN classroom_poll_options o "
+	    "ON o.poll_id = p.id WHERE p.session_id = ? ORDER BY "
+	    "p.created_at, p.id, o.idx",
 	[S(CR_RECORDINGS)] =
 	    "SELECT record_id, state, playback_url, start_time, end_time, id "
 	    "FROM classroom_recordings WHERE session_id = ? AND state <> 'deleted' "
@@ -366,11 +371,13 @@ static const char *const sqltab[] = {
 	/*
 	 * The latest polls with every option and the viewer's answer in
 	 * one statement, so the page costs the same however many polls.
+	 * Polls run in the conferencing room are the summary's only.
 	 */
 	[S(RM_POLLS)] =
 	    "SELECT p.id, p.question, p.closed_at IS NOT NULL, o.idx, "
 	    "o.label, o.votes, COALESCE(v.idx, 0) FROM (SELECT id FROM "
-	    "classroom_polls WHERE session_id = ? ORDER BY id DESC LIMIT 20) "
+	    "classroom_polls WHERE session_id = ? AND provider_poll_id IS "
+	    "NULL ORDER BY id DESC LIMIT 20) "
 	    "t JOIN classroom_polls p ON p.id = t.id "
 	    "JOIN classroom_poll_options o ON o.poll_id = p.id "
 	    "LEFT JOIN classroom_poll_votes v ON v.poll_id = p.id "
@@ -384,7 +391,8 @@ static const char *const sqltab[] = {
 	/* Votes and closing queue behind this row lock. */
 	[S(RM_POLL_LOCK)] =
 	    "SELECT closed_at IS NOT NULL, question FROM classroom_polls "
-	    "WHERE id = ? AND session_id = ? FOR UPDATE",
+	    "WHERE id = ? AND session_id = ? AND provider_poll_id IS NULL "
+	    "FOR UPDATE",
 	[S(RM_VOTE_COUNT)] =
 	    "UPDATE classroom_poll_options SET votes = votes + 1 "
 	    "WHERE poll_id = ? AND idx = ?",
@@ -495,6 +503,18 @@ static const char *const sqltab[] = {
 	    "talks = VALUES(talks), talk_seconds = VALUES(talk_seconds), "
 	    "raise_hands = VALUES(raise_hands), "
 	    "poll_votes = VALUES(poll_votes), emojis = VALUES(emojis)",
+	/*
+	 * A poll run in the conferencing room, once: a report repeated
+	 * finds it by its id there and changes nothing (0 rows affected).
+	 */
+	[S(CB_POLL_ADD)] =
+	    "INSERT INTO classroom_polls (session_id, provider_poll_id, "
+	    "provider_published, question, created_at, closed_at) VALUES "
+	    "(?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE provider_poll_id = "
+	    "provider_poll_id",
+	[S(CB_OPTION_ADD)] =
+	    "INSERT INTO classroom_poll_options (poll_id, idx, label, votes) "
+	    "VALUES (?, ?, ?, ?)",
 	/*
 	 * The worker's recordings sync: ended, recorded BigBlueButton
 	 * sessions whose meeting was made and, of the last 7 days, whose
@@ -1338,7 +1358,7 @@ db_classroom_events(struct db *db, struct arena *a, int64_t sid,
 
 enum db_rc
 db_classroom_chat(struct db *db, struct arena *a, int64_t sid,
-    struct classroom_chatline **list, size_t *n)
+    int64_t after_id, int limit, struct classroom_chatline **list, size_t *n)
 {
 	struct dbres			*res;
 	struct classroom_chatline	*c;
@@ -1346,15 +1366,16 @@ db_classroom_chat(struct db *db, struct arena *a, int64_t sid,
 
 	*list = NULL;
 	*n = 0;
-	if ((rc = db_query(db, a, CR_CHAT, &res, "i", (long long)sid)) !=
-	    DB_OK)
+	if ((rc = db_query(db, a, CR_CHAT, &res, "iii", (long long)sid,
+	    (long long)after_id, (long long)limit)) != DB_OK)
 		return rc;
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
 	while (db_next(res)) {
 		c = &(*list)[(*n)++];
-		c->name = db_dup(a, res, 0);
-		c->body = db_dup(a, res, 1);
-		c->posted_at = db_dup(a, res, 2);
+		c->id = db_int(res, 0);
+		c->name = db_dup(a, res, 1);
+		c->body = db_dup(a, res, 2);
+		c->posted_at = db_dup(a, res, 3);
 	}
 	return DB_OK;
 }
@@ -1381,6 +1402,8 @@ db_classroom_polls(struct db *db, struct arena *a, int64_t sid,
 			p->question = db_dup(a, res, 1);
 			p->created_at = db_dup(a, res, 2);
 			p->closed_at = db_dup(a, res, 3);
+			p->provider = (int)db_int(res, 6);
+			p->published = (int)db_int(res, 7);
 			p->options = arena_alloc(a, (res->nrows + 1) *
 			    sizeof(*p->options));
 		}
@@ -1927,17 +1950,15 @@ when(const char *t)
 	return *t != '\0' ? t : NULL;
 }
 
-enum db_rc
-db_callback_participants(struct db *db, int64_t sid,
-    const struct cb_participant *p, size_t n, size_t *stored)
+/* The participants of a report, inside the caller's transaction. */
+static enum db_rc
+participant_rows(struct db *db, int64_t sid, const struct cb_participant *p,
+    size_t n, size_t *stored)
 {
 	size_t		 i;
 	long long	 k;
 	enum db_rc	 rc;
 
-	*stored = 0;
-	if ((rc = db_begin(db)) != DB_OK)
-		return rc;
 	for (i = 0; i < n; i++) {
 		k = 0;
 		if ((rc = db_exec(db, CB_PARTICIPANT, &k, "isisssiiiiiiii",
@@ -1947,15 +1968,72 @@ db_callback_participants(struct db *db, int64_t sid,
 		    p[i].talks, p[i].talk_seconds, p[i].raise_hands,
 		    p[i].poll_votes, p[i].emojis,
 		    (long long)p[i].user_id)) != DB_OK)
-			goto fail;
+			return rc;
 		if (k > 0)
 			(*stored)++;
 	}
+	return DB_OK;
+}
+
+/*
+ * The polls of a report, inside the caller's transaction: each one new
+ * to the session with its options and their votes; *stored counts them.
+ */
+static enum db_rc
+poll_rows(struct db *db, int64_t sid, const struct cb_poll *p, size_t n,
+    size_t *stored)
+{
+	size_t		 i, j;
+	long long	 k;
+	int64_t		 pid;
+	enum db_rc	 rc;
+
+	for (i = 0; i < n; i++) {
+		k = 0;
+		if ((rc = db_exec(db, CB_POLL_ADD, &k, "isisss",
+		    (long long)sid, p[i].id, (long long)p[i].published,
+		    p[i].question, p[i].started, p[i].closed)) != DB_OK)
+			return rc;
+		if (k != 1)
+			continue;	/* stored by an earlier report */
+		pid = db_last_id(db);
+		for (j = 0; j < p[i].noptions; j++)
+			if ((rc = db_exec(db, CB_OPTION_ADD, NULL, "iisi",
+			    (long long)pid, (long long)(j + 1),
+			    p[i].options[j].label,
+			    p[i].options[j].votes)) != DB_OK)
+				return rc;
+		(*stored)++;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_callback_participants(struct db *db, int64_t sid,
+    const struct cb_participant *p, size_t n, size_t *stored)
+{
+	size_t		 polls;
+
+	return db_callback_report(db, sid, p, n, NULL, 0, stored, &polls);
+}
+
+enum db_rc
+db_callback_report(struct db *db, int64_t sid,
+    const struct cb_participant *p, size_t n, const struct cb_poll *polls,
+    size_t npolls, size_t *stored, size_t *stored_polls)
+{
+	enum db_rc	 rc;
+
+	*stored = *stored_polls = 0;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = participant_rows(db, sid, p, n, stored)) != DB_OK ||
+	    (rc = poll_rows(db, sid, polls, npolls, stored_polls)) != DB_OK) {
+		db_rollback(db);
+		*stored = *stored_polls = 0;
+		return rc;
+	}
 	return db_commit(db);
-fail:
-	db_rollback(db);
-	*stored = 0;
-	return rc;
 }
 
 /* Sessions (id, meeting id) the queries above found; up to limit. */

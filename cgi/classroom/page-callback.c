@@ -27,6 +27,7 @@
 #include "lib/clock.h"
 #include "lib/crypto.h"
 #include "lib/json.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/valid.h"
 
@@ -344,12 +345,167 @@ merge(struct cb_participant *p, size_t *n, const struct cb_participant *q)
 }
 
 /*
+ * A copy of text s of at most max characters, each control character a
+ * space (the columns hold one line).  Allocates in a.
+ */
+static char *
+clip(struct arena *a, const char *s, size_t max)
+{
+	char	*t, *p;
+
+	t = arena_strndup(a, s, utf8_prefix(s, max));
+	for (p = t; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return t;
+}
+
+/*
+ * Count one answer a voter gave to poll p: an option of the same label,
+ * else a new option while fewer than CB_POLL_OPTIONS_MAX exist, else
+ * the last one, which becomes "Other answers".  Returns 1, or 0 when
+ * the answer is not a string.
+ */
+static int
+count_answer(struct arena *a, struct cb_poll *p, const struct json *v)
+{
+	const char	*s;
+	char		*label;
+	size_t		 i;
+
+	if ((s = json_str(v)) == NULL)
+		return 0;
+	label = clip(a, s, 200);
+	for (i = 0; i < p->noptions; i++)
+		if (strcmp(p->options[i].label, label) == 0)
+			break;
+	if (i == p->noptions && p->noptions < CB_POLL_OPTIONS_MAX) {
+		p->options[i].label = label;
+		p->options[i].votes = 0;
+		p->noptions++;
+	} else if (i == p->noptions) {
+		i = p->noptions - 1;
+		p->options[i].label = "Other answers";
+	}
+	p->options[i].votes++;
+	return 1;
+}
+
+/*
+ * Read one poll of the report (bbb-events' Poll: id, type, question,
+ * start, published, options, votes by voter) into p; finish is the
+ * meeting's end (or "") and closes it.  Returns 1, or 0 when it is
+ * malformed: no id, a field of the wrong type, too many options, an
+ * answer that is not text.  Allocates in a.
+ */
+static int
+room_poll(struct arena *a, const struct json *j, const char *finish,
+    struct cb_poll *p)
+{
+	const struct json	*v, *o, *e;
+	const char		*id;
+	size_t			 n;
+
+	memset(p, 0, sizeof(*p));
+	if (j->type != JSON_OBJECT)
+		return 0;
+	id = json_str(json_get(j, "id"));
+	if (id == NULL || *id == '\0' || strlen(id) > 100)
+		return 0;
+	p->id = id;
+	v = json_get(j, "question");
+	if (v != NULL && v->type != JSON_NULL && json_str(v) == NULL)
+		return 0;
+	p->question = clip(a, json_str(v) != NULL ? json_str(v) : "", 300);
+	if ((v = json_get(j, "published")) != NULL &&
+	    !json_bool(v, &p->published))
+		return 0;
+	if ((v = json_get(j, "start")) != NULL) {
+		if (!instant(v, p->started))
+			return 0;
+	} else if (*finish != '\0')
+		memcpy(p->started, finish, DBTIME_LEN);
+	else
+		dbtime_format(time(NULL), p->started);
+	memcpy(p->closed, *finish != '\0' ? finish : p->started, DBTIME_LEN);
+	o = json_get(j, "options");
+	if (o != NULL && o->type != JSON_ARRAY && o->type != JSON_NULL)
+		return 0;
+	n = o != NULL && o->type == JSON_ARRAY ? o->n : 0;
+	if (n > CB_POLL_OPTIONS_MAX)
+		return 0;
+	p->options = arena_alloc(a, CB_POLL_OPTIONS_MAX *
+	    sizeof(*p->options));
+	for (e = n > 0 ? o->child : NULL; e != NULL; e = e->next) {
+		if (json_str(e) == NULL)
+			return 0;
+		p->options[p->noptions].label = clip(a, json_str(e), 200);
+		p->options[p->noptions].votes = 0;
+		p->noptions++;
+	}
+	/* Each voter's answer, or answers where several were allowed. */
+	v = json_get(j, "votes");
+	if (v != NULL && v->type != JSON_OBJECT && v->type != JSON_NULL)
+		return 0;
+	for (e = v != NULL ? v->child : NULL; e != NULL; e = e->next) {
+		if (e->type == JSON_ARRAY) {
+			for (o = e->child; o != NULL; o = o->next)
+				if (!count_answer(a, p, o))
+					return 0;
+		} else if (!count_answer(a, p, e))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The polls of the report's data into *out (*n of them).  Returns
+ * NULL, or what is wrong with them.  Allocates in r's arena.
+ */
+static const char *
+report_polls(struct req *r, const struct json *data, struct cb_poll **out,
+    size_t *n)
+{
+	const struct json	*polls, *j;
+	char			 finish[DBTIME_LEN];
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	polls = json_get(data, "polls");
+	if (polls == NULL || polls->type == JSON_NULL)
+		return NULL;
+	if (polls->type != JSON_ARRAY)
+		return "malformed polls";
+	if (polls->n > CB_POLLS_MAX)
+		return "too many polls";
+	finish[0] = '\0';
+	if (json_get(data, "finish") != NULL &&
+	    !instant(json_get(data, "finish"), finish))
+		finish[0] = '\0';
+	*out = arena_alloc(r->a, (polls->n + 1) * sizeof(**out));
+	for (j = polls->child; j != NULL; j = j->next) {
+		if (!room_poll(r->a, j, finish, &(*out)[*n]))
+			return "malformed poll";
+		/* The same poll twice: the first one counts. */
+		for (i = 0; i < *n; i++)
+			if (strcmp((*out)[i].id, (*out)[*n].id) == 0)
+				break;
+		if (i == *n)
+			(*n)++;
+	}
+	return NULL;
+}
+
+/*
  * POST /callbacks/bbb/analytics with a JSON body and "Authorization:
  * Bearer <JWT>" (HS512, the shared secret): the learning-analytics
  * report at the end of a meeting.  Each attendee whose ext_user_id is
  * one of our users becomes (or updates) a participant row with joins,
- * first join, last leave, minutes and engagement counts; all in one
- * transaction, so a malformed attendee changes nothing.
+ * first join, last leave, minutes and engagement counts; each poll run
+ * in the conferencing room (data.polls) joins the session's polls with
+ * its answers and votes; all in one transaction, so a malformed
+ * attendee or poll changes nothing.
  * 200 "ok", 400 malformed JSON or fields, 401 bad or missing bearer
  * token, 410 unknown or deleted session, 500/503 database.
  */
@@ -362,8 +518,10 @@ page_callback_analytics(struct req *r)
 	struct json		*root;
 	const struct json	*att, *a;
 	struct cb_participant	*rows, one;
+	struct cb_poll		*polls;
 	struct classroom	*c;
-	size_t			 n = 0, stored;
+	const char		*bad;
+	size_t			 n = 0, npolls, stored, stored_polls;
 
 	if (auth == NULL || strncasecmp(auth, "Bearer ", 7) != 0)
 		return send_text(r, 401, "bearer token required");
@@ -395,11 +553,15 @@ page_callback_analytics(struct req *r)
 		if (one.user_id != 0)
 			merge(rows, &n, &one);
 	}
+	if ((bad = report_polls(r, json_get(root, "data"), &polls,
+	    &npolls)) != NULL)
+		return send_text(r, 400, bad);
 	if (db_classroom_by_meeting(r->db, r->a, mid, &c) != DB_OK)
 		return send_db_error(r);
 	if (!callable(c))
 		return send_text(r, 410, "gone");
-	if (db_callback_participants(r->db, c->id, rows, n, &stored) != DB_OK)
+	if (db_callback_report(r->db, c->id, rows, n, polls, npolls, &stored,
+	    &stored_polls) != DB_OK)
 		return send_db_error(r);
 	return send_text(r, 200, "ok");
 }

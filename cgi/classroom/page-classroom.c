@@ -750,6 +750,23 @@ summary_people(struct req *r, struct tpl_dict *d,
 		tpl_show(d, "NO_PEOPLE");
 }
 
+/* Lines of the transcript into repetitions of section CHAT of d. */
+static void
+chat_lines(struct req *r, struct tpl_dict *d,
+    const struct classroom_chatline *chat, size_t n)
+{
+	struct tpl_dict	*e;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		e = tpl_section(d, "CHAT");
+		tpl_set_int(e, "CHAT_ID", (long long)chat[i].id);
+		tpl_set(e, "CHAT_NAME", chat[i].name);
+		tpl_set(e, "CHAT_BODY", chat[i].body);
+		tpl_set(e, "CHAT_AT", show_time(r, chat[i].posted_at));
+	}
+}
+
 /* Everything produced in the session: chat, polls, recordings, slides. */
 static int
 summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
@@ -761,25 +778,29 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
 	struct tpl_dict			*e, *o;
 	size_t				 nchat, npolls, nrecs, nslides, i, j;
 
-	if (db_classroom_chat(r->db, r->a, sid, &chat, &nchat) != DB_OK ||
+	if (db_classroom_chat(r->db, r->a, sid, 0, SUMMARY_CHAT + 1, &chat,
+	    &nchat) != DB_OK ||
 	    db_classroom_polls(r->db, r->a, sid, &polls, &npolls) != DB_OK ||
 	    db_classroom_recordings(r->db, r->a, sid, &recs, &nrecs) !=
 	    DB_OK ||
 	    db_room_slides(r->db, r->a, sid, &slides, &nslides) != DB_OK)
 		return 0;
-	for (i = 0; i < nchat && i < SUMMARY_CHAT; i++) {
-		e = tpl_section(d, "CHAT");
-		tpl_set(e, "CHAT_NAME", chat[i].name);
-		tpl_set(e, "CHAT_BODY", chat[i].body);
-		tpl_set(e, "CHAT_AT", show_time(r, chat[i].posted_at));
-	}
+	chat_lines(r, d, chat, nchat > SUMMARY_CHAT ? SUMMARY_CHAT : nchat);
 	if (nchat > SUMMARY_CHAT)
-		tpl_set_int(tpl_section(d, "CHAT_CUT"), "CHAT_LIMIT",
-		    SUMMARY_CHAT);
+		tpl_set(tpl_section(d, "CHAT_MORE"), "NEXT_URL", arena_printf(
+		    r->a, "/platform/classroom/%lld/summary/chat?after_id=%lld",
+		    (long long)sid, (long long)chat[SUMMARY_CHAT - 1].id));
+	if (nchat > 0)
+		tpl_set_int(tpl_section(d, "CHAT_DOWNLOAD"), "SESSION_ID",
+		    (long long)sid);
 	for (i = 0; i < npolls; i++) {
 		e = tpl_section(d, "POLL");
-		tpl_set(e, "QUESTION", polls[i].question);
+		tpl_set(e, "QUESTION", polls[i].question[0] != '\0' ?
+		    polls[i].question : "Poll without a question");
 		tpl_set(e, "POLL_AT", show_time(r, polls[i].created_at));
+		if (polls[i].provider)
+			tpl_show(e, polls[i].published ? "ROOM_POLL" :
+			    "ROOM_POLL_HIDDEN");
 		if (polls[i].closed_at == NULL)
 			tpl_show(e, "POLL_OPEN");
 		for (j = 0; j < polls[i].noptions; j++) {
@@ -902,4 +923,156 @@ page_classroom_summary(struct req *r)
 	if (!summary_content(r, d, c->id, acc.admin))
 		return send_db_error(r);
 	return page_send(r, 200);
+}
+
+/* ------------------------------------------------------------------ */
+/* The session's chat                                                  */
+
+/*
+ * The session of the path when the user may read its summary (its
+ * members and admins, and people removed from it), else NULL after
+ * sending 404 or 503.
+ */
+static struct classroom *
+summary_load(struct req *r, struct classroom_access *acc)
+{
+	struct classroom	*c;
+
+	if ((c = classroom_load(r, acc, no_session)) == NULL)
+		return NULL;
+	if (acc->role == CR_NONE && !acc->removed) {
+		send_error(r, 404, no_session);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * GET /platform/classroom/:id/summary/chat?after_id=: the session's
+ * chat, SUMMARY_CHAT messages a page, oldest first, keyset by id: the
+ * same statements for any page of any chat.  For whoever may read the
+ * summary.
+ * Statuses: 200, 404, 503.
+ */
+int
+page_classroom_summary_chat(struct req *r)
+{
+	struct classroom		*c;
+	struct classroom_access		 acc;
+	struct classroom_chatline	*chat;
+	struct tpl_dict			*d;
+	int64_t				 after = (int64_t)P_num(r, "after_id");
+	size_t				 n, shown;
+
+	if ((c = summary_load(r, &acc)) == NULL)
+		return r->status;
+	if (db_classroom_chat(r->db, r->a, c->id, after, SUMMARY_CHAT + 1,
+	    &chat, &n) != DB_OK)
+		return send_db_error(r);
+	d = page_begin(r, "classroom-summary-chat.tpl",
+	    arena_printf(r->a, "Chat: %s", c->name));
+	tpl_set_int(d, "SESSION_ID", (long long)c->id);
+	tpl_set(d, "NAME", c->name);
+	tpl_set(d, "STARTED", show_time(r, c->started_at));
+	shown = n > SUMMARY_CHAT ? SUMMARY_CHAT : n;
+	chat_lines(r, d, chat, shown);
+	if (shown == 0)
+		tpl_show(d, after > 0 ? "NO_MORE" : "NO_CHAT");
+	else
+		tpl_show(d, "CHAT_DOWNLOAD");
+	pager_links(r, d, arena_printf(r->a,
+	    "/platform/classroom/%lld/summary/chat", (long long)c->id), NULL,
+	    n > SUMMARY_CHAT, NULL, shown > 0 ? chat[shown - 1].id : 0);
+	return page_send(r, 200);
+}
+
+/*
+ * One message as lines of the text transcript: "YYYY-MM-DD HH:MM Name:
+ * body", each further line of the body indented by two spaces.
+ */
+static void
+chat_text(struct req *r, struct buf *b, const struct classroom_chatline *m)
+{
+	char		 when[LOCALTEXT_LEN], abbr[16];
+	const char	*p;
+
+	if (!local_text(m->posted_at, viewer_zone(r), when, abbr))
+		snprintf(when, sizeof(when), "%s", m->posted_at);
+	buf_printf(b, "%s %s: ", when, m->name);
+	for (p = m->body; *p != '\0'; p++) {
+		if (*p == '\r')
+			continue;
+		buf_putc(b, *p);
+		if (*p == '\n')
+			buf_puts(b, "  ");
+	}
+	buf_puts(b, "\n");
+}
+
+/*
+ * GET /platform/classroom/:id/summary/chat/download: the whole chat as
+ * a UTF-8 text file, read CHAT_BATCH messages a statement, each batch
+ * in its own arena, so that memory holds the text and one batch.  It
+ * stops, and says so on its last line, after CHAT_DOWNLOAD_MAX
+ * messages or CHAT_DOWNLOAD_BYTES bytes.  For whoever may read the
+ * summary.
+ * Statuses: 200, 404, 503.
+ */
+int
+page_classroom_chat_download(struct req *r)
+{
+	struct classroom		*c;
+	struct classroom_access		 acc;
+	struct classroom_chatline	*chat;
+	struct arena			*a;
+	struct buf			 b;
+	char				 abbr[16], when[LOCALTEXT_LEN];
+	int64_t				 after = 0;
+	size_t				 n, i, total = 0;
+	enum db_rc			 rc = DB_OK;
+	int				 status, cut = 0;
+
+	if ((c = summary_load(r, &acc)) == NULL)
+		return r->status;
+	buf_init(&b);
+	if (!local_text(c->started_at, viewer_zone(r), when, abbr))
+		abbr[0] = '\0';
+	buf_printf(&b, "Chat of \"%s\" (%s), started %s\n"
+	    "Times in %s.\n\n", c->name, c->room_name,
+	    show_time(r, c->started_at), zone_label(r, abbr));
+	for (;;) {
+		a = arena_new();
+		rc = db_classroom_chat(r->db, a, c->id, after, CHAT_BATCH,
+		    &chat, &n);
+		for (i = 0; rc == DB_OK && i < n; i++) {
+			if (total == CHAT_DOWNLOAD_MAX ||
+			    b.len >= CHAT_DOWNLOAD_BYTES) {
+				cut = 1;
+				break;
+			}
+			chat_text(r, &b, &chat[i]);
+			total++;
+		}
+		if (n > 0)
+			after = chat[n - 1].id;
+		arena_free(a);
+		if (rc != DB_OK || cut || n < CHAT_BATCH)
+			break;
+	}
+	if (rc != DB_OK) {
+		buf_free(&b);
+		return send_db_error(r);
+	}
+	if (total == 0)
+		buf_puts(&b, "No chat messages.\n");
+	if (cut)
+		buf_printf(&b, "\n[The download stops here: it holds at most "
+		    "%d messages or %d MB. Read the rest on the session's chat "
+		    "pages.]\n", CHAT_DOWNLOAD_MAX,
+		    CHAT_DOWNLOAD_BYTES / (1024 * 1024));
+	status = send_download(r, "text/plain; charset=utf-8",
+	    arena_printf(r->a, "classroom-%lld-chat.txt", (long long)c->id),
+	    b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return status;
 }

@@ -256,6 +256,22 @@ person_state(struct req *r, const struct room *x, const struct room_person *p)
 	return arena_printf(r->a, "%s · %s", who, where);
 }
 
+/*
+ * 1 when the locks of c can no longer change: BigBlueButton takes them
+ * at create, so once its meeting exists (the first join made it) they
+ * are changed in the conferencing client only.  Pure.
+ */
+static int
+locks_fixed(const struct classroom *c)
+{
+	return strcmp(c->provider, "bbb") == 0 && c->create_time != 0;
+}
+
+/* What the lock form does not offer once the locks are fixed. */
+static const char locks_where[] = "To change them now, open the "
+    "participants list's settings (the gear) inside the conferencing "
+    "room and choose “Lock viewers”.";
+
 /* The moderators' participants section.  Returns 1, or 0 on a database
  * failure. */
 static int
@@ -282,7 +298,14 @@ fill_people(struct req *r, struct tpl_dict *d, const struct room *x,
 	tpl_set_int(m, "SESSION_ID", x->c->id);
 	if (f != NULL && f->mod_error != NULL)
 		form_error(m, "MOD_ERROR", f->mod_error);
-	if (x->active) {
+	if (x->active && locks_fixed(x->c)) {
+		e = tpl_section(m, "LOCKS_FIXED");
+		tpl_set(e, "LOCKS_TEXT", arena_printf(r->a, "Cameras %s, "
+		    "microphones %s: set when the conferencing room opened.",
+		    x->c->lock_camera ? "locked" : "allowed",
+		    x->c->lock_mic ? "locked" : "allowed"));
+		tpl_set(e, "LOCKS_WHERE", locks_where);
+	} else if (x->active) {
 		e = tpl_section(m, "LOCK_FORM");
 		if (x->c->lock_camera)
 			tpl_show(e, "CAMERA_LOCKED");
@@ -1238,7 +1261,9 @@ page_room_remove(struct req *r)
 
 /*
  * POST /platform/classroom/:id/locks: lock or unlock cameras and
- * microphones for the participants who join from now on.
+ * microphones of the conferencing room before it opens.  Once its
+ * BigBlueButton meeting exists the locks are the server's: refused
+ * with 409, nothing changed, the page saying where to change them.
  * Statuses: 303, 403, 404, 409, 503.
  */
 int
@@ -1259,12 +1284,20 @@ page_room_locks(struct req *r)
 		f.status = 409;
 		return room_page(r, &x, &f);
 	}
+	if (locks_fixed(x.c)) {
+		f.mod_error = arena_printf(r->a, "The conferencing room is "
+		    "open: its locks were set when it opened and Lectern "
+		    "cannot change them. Nothing was changed. %s",
+		    locks_where);
+		f.status = 409;
+		return room_page(r, &x, &f);
+	}
 	if (!cam == !x.c->lock_camera && !mic == !x.c->lock_mic)
 		return send_redirect(r, room_url(r, "moderation"));
 	if (db_room_locks(r->db, x.c->id, r->user->id, cam, x.c->lock_camera,
 	    mic, x.c->lock_mic) != DB_OK)
 		return send_db_error(r);
-	flash_set(r, "Locks saved: they apply to the next joins.");
+	flash_set(r, "Locks saved: the conferencing room opens with them.");
 	return send_redirect(r, room_url(r, "moderation"));
 }
 

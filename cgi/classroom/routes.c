@@ -65,6 +65,12 @@ static const struct pdecl history_get[] = {
 	END
 };
 
+/* A page of a session's chat: the position after the last one shown. */
+static const struct pdecl chat_page_get[] = {
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
 /* "Start Classroom": exactly the options of the product's form. */
 static const struct pdecl start_post[] = {
 	{ "name", PT_TEXT, 0, 0, 64, NULL, "Session Name" },
@@ -196,6 +202,12 @@ static const struct route routes[] = {
 	    page_classroom_end, ANY_ROLE, RT_CSRF, confirm_post },
 	{ "classroom.summary", M_GET, "/platform/classroom/:id/summary",
 	    page_classroom_summary, ANY_ROLE, 0, NULL },
+	{ "classroom.summary.chat", M_GET,
+	    "/platform/classroom/:id/summary/chat",
+	    page_classroom_summary_chat, ANY_ROLE, 0, chat_page_get },
+	{ "classroom.summary.chat.download", M_GET,
+	    "/platform/classroom/:id/summary/chat/download",
+	    page_classroom_chat_download, ANY_ROLE, 0, NULL },
 	{ "classroom.recording.publish", M_POST,
 	    "/platform/classroom/:id/recordings/:id/publish",
 	    page_recording_publish, ANY_ROLE, RT_CSRF, NULL },

@@ -1345,10 +1345,19 @@ class Handler(BaseHTTPRequestHandler):
             m, _ = self.find_attendees(p)
             if m is None:
                 return self.send_json({"error": "no such meeting"}, 404)
-            options = p.get("options") or ["A", "B"]
+            # bbb-events' Poll, as the analytics report carries it:
+            # votes map each voter's external user id to the answer
+            # (answers, where several are allowed).
+            options = p.get("options", ["A", "B"])
             votes = p.get("votes") or {}
-            poll = {"id": "poll-%d" % (len(m["polls"]) + 1),
-                    "published": True, "question": p.get("question", ""),
+            published = p.get("published", True)
+            if isinstance(published, str):
+                published = published.lower() == "true"
+            poll = {"id": p.get("id") or "%s/%d" % (
+                        m["internalMeetingID"], len(m["polls"]) + 1),
+                    "type": p.get("type", "custom"),
+                    "published": published,
+                    "question": p.get("question", ""),
                     "options": options, "votes": votes,
                     "start": iso(now_ms())}
             m["polls"].append(poll)

@@ -9,8 +9,8 @@ import time
 
 from bbb import (api, end_token, field, jwt, meeting_id, sim, sim_meeting,
                  wait_callbacks)
-from lectern import (Client, accounts, routes, signed_routes, sql, sql_quote,
-                     sql_value, test, unique)
+from lectern import (Client, accounts, routes, signed_in, signed_routes, sql,
+                     sql_quote, sql_value, test, unique)
 
 
 # --- helpers ---------------------------------------------------------------
@@ -409,3 +409,69 @@ def simulator_end_fires_real_callbacks(base):
     sql("UPDATE classroom_sessions SET deleted_at = NULL WHERE id = %d" % sid)
     assert sim("fire-recording", {"meetingID": mid,
                                   "secret": "not-ours"})["status"] == 401
+
+
+@test
+def analytics_polls_of_the_room(base):
+    """polls run in the conferencing room reach the summary through the simulator's analytics report; bad polls change nothing"""
+    sid, mid = new_session()
+    teacher, learner = user_id("teacher", 1), user_id("learner", 3)
+    sql("INSERT INTO channel_members (channel_id, user_id, is_admin, "
+        "added_at) SELECT channel_id, %d, 1, UTC_TIMESTAMP() FROM "
+        "classroom_sessions WHERE id = %d" % (teacher, sid))
+    # A malformed poll: 400, neither polls nor participants stored.
+    body = report(mid, [person(str(learner), "Leo", False, [], [], 60,
+                               chats=2)])
+    body["data"]["polls"] = [{"id": "p1", "options": ["A", 3], "votes": {}}]
+    assert post_analytics(base, body).status == 400
+    body["data"]["polls"] = [{"question": "no id", "options": ["A"]}]
+    assert post_analytics(base, body).status == 400
+    body["data"]["polls"] = {"id": "p1"}
+    assert post_analytics(base, body).status == 400
+    assert participants(sid) == {} and sql_value(
+        "SELECT COUNT(*) FROM classroom_polls WHERE session_id = %d"
+        % sid) == "0"
+    url = base.rstrip("/")
+    r = api("create", [
+        ("name", "Poll journey"), ("meetingID", mid), ("record", "true"),
+        ("meta_endCallbackUrl", url + end_path(mid)),
+        ("meta_analytics-callback-url", url + "/callbacks/bbb/analytics")])
+    assert field(r, "returncode") == "SUCCESS", r
+    ct = field(r, "createTime")
+    for uid, name, role in ((teacher, "Theo", "MODERATOR"),
+                            (learner, "Leo", "VIEWER")):
+        r = api("join", [("fullName", name), ("meetingID", mid),
+                         ("role", role), ("userID", str(uid)),
+                         ("createTime", ct)])
+        assert r.status == 302, r
+    sim("poll", {"meetingID": mid, "question": "Pick <one>",
+                 "options": ["Red", "Blue"],
+                 "votes": {str(learner): "Blue", str(teacher): "Blue"}})
+    sim("poll", {"meetingID": mid, "question": "", "published": False,
+                 "options": [], "type": "R-",
+                 "votes": {str(learner): "typed answer"}})
+    assert field(api("end", [("meetingID", mid)]), "returncode") == "SUCCESS"
+    cbs = wait_callbacks(mid, 2)
+    assert [(c["kind"], c["status"]) for c in cbs] == [
+        ("end", 200), ("analytics", 200)], cbs
+    rows = sql("SELECT p.question, p.provider_published, o.label, o.votes, "
+               "p.closed_at IS NOT NULL FROM classroom_polls p JOIN "
+               "classroom_poll_options o ON o.poll_id = p.id WHERE "
+               "p.session_id = %d ORDER BY p.id, o.idx" % sid)
+    assert rows == [["Pick <one>", "1", "Red", "0", "1"],
+                    ["Pick <one>", "1", "Blue", "2", "1"],
+                    ["", "0", "typed answer", "1", "1"]], rows
+    # The same report again adds nothing.
+    payload = sim_meeting(mid)["analyticsPayload"]
+    assert post_analytics(base, payload).status == 200
+    assert sql_value("SELECT COUNT(*) FROM classroom_polls WHERE "
+                     "session_id = %d" % sid) == "2"
+    # On the summary beside Lectern's own polls, marked as the room's.
+    page = signed_in(base, "teacher", 1).get(
+        "/platform/classroom/%d/summary" % sid)
+    assert page.status == 200, page
+    assert "Pick &lt;one&gt;" in page.text
+    assert "Blue: <strong>2</strong>" in page.text
+    assert page.text.count("Run in the conferencing room") == 2
+    assert "results not shown there" in page.text
+    assert "Poll without a question" in page.text

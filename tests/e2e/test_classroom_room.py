@@ -1016,3 +1016,87 @@ def buttons_named_as_they_read(base):
                     % ids["lena"], r.text, re.S).group(1)
     assert '>Remove<span class="visually-hidden"> %s</span></button>' \
         % lena in row, row
+
+
+# --- the summary's chat in pages ---------------------------------------------------
+
+def chat_rows(sid, uid, n):
+    sql("INSERT INTO classroom_chat (session_id, user_id, body, posted_at) "
+        "VALUES " + ", ".join("(%d, %d, 'msg %d<x>%s', UTC_TIMESTAMP())"
+                              % (sid, uid, i, "\\nsecond line" if i == 0
+                                 else "") for i in range(n)))
+    return [int(v) for (v,) in sql("SELECT id FROM classroom_chat WHERE "
+                                   "session_id = %d ORDER BY id" % sid)]
+
+
+@test
+def summary_chat_pages_and_download(base):
+    """the summary's chat pages by id with the same queries for 10 or 700 messages, and downloads as text"""
+    c = clients(base)
+    seen_summary, seen_page = set(), set()
+    for n in (10, 700):
+        sid, ids = setup()
+        want = chat_rows(sid, ids["lena"], n)
+        r = c["liam"].get(room(sid) + "/summary")
+        assert r.status == 200, r
+        seen_summary.add(r.header("X-Lectern-Queries"))
+        got = [int(x) for x in re.findall(r'<li id="chat-(\d+)"', r.text)]
+        assert got == want[:100], (n, len(got))
+        assert 'id="chat-download"' in r.text
+        assert ("Next messages" in r.text) == (n > 100)
+        assert "msg 0&lt;x&gt;" in r.text
+        path, walked, pages = room(sid) + "/summary/chat", [], 0
+        while path:
+            r = c["liam"].get(path)
+            assert r.status == 200, r
+            seen_page.add(r.header("X-Lectern-Queries"))
+            walked += [int(x) for x in
+                       re.findall(r'<li id="chat-(\d+)"', r.text)]
+            pages += 1
+            m = re.search(r'rel="next" href="([^"]+)"', r.text)
+            path = html.unescape(m.group(1)) if m else None
+        assert walked == want and pages == (n + 99) // 100, (n, pages)
+        r = c["liam"].get(room(sid) + "/summary/chat/download")
+        assert r.status == 200, r
+        assert r.header("Content-Type").startswith("text/plain")
+        assert "attachment" in r.header("Content-Disposition")
+        lines = [l for l in r.text.split("\n") if ": msg " in l]
+        assert len(lines) == n, len(lines)
+        assert "msg %d<x>" % (n - 1) in r.text
+        assert "\n  second line\n" in r.text
+        # Same access as the summary.
+        assert c["lucia"].get(room(sid) + "/summary/chat").status == 404
+        assert c["lucia"].get(room(sid) +
+                              "/summary/chat/download").status == 404
+        assert c["liam"].get(room(sid) +
+                             "/summary/chat?after_id=abc").status == 400
+    assert len(seen_summary) == 1 and None not in seen_summary, seen_summary
+    assert len(seen_page) == 1 and None not in seen_page, seen_page
+    assert c["liam"].get("/platform/classroom/999999999/summary/chat"
+                         ).status == 404
+
+
+@test
+def locks_fixed_once_the_room_is_open(base):
+    """before the first join the locks can change; once the meeting exists the form is gone and a POST is refused"""
+    sid, ids = setup()
+    c = clients(base)
+    r = post(c["tess"], sid, "/locks", {"lock_camera": "1"})
+    assert r.status == 303, r
+    page = c["tess"].get(room(sid)).text
+    assert 'id="lock-form"' in page and 'id="locks-fixed"' not in page
+    # The first join made the meeting on the conferencing server.
+    sql("UPDATE classroom_sessions SET create_time = 1700000000000 WHERE "
+        "id = %d" % sid)
+    page = c["tess"].get(room(sid)).text
+    assert 'id="lock-form"' not in page and 'id="locks-fixed"' in page
+    assert "Lock viewers" in page and "Cameras locked" in page
+    events = sql_value("SELECT COUNT(*) FROM classroom_events WHERE "
+                       "session_id = %d" % sid)
+    r = post(c["tess"], sid, "/locks", {"lock_mic": "1"})
+    assert r.status == 409 and "Nothing was changed" in r.text, r
+    assert "Lock viewers" in r.text
+    assert sql("SELECT lock_camera, lock_mic FROM classroom_sessions WHERE "
+               "id = %d" % sid) == [["1", "0"]]
+    assert sql_value("SELECT COUNT(*) FROM classroom_events WHERE "
+                     "session_id = %d" % sid) == events
