@@ -8,7 +8,7 @@
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#CATEGORY}}<tr><td><a href="/admin/categories/{{ID}}">{{NAME}}</a></td><td>{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
+{{#CATEGORY}}<tr><td data-label="Name"><a href="/admin/categories/{{ID}}">{{NAME}}</a></td><td data-label="Status">{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
 {{/CATEGORY}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

@@ -22,7 +22,7 @@
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Added (UTC)</th><th scope="col"></th></tr></thead>
 <tbody>
-{{#MEMBER}}<tr><td><a href="/admin/users/{{USER_ID}}">{{NAME}}</a>{{#DISABLED}} <span class="badge off">Disabled</span>{{/DISABLED}}</td><td>{{EMAIL}}</td><td>{{ADDED}}</td><td><form method="post" action="/admin/classes/{{CLASS_ID}}/members/{{USER_ID}}/remove" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link" aria-label="Remove {{NAME}}">Remove</button></form></td></tr>
+{{#MEMBER}}<tr><td data-label="Name"><a href="/admin/users/{{USER_ID}}">{{NAME}}</a>{{#DISABLED}} <span class="badge off">Disabled</span>{{/DISABLED}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Added (UTC)">{{ADDED}}</td><td><form method="post" action="/admin/classes/{{CLASS_ID}}/members/{{USER_ID}}/remove" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link" aria-label="Remove {{NAME}}">Remove</button></form></td></tr>
 {{/MEMBER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages of members">

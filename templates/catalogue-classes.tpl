@@ -12,7 +12,7 @@
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Members</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#CLASS}}<tr><td><a href="/admin/classes/{{ID}}">{{NAME}}</a></td><td class="members">{{MEMBERS}}</td><td>{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
+{{#CLASS}}<tr><td data-label="Name"><a href="/admin/classes/{{ID}}">{{NAME}}</a></td><td data-label="Members" class="members">{{MEMBERS}}</td><td data-label="Status">{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
 {{/CLASS}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

@@ -11,7 +11,7 @@
 <table class="list">
 <thead><tr><th scope="col">Title</th><th scope="col">Code</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#COURSE}}<tr><td><a href="/admin/courses/{{ID}}">{{TITLE}}</a></td><td><code>{{CODE}}</code></td><td>{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
+{{#COURSE}}<tr><td data-label="Title"><a href="/admin/courses/{{ID}}">{{TITLE}}</a></td><td data-label="Code"><code>{{CODE}}</code></td><td data-label="Status">{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
 {{/COURSE}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

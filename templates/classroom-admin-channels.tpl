@@ -11,7 +11,7 @@
 <table class="list" id="channels">
 <thead><tr><th scope="col">Name</th><th scope="col">Members</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#CHANNEL}}<tr id="channel-{{ID}}"><td><a href="/admin/channels/{{ID}}">{{NAME}}</a></td><td class="members">{{MEMBERS}}</td><td>{{#LIVE}}<span class="badge live">LIVE</span> {{/LIVE}}{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
+{{#CHANNEL}}<tr id="channel-{{ID}}"><td data-label="Name"><a href="/admin/channels/{{ID}}">{{NAME}}</a></td><td data-label="Members" class="members">{{MEMBERS}}</td><td data-label="Status">{{#LIVE}}<span class="badge live">LIVE</span> {{/LIVE}}{{#ARCHIVED}}<span class="badge off">Archived</span>{{/ARCHIVED}}</td></tr>
 {{/CHANNEL}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

@@ -10,7 +10,7 @@
 {{#RESULTS}}<table class="list results">
 <thead><tr><th>Answer</th><th>Votes</th><th>Share</th></tr></thead>
 <tbody>
-{{#RESULT}}<tr class="result" data-idx="{{IDX}}"><td>{{LABEL}}</td><td class="votes">{{VOTES}}</td><td><span class="pct">{{PCT}}%</span> <meter min="0" max="100" value="{{PCT}}">{{PCT}}%</meter></td></tr>
+{{#RESULT}}<tr class="result" data-idx="{{IDX}}"><td data-label="Answer">{{LABEL}}</td><td data-label="Votes" class="votes">{{VOTES}}</td><td data-label="Share"><span class="pct">{{PCT}}%</span> <meter min="0" max="100" value="{{PCT}}">{{PCT}}%</meter></td></tr>
 {{/RESULT}}</tbody>
 </table>
 <p class="hint total">{{TOTAL}} {{TOTAL_WORD}} in all.</p>{{/RESULTS}}

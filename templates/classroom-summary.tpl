@@ -16,11 +16,11 @@
 <section class="card" id="participants">
 <h2>Participants</h2>
 {{#NO_PEOPLE}}<p class="muted">Nobody joined this session.</p>{{/NO_PEOPLE}}
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="Participants">
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Joined as</th><th scope="col">First join</th><th scope="col">Last leave</th><th scope="col">Joins</th><th scope="col">Minutes</th><th scope="col">Chats</th><th scope="col">Talks</th><th scope="col">Hands</th><th scope="col">Poll votes</th><th scope="col">Emojis</th></tr></thead>
 <tbody>
-{{#PERSON}}<tr id="person-{{USER_ID}}"><td><span class="avatar {{AVATAR_CLASS}}" aria-hidden="true">{{INITIALS}}</span> {{PERSON_NAME}}{{#PROMOTED}} <span class="badge">Promoted</span>{{/PROMOTED}}{{#REMOVED}} <span class="badge off">Removed</span>{{/REMOVED}}</td><td class="role">{{ROLE}}</td><td>{{FIRST_JOIN}}</td><td>{{LAST_LEAVE}}</td><td class="joins">{{JOINS}}</td><td>{{MINUTES}}</td><td>{{CHATS}}</td><td>{{TALKS}}</td><td>{{RAISE_HANDS}}</td><td>{{POLL_VOTES}}</td><td>{{EMOJIS}}</td></tr>
+{{#PERSON}}<tr id="person-{{USER_ID}}"><td data-label="Name"><span class="avatar {{AVATAR_CLASS}}" aria-hidden="true">{{INITIALS}}</span> {{PERSON_NAME}}{{#PROMOTED}} <span class="badge">Promoted</span>{{/PROMOTED}}{{#REMOVED}} <span class="badge off">Removed</span>{{/REMOVED}}</td><td data-label="Joined as" class="role">{{ROLE}}</td><td data-label="First join">{{FIRST_JOIN}}</td><td data-label="Last leave">{{LAST_LEAVE}}</td><td data-label="Joins" class="joins">{{JOINS}}</td><td data-label="Minutes">{{MINUTES}}</td><td data-label="Chats">{{CHATS}}</td><td data-label="Talks">{{TALKS}}</td><td data-label="Hands">{{RAISE_HANDS}}</td><td data-label="Poll votes">{{POLL_VOTES}}</td><td data-label="Emojis">{{EMOJIS}}</td></tr>
 {{/PERSON}}</tbody>
 </table>
 </div>

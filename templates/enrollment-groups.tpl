@@ -17,7 +17,7 @@
 <table class="list" id="groups">
 <thead><tr><th scope="col">Name</th><th scope="col">Teacher</th><th scope="col">Members</th></tr></thead>
 <tbody>
-{{#GROUP}}<tr data-id="{{ID}}"><td><a href="/platform/groups/{{ID}}">{{NAME}}</a>{{#ARCHIVED}} <span class="badge off">Archived</span>{{/ARCHIVED}}</td><td>{{TEACHER}}</td><td>{{MEMBERS}}</td></tr>
+{{#GROUP}}<tr data-id="{{ID}}"><td data-label="Name"><a href="/platform/groups/{{ID}}">{{NAME}}</a>{{#ARCHIVED}} <span class="badge off">Archived</span>{{/ARCHIVED}}</td><td data-label="Teacher">{{TEACHER}}</td><td data-label="Members">{{MEMBERS}}</td></tr>
 {{/GROUP}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

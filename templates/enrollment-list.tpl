@@ -17,7 +17,7 @@
 <table class="list" id="enrollments">
 <thead><tr><th scope="col">Learner</th><th scope="col">Course</th><th scope="col">Teacher</th><th scope="col">Default length</th><th scope="col">State</th></tr></thead>
 <tbody>
-{{#ENROLLMENT}}<tr data-id="{{ID}}"><td><a href="/platform/enrollments/{{ID}}">{{LEARNER}}</a> <span class="muted">{{EMAIL}}</span></td><td>{{COURSE}}</td><td>{{TEACHER}}</td><td>{{LENGTH}} min</td><td>{{STATE}}</td></tr>
+{{#ENROLLMENT}}<tr data-id="{{ID}}"><td data-label="Learner"><a href="/platform/enrollments/{{ID}}">{{LEARNER}}</a> <span class="muted">{{EMAIL}}</span></td><td data-label="Course">{{COURSE}}</td><td data-label="Teacher">{{TEACHER}}</td><td data-label="Default length">{{LENGTH}} min</td><td data-label="State">{{STATE}}</td></tr>
 {{/ENROLLMENT}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

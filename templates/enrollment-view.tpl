@@ -67,7 +67,7 @@
 <table class="list" id="rules">
 <thead><tr><th scope="col">Days</th><th scope="col">Time</th><th scope="col">Length</th><th scope="col">From</th><th scope="col">Until</th><th scope="col">Actions</th></tr></thead>
 <tbody>
-{{#RULE}}<tr data-id="{{RULE_ID}}"><td>{{DAYS}}</td><td>{{TIME}} ({{RULE_ZONE}})</td><td>{{RULE_LENGTH}} min</td><td>{{START}}</td><td>{{END}}</td><td>{{#RULE_MANAGE}}<a href="/platform/enrollments/{{ID}}/rules/{{RULE_ID}}">Edit</a>
+{{#RULE}}<tr data-id="{{RULE_ID}}"><td data-label="Days">{{DAYS}}</td><td data-label="Time">{{TIME}} ({{RULE_ZONE}})</td><td data-label="Length">{{RULE_LENGTH}} min</td><td data-label="From">{{START}}</td><td data-label="Until">{{END}}</td><td data-label="Actions">{{#RULE_MANAGE}}<a href="/platform/enrollments/{{ID}}/rules/{{RULE_ID}}">Edit</a>
 <form method="post" action="/platform/enrollments/{{ID}}/rules/{{RULE_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Delete</button></form>{{/RULE_MANAGE}}</td></tr>
 {{/RULE}}</tbody>
 </table>
@@ -77,6 +77,6 @@
 <table class="list" id="upcoming">
 <thead><tr><th scope="col">Starts</th><th scope="col">Length</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#UPCOMING}}<tr><td>{{WHEN}}</td><td>{{DURATION}} min</td><td>{{STATUS}}</td></tr>
+{{#UPCOMING}}<tr><td data-label="Starts">{{WHEN}}</td><td data-label="Length">{{DURATION}} min</td><td data-label="Status">{{STATUS}}</td></tr>
 {{/UPCOMING}}</tbody>
 </table>

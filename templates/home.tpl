@@ -35,7 +35,7 @@
 <section class="dash" id="attendance" aria-labelledby="attendance-heading">
 <h2 id="attendance-heading">Attendance, last {{DAYS}} days</h2>
 {{#NO_GLANCE}}<p class="muted empty" id="no-attendance">No completed lessons in the last {{DAYS}} days.</p>{{/NO_GLANCE}}
-{{#GLANCE}}<div class="table-wrap"><table class="list" id="attendance-table">
+{{#GLANCE}}<div class="table-wrap" tabindex="0" role="region" aria-labelledby="attendance-heading"><table class="list" id="attendance-table">
 <thead><tr><th scope="col">Learner</th><th scope="col">Lessons</th><th scope="col">Present</th><th scope="col">Late</th><th scope="col">Absent</th><th scope="col">Excused</th><th scope="col">Not taken</th></tr></thead>
 <tbody>
 {{#GLANCE_ROW}}<tr id="attendance-{{LEARNER_ID}}"><th scope="row">{{LEARNER_NAME}}</th><td data-label="Lessons">{{LESSONS}}</td><td data-label="Present">{{PRESENT}}</td><td data-label="Late">{{LATE}}</td><td data-label="Absent">{{ABSENT}}</td><td data-label="Excused">{{EXCUSED}}</td><td data-label="Not taken">{{UNTAKEN}}</td></tr>

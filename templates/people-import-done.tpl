@@ -3,7 +3,7 @@
 <table class="list" id="imported">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Sign-in link</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{ROLE}}</td><td><code class="link-text">{{LINK}}</code></td></tr>
+{{#ROW}}<tr><td data-label="Name">{{NAME}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Role">{{ROLE}}</td><td data-label="Sign-in link"><code class="link-text">{{LINK}}</code></td></tr>
 {{/ROW}}</tbody>
 </table>
 <p><a href="/admin/users">All users</a></p>

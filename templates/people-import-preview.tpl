@@ -5,7 +5,7 @@
 <table class="list" id="bad-rows">
 <thead><tr><th scope="col">Line</th><th scope="col">Problem</th></tr></thead>
 <tbody>
-{{#BAD_ROW}}<tr><td>{{LINE}}</td><td>{{REASON}}</td></tr>
+{{#BAD_ROW}}<tr><td data-label="Line">{{LINE}}</td><td data-label="Problem">{{REASON}}</td></tr>
 {{/BAD_ROW}}</tbody>
 </table>
 <p><a class="button" href="/admin/import/users">Upload a corrected file</a></p>
@@ -20,7 +20,7 @@
 <table class="list" id="good-rows">
 <thead><tr><th scope="col">Line</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Timezone</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td>{{LINE}}</td><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{ROLE}}</td><td>{{TIMEZONE}}</td></tr>
+{{#ROW}}<tr><td data-label="Line">{{LINE}}</td><td data-label="Name">{{NAME}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Role">{{ROLE}}</td><td data-label="Timezone">{{TIMEZONE}}</td></tr>
 {{/ROW}}</tbody>
 </table>
 {{#MORE}}<p class="muted">and {{MORE_COUNT}} more rows.</p>{{/MORE}}

@@ -10,7 +10,7 @@
 <table class="list">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Timezone</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#USER}}<tr><td><a href="/admin/users/{{ID}}">{{NAME}}</a></td><td>{{EMAIL}}</td><td>{{ROLE}}</td><td>{{TIMEZONE}}</td><td>{{#DISABLED}}<span class="badge off">Disabled</span>{{/DISABLED}}</td></tr>
+{{#USER}}<tr><td data-label="Name"><a href="/admin/users/{{ID}}">{{NAME}}</a></td><td data-label="Email">{{EMAIL}}</td><td data-label="Role">{{ROLE}}</td><td data-label="Timezone">{{TIMEZONE}}</td><td data-label="Status">{{#DISABLED}}<span class="badge off">Disabled</span>{{/DISABLED}}</td></tr>
 {{/USER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

@@ -46,7 +46,7 @@
 <table class="list">
 <thead><tr><th>Learner</th><th>Attendance</th></tr></thead>
 <tbody>
-{{#ATT_ROW}}<tr><td>{{LEARNER_NAME}}</td><td>{{#ATT_OPT}}<label><input type="radio" name="att_{{LEARNER_ID}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label> {{/ATT_OPT}}</td></tr>
+{{#ATT_ROW}}<tr><td data-label="Learner">{{LEARNER_NAME}}</td><td data-label="Attendance">{{#ATT_OPT}}<label><input type="radio" name="att_{{LEARNER_ID}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label> {{/ATT_OPT}}</td></tr>
 {{/ATT_ROW}}</tbody>
 </table>
 <label for="session_notes">Session notes</label>
@@ -58,6 +58,6 @@
 <table class="list" id="status-log">
 <thead><tr><th>When</th><th>From</th><th>To</th><th>By</th><th>Reason</th></tr></thead>
 <tbody>
-{{#LOG}}<tr><td>{{WHEN}}</td><td>{{FROM}}</td><td>{{TO}}</td><td>{{WHO}}</td><td>{{#LOG_REASON}}{{REASON}}{{/LOG_REASON}}</td></tr>
+{{#LOG}}<tr><td data-label="When">{{WHEN}}</td><td data-label="From">{{FROM}}</td><td data-label="To">{{TO}}</td><td data-label="By">{{WHO}}</td><td data-label="Reason">{{#LOG_REASON}}{{REASON}}{{/LOG_REASON}}</td></tr>
 {{/LOG}}</tbody>
 </table>

@@ -44,7 +44,7 @@
 <table class="list" id="session-list">
 <thead><tr><th>Date</th><th>Time</th><th>Session</th><th>Meeting type</th><th>Status</th><th>Teacher</th><th>Participants</th></tr></thead>
 <tbody>
-{{#ROW}}<tr class="live-session {{STATUS_VALUE}}" id="live-{{LIVE_ID}}"><td>{{DAY}}</td><td>{{START}}–{{END}}</td><td><a href="/platform/sessions/{{LIVE_ID}}">{{NAME}}</a></td><td>{{MEETING}}</td><td>{{STATUS}}{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}}</td><td>{{TEACHER_NAME}}</td><td>{{PARTICIPANTS}}</td></tr>
+{{#ROW}}<tr class="live-session {{STATUS_VALUE}}" id="live-{{LIVE_ID}}"><td data-label="Date">{{DAY}}</td><td data-label="Time">{{START}}–{{END}}</td><td data-label="Session"><a href="/platform/sessions/{{LIVE_ID}}">{{NAME}}</a></td><td data-label="Meeting type">{{MEETING}}</td><td data-label="Status">{{STATUS}}{{#CANCELED}} <strong class="canceled">(canceled)</strong>{{/CANCELED}}</td><td data-label="Teacher">{{TEACHER_NAME}}</td><td data-label="Participants">{{PARTICIPANTS}}</td></tr>
 {{/ROW}}</tbody>
 </table>
 <nav class="pager">{{#FIRST_PAGE}}<a href="{{URL}}" id="first-page">First page</a>{{/FIRST_PAGE}}{{#NEXT}} <a href="{{URL}}" id="next-page">Next page</a>{{/NEXT}}</nav>

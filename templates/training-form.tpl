@@ -63,8 +63,8 @@
 <table class="list" id="session-courses">
 <thead><tr><th scope="col">Course</th><th scope="col">Code</th><th scope="col">Course coach</th><th scope="col">Lessons</th><th scope="col">Change</th></tr></thead>
 <tbody>
-{{#COURSE}}<tr data-course="{{COURSE_ID}}"><td>{{TITLE}}{{#ARCHIVED}} <span class="badge off">Archived</span>{{/ARCHIVED}}</td><td>{{CODE}}</td><td>{{COACH_NAME}}</td><td>{{LESSONS}}</td>
-<td><form method="post" action="/admin/sessions/{{SESSION_ID}}/courses/{{COURSE_ID}}/coach" class="inline">
+{{#COURSE}}<tr data-course="{{COURSE_ID}}"><td data-label="Course">{{TITLE}}{{#ARCHIVED}} <span class="badge off">Archived</span>{{/ARCHIVED}}</td><td data-label="Code">{{CODE}}</td><td data-label="Course coach">{{COACH_NAME}}</td><td data-label="Lessons">{{LESSONS}}</td>
+<td data-label="Change"><form method="post" action="/admin/sessions/{{SESSION_ID}}/courses/{{COURSE_ID}}/coach" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <select name="coach" aria-label="Course coach of {{TITLE}}">
 <option value="">No course coach</option>
@@ -109,7 +109,7 @@
 <table class="list" id="learner-search">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Enrollment</th></tr></thead>
 <tbody>
-{{#FOUND}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{#CAN_ADD}}<form method="post" action="/admin/sessions/{{SESSION_ID}}/learners" class="inline">
+{{#FOUND}}<tr><td data-label="Name">{{NAME}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Enrollment">{{#CAN_ADD}}<form method="post" action="/admin/sessions/{{SESSION_ID}}/learners" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="user" value="{{USER_ID}}">
 <input type="hidden" name="lq" value="{{LQ}}">
@@ -138,8 +138,8 @@
 <table class="list" id="session-learners">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Enrolled by</th><th scope="col">Enrolled at</th><th scope="col">Change</th></tr></thead>
 <tbody>
-{{#LEARNER}}<tr data-user="{{USER_ID}}"><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{SOURCE}}</td><td>{{ENROLLED_AT}}</td>
-<td><form method="post" action="/admin/sessions/{{SESSION_ID}}/learners/{{USER_ID}}/remove" class="inline">
+{{#LEARNER}}<tr data-user="{{USER_ID}}"><td data-label="Name">{{NAME}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Enrolled by">{{SOURCE}}</td><td data-label="Enrolled at">{{ENROLLED_AT}}</td>
+<td data-label="Change"><form method="post" action="/admin/sessions/{{SESSION_ID}}/learners/{{USER_ID}}/remove" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit" class="danger">Remove</button>
 </form></td></tr>

@@ -21,7 +21,7 @@
 <table class="list" id="learners" aria-labelledby="learners-heading">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Last visit ({{TIMEZONE}})</th><th scope="col">Visits</th></tr></thead>
 <tbody>
-{{#LEARNER}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td>{{#VISITED}}<td>{{LAST_ACCESS}}</td><td>{{VISITS}}</td>{{/VISITED}}{{#NEVER}}<td>Not yet</td><td>0</td>{{/NEVER}}</tr>
+{{#LEARNER}}<tr><td data-label="Name">{{NAME}}</td><td data-label="Email">{{EMAIL}}</td>{{#VISITED}}<td data-label="Last visit">{{LAST_ACCESS}}</td><td data-label="Visits">{{VISITS}}</td>{{/VISITED}}{{#NEVER}}<td data-label="Last visit">Not yet</td><td data-label="Visits">0</td>{{/NEVER}}</tr>
 {{/LEARNER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages of learners">

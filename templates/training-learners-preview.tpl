@@ -6,7 +6,7 @@
 <table class="list" id="bad-rows">
 <thead><tr><th scope="col">Line</th><th scope="col">Problem</th></tr></thead>
 <tbody>
-{{#BAD_ROW}}<tr><td>{{LINE}}</td><td>{{REASON}}</td></tr>
+{{#BAD_ROW}}<tr><td data-label="Line">{{LINE}}</td><td data-label="Problem">{{REASON}}</td></tr>
 {{/BAD_ROW}}</tbody>
 </table>
 <p><a class="button secondary" href="/admin/import/enrollments">Upload a corrected file</a></p>
@@ -32,7 +32,7 @@
 <table class="list" id="good-rows">
 <thead><tr><th scope="col">Line</th><th scope="col">Learner</th><th scope="col">Email</th><th scope="col">Session</th><th scope="col">Course</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td>{{LINE}}</td><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{SESSION}}</td><td>{{COURSE}}</td></tr>
+{{#ROW}}<tr><td data-label="Line">{{LINE}}</td><td data-label="Learner">{{NAME}}</td><td data-label="Email">{{EMAIL}}</td><td data-label="Session">{{SESSION}}</td><td data-label="Course">{{COURSE}}</td></tr>
 {{/ROW}}</tbody>
 </table>
 {{#MORE}}<p class="muted">and {{MORE_COUNT}} more rows.</p>{{/MORE}}

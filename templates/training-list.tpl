@@ -38,7 +38,7 @@
 <th scope="col">Category</th><th scope="col">Courses</th><th scope="col">Learners</th><th scope="col">Status</th>
 </tr></thead>
 <tbody>
-{{#SESSION}}<tr data-id="{{ID}}"><td><a href="/admin/sessions/{{ID}}">{{NAME}}</a></td><td>{{START}}</td><td>{{END}}</td><td>{{CATEGORY}}</td><td>{{COURSES}}</td><td>{{LEARNERS}}</td><td>{{STATUS}}</td></tr>
+{{#SESSION}}<tr data-id="{{ID}}"><td data-label="Name"><a href="/admin/sessions/{{ID}}">{{NAME}}</a></td><td data-label="Start">{{START}}</td><td data-label="End">{{END}}</td><td data-label="Category">{{CATEGORY}}</td><td data-label="Courses">{{COURSES}}</td><td data-label="Learners">{{LEARNERS}}</td><td data-label="Status">{{STATUS}}</td></tr>
 {{/SESSION}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

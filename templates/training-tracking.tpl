@@ -27,7 +27,7 @@
 <table class="list" id="tracking">
 <thead><tr><th scope="col">Learner</th><th scope="col">Course</th><th scope="col">Last access</th><th scope="col">Progress</th></tr></thead>
 <tbody>
-{{#LEARNER}}{{#TRACK}}<tr><td>{{NAME}} <span class="muted">{{EMAIL}}</span></td>{{#NO_COURSE}}<td colspan="3">Not in any course of this session</td>{{/NO_COURSE}}{{#IN_COURSE}}<td>{{COURSE}}</td><td>{{LAST_ACCESS}}</td><td>{{PROGRESS}}</td>{{/IN_COURSE}}</tr>
+{{#LEARNER}}{{#TRACK}}<tr><td data-label="Learner">{{NAME}} <span class="muted">{{EMAIL}}</span></td>{{#NO_COURSE}}<td colspan="3">Not in any course of this session</td>{{/NO_COURSE}}{{#IN_COURSE}}<td data-label="Course">{{COURSE}}</td><td data-label="Last access">{{LAST_ACCESS}}</td><td data-label="Progress">{{PROGRESS}}</td>{{/IN_COURSE}}</tr>
 {{/TRACK}}{{/LEARNER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

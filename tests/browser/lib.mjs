@@ -1,9 +1,12 @@
 // Helpers for Lectern's browser tests: the stack's addresses and demo
 // accounts, Debian's chromium driven by playwright-core, and small steps
-// a person takes (sign in, look for a text, take a screenshot).
+// a person takes (sign in, look for a text, take a screenshot).  Every
+// page a test visits is also checked for sideways scrolling at 320 px
+// and for serious accessibility problems (axe-core): see checkPages.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -67,19 +70,24 @@ function watchErrors(page, errors) {
 
 // Run fn(page, context) in a fresh browser context (its own cookies),
 // closed afterwards.  A failing test leaves a screenshot of the page it
-// was on, named after the test.
+// was on, named after the test.  Afterwards every Lectern page the
+// context loaded is checked (checkPages): a page that scrolls sideways
+// at 320 px or has a serious accessibility problem fails the test.
 export async function withPage(browser, t, options, fn) {
 	if (typeof options === 'function')
 		[options, fn] = [{}, options];
 	const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, ...options });
 	context.setDefaultTimeout(STEP_MS);
 	context.setDefaultNavigationTimeout(STEP_MS);
+	const visited = [];
+	context.on('page', (p) => recordPages(p, visited));
 	const page = await context.newPage();
 	const errors = [];
 	watchErrors(page, errors);
 	try {
 		await fn(page, context);
 		assert.deepEqual(errors, [], 'the browser reported errors');
+		await checkPages(browser, context, visited, options, t);
 	} catch (e) {
 		await screenshot(page, 'browser-failure-' + t.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60))
 		    .catch(() => {});
@@ -160,4 +168,187 @@ export async function signInFirstTime(page, email, temporary, base = BASE) {
 	await page.getByRole('button', { name: 'Change password' }).click();
 	await seeText(page, 'Your password was changed.');
 	return chosen;
+}
+
+// ------------------------------------------------------------------
+// Checks run on every page a test visits.  While a test runs, each
+// Lectern document its pages load (GET or the answer to a form) is kept
+// as the server sent it; afterwards checkPages shows each one again in
+// a page of its own, the document answered from what was kept (so
+// nothing is asked of the server twice and nothing changes), with the
+// stylesheet and pictures loaded from the server as usual, and checks
+// it with checkNarrow (320 px) and checkAxe (at the test's width).
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// The narrow screen no page may scroll sideways on.
+export const NARROW = 320;
+
+// Documents already checked in this run, by a digest of their width,
+// address and body: the same page seen twice is checked once.
+const checked = new Set();
+
+// Lectern's own addresses; other documents (the conferencing simulator
+// in a new tab) are not Lectern's pages.
+function lecternPage(url) {
+	return [BASE, CGI_BASE].some((b) => b && (url === b || url.startsWith(b + '/')));
+}
+
+// Keep each HTML document the page's main frame loads from Lectern.
+function recordPages(page, visited) {
+	page.on('response', (r) => {
+		const req = r.request();
+		if (req.resourceType() !== 'document' || r.frame() !== page.mainFrame())
+			return;
+		const status = r.status();
+		if ((status >= 300 && status < 400) || !lecternPage(r.url()))
+			return;
+		visited.push(Promise.all([r.allHeaders(), r.body()])
+		    .then(([headers, body]) => /^text\/html/.test(headers['content-type'] || '')
+			? { url: r.url(), status, headers, body } : null)
+		    .catch(() => ({ url: r.url(), missed: true })));
+	});
+}
+
+// The headers to answer a kept document with: as sent, but no cookies
+// and nothing about the length or encoding of the original transfer.
+function replayHeaders(headers) {
+	const out = {};
+	for (const [k, v] of Object.entries(headers))
+		if (!/^(set-cookie|content-length|content-encoding|transfer-encoding)$/.test(k))
+			out[k] = v;
+	return out;
+}
+
+// A short name of a page for failure messages: its address and heading.
+async function pageName(page, url) {
+	const u = new URL(url);
+	let h1 = '';
+	try {
+		h1 = (await page.locator('h1').first().innerText({ timeout: 500 })).trim();
+	} catch { /* a page without a heading */ }
+	return `${u.pathname}${u.search}${h1 ? ` ("${h1}")` : ''}`;
+}
+
+// Assert that the page, shown 320 px wide, does not scroll sideways:
+// document.documentElement.scrollWidth fits the screen.  The failure
+// names the page and the element reaching furthest right.  The page's
+// viewport is set back afterwards.
+export async function checkNarrow(page, name) {
+	const before = page.viewportSize();
+	await page.setViewportSize({ width: NARROW, height: before?.height || 640 });
+	try {
+		const r = await page.evaluate(() => {
+			const root = document.documentElement;
+			const limit = root.clientWidth;
+			if (root.scrollWidth <= Math.min(limit, 320))
+				return { scrollWidth: root.scrollWidth };
+			// Elements whose box passes the right edge and is not
+			// clipped by a scrolling or hidden-overflow box around it.
+			const clipped = (e) => {
+				for (let p = e.parentElement; p && p !== document.body && p !== root;
+				    p = p.parentElement)
+					if (getComputedStyle(p).overflowX !== 'visible')
+						return true;
+				return false;
+			};
+			const describe = (e) => {
+				let d = e.tagName.toLowerCase();
+				if (e.id)
+					d += '#' + e.id;
+				for (const c of e.classList)
+					d += '.' + c;
+				const text = (e.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+				return text ? `${d} "${text}"` : d;
+			};
+			let worst = null, right = -1;
+			for (const e of document.body.querySelectorAll('*')) {
+				const b = e.getBoundingClientRect();
+				// The furthest right; among equals the innermost.
+				if (b.width > 0 && b.right > limit + 0.5 && b.right >= right && !clipped(e)) {
+					worst = e;
+					right = b.right;
+				}
+			}
+			return {
+				scrollWidth: root.scrollWidth, limit,
+				worst: worst ? `${describe(worst)}, ${Math.round(worst.getBoundingClientRect().width)} px wide, ` +
+				    `its right edge at ${Math.round(right)} px` : '(no single element)',
+			};
+		});
+		if (r.worst) {
+			await screenshot(page, 'browser-failure-narrow-' + name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60))
+			    .catch(() => {});
+			assert.fail(`the page ${name} scrolls sideways at ${NARROW} px ` +
+			    `(${r.scrollWidth} px of content in ${r.limit} px); the widest: ${r.worst}`);
+		}
+	} finally {
+		if (before)
+			await page.setViewportSize(before);
+	}
+}
+
+// Run axe-core on the page; fail on any serious or critical violation,
+// naming the rule, the page and the elements.
+export async function checkAxe(page, name) {
+	// Evaluated by the browser's debugging protocol, which the page's
+	// Content-Security-Policy does not restrict (a <script> would be).
+	if (!await page.evaluate(() => typeof window.axe === 'object'))
+		await page.evaluate(AXE_SOURCE);
+	const violations = await page.evaluate(async () => {
+		const r = await window.axe.run(document, { resultTypes: ['violations'] });
+		return r.violations.map((v) => ({
+			id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 160)}`),
+		}));
+	});
+	const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	assert.deepEqual(bad.map((v) => `${v.impact} ${v.id} (${v.help}) on ${name}: ` +
+	    v.nodes.slice(0, 4).join(' | ') + (v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : '')),
+	    [], `axe-core found serious accessibility problems on ${name}`);
+}
+
+// Check every kept document: at 320 px (checkNarrow) and, at the
+// test's own width, with axe-core (checkAxe).  The checks run in a
+// context of their own with the test's cookies and screen, and with
+// JavaScript even when the test turned it off, since they need it.
+export async function checkPages(browser, context, visited, options, t) {
+	const docs = await Promise.all(visited);
+	const missed = docs.filter((d) => d?.missed).map((d) => d.url);
+	if (missed.length)
+		t?.diagnostic?.(`not checked (the body was gone): ${missed.join(' ')}`);
+	const viewport = options.viewport || { width: 1024, height: 768 };
+	let checks = null, checker = null;
+	try {
+		for (const d of docs) {
+			if (!d || d.missed)
+				continue;
+			const key = createHash('sha256').update(`${viewport.width}\n${d.url}\n`)
+			    .update(d.body).digest('hex');
+			if (checked.has(key))
+				continue;
+			if (!checker) {
+				checks = await browser.newContext({
+					...options, viewport, javaScriptEnabled: true,
+					storageState: await context.storageState(),
+				});
+				checks.setDefaultTimeout(STEP_MS);
+				checks.setDefaultNavigationTimeout(STEP_MS);
+				checker = await checks.newPage();
+			}
+			await checker.route((u) => u.href === d.url, (route) => route.fulfill({
+				status: d.status, headers: replayHeaders(d.headers), body: d.body,
+			}), { times: 1 });
+			await checker.goto(d.url);
+			const name = await pageName(checker, d.url);
+			if (process.env.LECTERN_TEST_DEBUG)
+				console.error('checking', name);
+			await checkNarrow(checker, name);
+			await checkAxe(checker, name);
+			checked.add(key);
+		}
+	} finally {
+		await checks?.close();
+	}
 }

@@ -32,7 +32,8 @@ node -e '
 	process.exit(a > 18 || (a === 18 && b >= 19) ? 0 : 1);' ||
 	bail "node $(node --version) is too old: 18.19 or newer is needed"
 
-if [ ! -d "$dir/node_modules/playwright-core" ]; then
+if [ ! -d "$dir/node_modules/playwright-core" ] ||
+    [ ! -d "$dir/node_modules/axe-core" ]; then
 	# Normally done by ./etc/dev check already.  No browser is downloaded:
 	# playwright-core has none, and chromium comes from Debian.
 	echo "# installing the browser test dependencies (npm ci)"

@@ -111,9 +111,9 @@ def next_link(resp):
 
 
 LIST_ROW = re.compile(
-    r'<tr data-id="(\d+)"><td><a href="/admin/sessions/\d+">([^<]*)</a></td>'
-    r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>(\d+)</td>"
-    r"<td>(\d+)</td><td>(\w+)</td></tr>")
+    r'<tr data-id="(\d+)"><td[^>]*><a href="/admin/sessions/\d+">([^<]*)</a></td>'
+    r"<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>(\d+)</td>"
+    r"<td[^>]*>(\d+)</td><td[^>]*>(\w+)</td></tr>")
 
 
 def list_rows(resp):
@@ -589,8 +589,8 @@ def tracking_page(base):
     local = shown(datetime.datetime(2026, 7, 15, 9, 30, tzinfo=datetime.timezone.utc), tz)
     r = admin.get("/admin/sessions/%d/tracking" % sid)
     assert r.status == 200
-    rows = re.findall(r"<tr><td>([^<]*) <span class=\"muted\">[^<]*</span></td><td>([^<]*)</td>"
-                      r"<td>([^<]*)</td><td>([^<]*)</td></tr>", r.text)
+    rows = re.findall(r"<tr><td[^>]*>([^<]*) <span class=\"muted\">[^<]*</span></td><td[^>]*>([^<]*)</td>"
+                      r"<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>", r.text)
     assert rows[0] == ("%s learner 00" % tag, tag + " Algebra", local, "3 of 5"), rows[0]
     assert rows[1] == ("%s learner 00" % tag, tag + " Biology", "Never", "0 of 2"), rows[1]
     assert len(rows) == 100
@@ -598,7 +598,7 @@ def tracking_page(base):
     link = next_link(r)
     assert link
     r2 = admin.get(link)
-    rows2 = re.findall(r"<tr><td>([^<]*) <span", r2.text)
+    rows2 = re.findall(r"<tr><td[^>]*>([^<]*) <span", r2.text)
     assert sorted(set(rows2)) == ["%s learner %02d" % (tag, i) for i in range(50, 55)]
     assert queries(r2) == first_q
     assert next_link(r2) is None

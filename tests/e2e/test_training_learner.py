@@ -609,7 +609,7 @@ def visits_are_tracked(base):
                      % coach[0]) == "0"
     assert sql_value("SELECT COUNT(*) FROM session_tracking WHERE session_id = %d"
                      % sid) == "2"
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(\d+)</td></tr>",
+    rows = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(\d+)</td></tr>",
                       r.text)
     by_email = {e: (last, n) for _, e, last, n in rows}
     assert by_email[quiet[1]] == ("Not yet", "0"), by_email
@@ -642,7 +642,7 @@ def coach_learner_list_pages(base):
         r = c.get(path)
         assert r.status == 200, r
         counts.append(queries(r))
-        seen += re.findall(r"<tr><td>(%s \d+)</td>" % prefix, r.text)
+        seen += re.findall(r"<tr><td[^>]*>(%s \d+)</td>" % prefix, r.text)
         m = re.search(r'<a rel="next" href="([^"]+)"', r.text)
         path = m.group(1).replace("&amp;", "&") if m else None
     assert len(counts) == 3 and len(set(counts)) == 1, counts

@@ -190,7 +190,7 @@ def action(resp, kind):
 
 def bad_rows(resp):
     return {int(line): html.unescape(reason) for line, reason in
-            re.findall(r"<tr><td>(\d+)</td><td>([^<]*)</td></tr>", resp.text)}
+            re.findall(r"<tr><td[^>]*>(\d+)</td><td[^>]*>([^<]*)</td></tr>", resp.text)}
 
 
 def snapshot(sids):
