@@ -18,6 +18,7 @@
 #include "core/db.h"
 #include "core/handler.h"
 #include "lib/escape.h"
+#include "schedule/feedback.h"
 #include "schedule/schedule.h"
 #include "lib/dates.h"
 #include "core/layout.h"
@@ -1234,6 +1235,8 @@ page_live_show(struct req *r)
 	if (ended && s->session_notes != NULL)
 		tpl_set(tpl_section(d, "SESSION_NOTES"), "SESSION_NOTES_TEXT",
 		    s->session_notes);
+	if (!feedback_lesson_part(r, d, s, p, np, manage))
+		return send_db_error(r);
 	if (!manage)
 		return page_send(r, 200);
 	if (s->status == LIVE_SCHEDULED) {
