@@ -6,6 +6,7 @@ banner for the teacher and that learner only, the Homework page with its
 filters and keyset pages, and who may do what."""
 
 import datetime
+import html
 import re
 
 from lectern import Client, signed_in, sql, sql_value, test, unique
@@ -22,7 +23,6 @@ HINT = ("To change feedback, find this homework in Homework and revoke "
 
 def plain(r):
     """The page's text without tags, entities decoded, spaces squeezed."""
-    import html
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ",
                                                     r.text)))
 
@@ -350,7 +350,6 @@ def feedback_homework_filters_and_pages(base):
     assert int(ids[0][0]) == sids[-1] and int(ids[-1][0]) == sids[1]
     m = re.search(r'<a rel="next" href="([^"]+)"', r.text)
     assert m, "a next page"
-    import html
     r2 = teacher.get(html.unescape(m.group(1)))
     ids2 = re.findall(r'id="homework-(\d+)-(\d+)"', r2.text)
     assert len(ids2) == 5 and not set(ids) & set(ids2)
@@ -374,6 +373,11 @@ def feedback_homework_filters_and_pages(base):
     r = teacher.get("/platform/homework?from=%s&to=%s" % (day, day))
     got = re.findall(r'id="homework-(\d+)-(\d+)"', r.text)
     assert sorted(got) == sorted((str(sids[2]), str(l)) for l in ls)
+    # As many queries for 25 rows as for 6 or 5.
+    qs = {teacher.get(path).header("X-Lectern-Queries") for path in (
+        "/platform/homework?" + week, html.unescape(m.group(1)),
+        "/platform/homework?state=verified&" + week)}
+    assert len(qs) == 1 and None not in qs, qs
     # Bad filters are refused.
     assert teacher.get("/platform/homework?state=done").status == 400
     assert teacher.get("/platform/homework?from=soon").status == 400
