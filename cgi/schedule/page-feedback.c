@@ -84,18 +84,6 @@ feedback_load(struct req *r, struct fb_target *t)
 	return 1;
 }
 
-/* The lesson's name as the schedule shows it. */
-static const char *
-lesson_name(struct req *r, const struct live_lesson *s)
-{
-	if (!empty(s->title))
-		return s->title;
-	if (!empty(s->lesson_title))
-		return arena_printf(r->a, "%s: %s", s->course_title,
-		    s->lesson_title);
-	return s->course_title;
-}
-
 /* The feedback's path. */
 static const char *
 feedback_path(struct req *r, int64_t sid, int64_t lid)
@@ -129,7 +117,7 @@ feedback_page(struct req *r, const struct fb_target *t, int posted,
 	tpl_set_int(d, "LIVE_ID", t->s->id);
 	tpl_set_int(d, "LEARNER_ID", t->learner->learner_id);
 	tpl_set(d, "LEARNER_NAME", t->learner->name);
-	tpl_set(d, "LESSON_NAME", lesson_name(r, t->s));
+	tpl_set(d, "LESSON_NAME", live_title(r->a, t->s));
 	tpl_set(d, "STARTS", show_time(r, t->s->starts_at));
 	tpl_set(d, "STATE", f == NULL ? "Not given" :
 	    feedback_state_label(f->state));

@@ -112,12 +112,7 @@ zone_line(struct req *r)
 static char *
 live_name(struct req *r, const struct live_lesson *s)
 {
-	if (!empty(s->title))
-		return s->title;
-	if (!empty(s->lesson_title))
-		return arena_printf(r->a, "%s: %s", s->course_title,
-		    s->lesson_title);
-	return s->course_title;
+	return live_title(r->a, s);
 }
 
 /* One session line of the schedule into section sec of d; its dict. */

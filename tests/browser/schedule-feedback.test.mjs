@@ -45,8 +45,11 @@ function completedLesson(teacherEmail, learnerEmails, title) {
 	    'UTC_TIMESTAMP() - INTERVAL 105 MINUTE, UTC_TIMESTAMP() - INTERVAL 60 MINUTE, 45, ' +
 	    "'ended', UTC_TIMESTAMP(), UTC_TIMESTAMP())");
 	const sid = Number(sql(`SELECT id FROM live_sessions WHERE title = ${quote(title)}`)[0][0]);
+	// Attendance and notes taken: it does not wait on the teacher's home.
+	sql(`UPDATE live_sessions SET session_notes = 'Notes' WHERE id = ${sid}`);
 	for (const e of learnerEmails)
-		sql(`INSERT INTO live_participants (session_id, learner_id) VALUES (${sid}, ${userId(e)})`);
+		sql('INSERT INTO live_participants (session_id, learner_id, attendance) VALUES ' +
+		    `(${sid}, ${userId(e)}, 'present')`);
 	return sid;
 }
 
