@@ -114,6 +114,7 @@ test('a teacher gives and verifies feedback; only that learner sees the banner',
 		await see(page, banner, 'the Teacher Feedback banner');
 		await see(page, banner.getByText(comment), 'the comment in the banner');
 		await see(page, banner.getByText(hint), 'the hint');
+		await screenshot(page, 'feedback-banner-teacher.png');
 	});
 
 	await withPage(browser, t, async (page) => {
