@@ -15,6 +15,7 @@
 #include "notify/notify.h"
 #include "people/people.h"
 #include "schedule/schedule.h"
+#include "schedule/feedback.h"
 #include "training/training.h"
 
 static const struct routeset *const sets[] = {
@@ -38,6 +39,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[SCHEDULE_NOTICES_SLOT] = &sql_schedule_notices,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
+	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 };
 
 void

@@ -77,6 +77,13 @@
 {{/TRAINING}}</ul>{{/ANY_TRAINING}}
 <p class="more"><a href="/sessions">My sessions</a></p>
 </section>{{/MY_TRAINING}}
+{{#FEEDBACK}}<section class="dash" id="home-feedback" aria-labelledby="home-feedback-heading">
+<h2 id="home-feedback-heading">Teacher Feedback</h2>
+{{#NO_FEEDBACK}}<p class="muted empty" id="no-feedback">No feedback verified in the last {{DAYS}} days.</p>{{/NO_FEEDBACK}}
+{{#ANY_FEEDBACK}}<ul class="dash-list" id="feedback-list">
+{{#FEEDBACK_ITEM}}<li class="dash-item" id="home-feedback-{{LIVE_ID}}"><a href="/platform/sessions/{{LIVE_ID}}" class="item-name">{{LESSON_NAME}}</a> <span class="muted">{{STARTS}} · {{TEACHER_NAME}}</span></li>
+{{/FEEDBACK_ITEM}}</ul>{{/ANY_FEEDBACK}}
+</section>{{/FEEDBACK}}
 <section class="dash" id="home-notifications" aria-labelledby="notifications-heading">
 <h2 id="notifications-heading">Notifications</h2>
 {{#NO_NOTICES}}<p class="muted empty" id="no-notices">You have no notifications.</p>{{/NO_NOTICES}}
@@ -102,6 +109,7 @@
 <li><a href="/admin/channels">Channels</a>: classroom channels and their members</li>
 <li><a href="/platform/schedule">Schedule</a>: every teacher's live lessons; "Create Session" plans one for a teacher.</li>
 <li><a href="/platform/groups">Groups</a>: the teachers' student groups</li>
+<li><a href="/platform/homework">Homework</a>: the teachers' feedback after live lessons, waiting for verification and verified</li>
 </ul>
 {{/ADMIN}}
 {{#TEACHER}}
@@ -109,6 +117,7 @@
 <ul class="links">
 <li><a href="/platform/schedule">Schedule</a>: your live lessons this week; "Create Session" plans a new one.</li>
 <li><a href="/platform/enrollments">Enrollments</a>: your learners, with their recurring schedule rules.</li>
+<li><a href="/platform/homework">Homework</a>: scores and feedback of your completed sessions, to verify.</li>
 <li><a href="/platform/groups">Groups</a>: student groups for group lessons.</li>
 <li><a href="/platform/channels">Classrooms</a>: your channels; "Start Classroom" opens a live classroom.</li>
 <li><a href="/sessions">My sessions</a>: the training sessions you coach, current, upcoming and past.</li>

@@ -27,7 +27,8 @@
 <li><a href="/admin/enrollments">Enrollments</a></li>
 <li><a href="/platform/groups">Groups</a></li>{{/ADMIN_NAV}}
 {{#TEACHER_NAV}}<li><a href="/platform/enrollments">Enrollments</a></li>
-<li><a href="/platform/groups">Groups</a></li>{{/TEACHER_NAV}}
+<li><a href="/platform/groups">Groups</a></li>
+<li><a href="/platform/homework">Homework</a></li>{{/TEACHER_NAV}}
 <li><a href="/notifications" id="nav-notifications">Notifications{{#UNREAD}} <span class="badge count" id="unread-count">{{UNREAD_COUNT}}</span>{{/UNREAD}}</a></li>
 <li><a href="/account">Account</a></li>
 </ul>

@@ -23,6 +23,7 @@
 <ul id="participants">
 {{#PARTICIPANT}}<li id="participant-{{LEARNER_ID}}">{{LEARNER_NAME}} <span class="attendance">{{ATTENDANCE}}</span></li>
 {{/PARTICIPANT}}</ul>
+{{>FEEDBACK}}
 {{#SESSION_NOTES}}<h2>Session notes</h2>
 <p class="pre" id="session-notes">{{SESSION_NOTES_TEXT}}</p>{{/SESSION_NOTES}}
 <p class="actions">{{#CAN_EDIT}}<a class="button secondary" href="/platform/sessions/{{LIVE_ID}}/edit" id="edit-link">Edit</a>{{/CAN_EDIT}}</p>

@@ -34,6 +34,7 @@
 #include "lib/util.h"
 #include "notify/notify.h"
 #include "schedule/schedule.h"
+#include "schedule/feedback.h"
 #include "training/training.h"
 
 #define DEMO_CHANNEL	"Demo classroom"
@@ -657,6 +658,72 @@ demo_lessons(struct demo *x, const int64_t *enr, int64_t group)
 }
 
 /* ------------------------------------------------------------------ */
+/* Teacher feedback of last week's group lesson                        */
+
+/* The feedback Tess gives after it; verified or waiting. */
+static const struct {
+	int		 learner;
+	int		 scores[FEEDBACK_SCORES];
+	const char	*comment;
+	int		 verified;
+} demo_feedbacks[] = {
+	{ LENA, { 4, 5, 0, 0, 4, 3, 5 }, "You introduced yourself "
+	    "confidently and asked good follow-up questions. For next week, "
+	    "practise the past tense of the irregular verbs on page 6.", 1 },
+	{ LIAM, { 3, 4, 0, 0, 2, 0, 4 }, "You caught up quickly after "
+	    "joining late. Review the dialogue on page 4, and watch the word "
+	    "order in questions.", 0 },
+};
+
+/*
+ * Tess's feedback on last week's completed group lesson: Lena's
+ * verified, Liam's waiting for verification, so her Homework page and
+ * Lena's lesson show them.  Feedback already given is left as it is.
+ */
+static enum db_rc
+demo_feedback(struct demo *x)
+{
+	struct live_scope sc;
+	struct live_lesson *ls;
+	struct live_feedback in, *had;
+	enum feedback_change done;
+	int64_t		 tess = x->p->teachers[TESS], sid = 0, lid;
+	size_t		 n, i;
+	enum db_rc	 rc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.teacher_id = tess;
+	if ((rc = db_live_range(x->db, x->a, &sc, instant(x, day_plus(x,
+	    x->monday, -7), 0, 0), instant(x, x->monday, 0, 0), &ls,
+	    &n)) != DB_OK)
+		return rc;
+	for (i = 0; i < n && sid == 0; i++)
+		if (ls[i].status == LIVE_ENDED && ls[i].title != NULL &&
+		    strcmp(ls[i].title, DEMO_GROUP) == 0)
+			sid = ls[i].id;
+	for (i = 0; sid != 0 && i < sizeof(demo_feedbacks) /
+	    sizeof(demo_feedbacks[0]); i++) {
+		lid = x->p->learners[demo_feedbacks[i].learner];
+		if ((rc = db_feedback_get(x->db, x->a, sid, lid, &had)) !=
+		    DB_OK)
+			return rc;
+		if (had != NULL)
+			continue;
+		memset(&in, 0, sizeof(in));
+		memcpy(in.scores, demo_feedbacks[i].scores, sizeof(in.scores));
+		in.comment = (char *)demo_feedbacks[i].comment;
+		if ((rc = db_feedback_save(x->db, x->a, sid, lid, &in, tess,
+		    &done)) != DB_OK)
+			return rc;
+		if (demo_feedbacks[i].verified && done == FEEDBACK_DONE &&
+		    (rc = db_feedback_verify(x->db, x->a, sid, lid, 1, tess,
+		    &done)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* The demo classroom channel and its past sessions                    */
 
 /* One past session of the channel. */
@@ -861,7 +928,8 @@ demo_school(struct db *db, const struct config *cfg,
 	    (rc = demo_trainings(&x)) != DB_OK ||
 	    (rc = demo_enrollments(&x, enr)) != DB_OK ||
 	    (rc = demo_group(&x, &group)) != DB_OK ||
-	    (rc = demo_lessons(&x, enr, group)) != DB_OK)
+	    (rc = demo_lessons(&x, enr, group)) != DB_OK ||
+	    (rc = demo_feedback(&x)) != DB_OK)
 		goto out;
 	/* A word of welcome in each demo account's notifications, once. */
 	if (!x.fresh || (rc = db_begin(db)) != DB_OK)

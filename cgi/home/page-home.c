@@ -33,6 +33,7 @@
 #include "notify/notify.h"
 #include "people/people.h"
 #include "schedule/schedule.h"
+#include "schedule/feedback.h"
 #include "training/training.h"
 
 #define HOME_ROWS	8	/* rows of a list on the dashboard */
@@ -416,6 +417,44 @@ teacher_todo(struct req *r, struct home *h, struct tpl_dict *d)
 	return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* Teacher feedback                                                    */
+
+#define HOME_FEEDBACK	5	/* verified feedback a learner's home lists */
+
+/*
+ * A learner's Teacher Feedback verified in the last HOME_DAYS days,
+ * latest first, each linking to its lesson's page (one statement).
+ * Returns 1, or 0 on a database failure.
+ */
+static int
+learner_feedback(struct req *r, struct home *h, struct tpl_dict *d)
+{
+	struct live_feedback *f;
+	struct tpl_dict	*t, *any = NULL, *e;
+	char		 since[DBTIME_LEN];
+	size_t		 n, i;
+
+	dbtime_format(h->now - (time_t)HOME_DAYS * 86400, since);
+	if (db_feedback_recent(r->db, r->a, r->user->id, since, HOME_FEEDBACK,
+	    &f, &n) != DB_OK)
+		return 0;
+	t = tpl_section(d, "FEEDBACK");
+	tpl_set_int(t, "DAYS", HOME_DAYS);
+	for (i = 0; i < n; i++) {
+		if (any == NULL)
+			any = tpl_section(t, "ANY_FEEDBACK");
+		e = tpl_section(any, "FEEDBACK_ITEM");
+		tpl_set_int(e, "LIVE_ID", f[i].session_id);
+		tpl_set(e, "LESSON_NAME", f[i].lesson_name);
+		tpl_set(e, "TEACHER_NAME", f[i].teacher_name);
+		tpl_set(e, "STARTS", show_time(r, f[i].starts_at));
+	}
+	if (n == 0)
+		tpl_show(t, "NO_FEEDBACK");
+	return 1;
+}
+
 /* Show section sec with COUNT n, and PLURAL or SINGULAR. */
 static void
 count_line(struct tpl_dict *d, const char *sec, long long n)
@@ -567,7 +606,8 @@ page_home(struct req *r)
 	default:
 		tpl_show(d, "LEARNER");
 		sc.learner_id = u->id;
-		ok = lessons(r, &h, d, &sc, 1) && my_training(r, d, 0);
+		ok = lessons(r, &h, d, &sc, 1) && my_training(r, d, 0) &&
+		    learner_feedback(r, &h, d);
 		break;
 	}
 	if (!ok || !notices(r, d))

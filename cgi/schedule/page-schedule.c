@@ -18,6 +18,7 @@
 #include "core/db.h"
 #include "core/handler.h"
 #include "lib/escape.h"
+#include "schedule/feedback.h"
 #include "schedule/schedule.h"
 #include "lib/dates.h"
 #include "core/layout.h"
@@ -111,12 +112,7 @@ zone_line(struct req *r)
 static char *
 live_name(struct req *r, const struct live_lesson *s)
 {
-	if (!empty(s->title))
-		return s->title;
-	if (!empty(s->lesson_title))
-		return arena_printf(r->a, "%s: %s", s->course_title,
-		    s->lesson_title);
-	return s->course_title;
+	return live_title(r->a, s);
 }
 
 /* One session line of the schedule into section sec of d; its dict. */
@@ -1234,6 +1230,8 @@ page_live_show(struct req *r)
 	if (ended && s->session_notes != NULL)
 		tpl_set(tpl_section(d, "SESSION_NOTES"), "SESSION_NOTES_TEXT",
 		    s->session_notes);
+	if (!feedback_lesson_part(r, d, s, p, np, manage))
+		return send_db_error(r);
 	if (!manage)
 		return page_send(r, 200);
 	if (s->status == LIVE_SCHEDULED) {

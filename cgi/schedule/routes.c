@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 
+#include "schedule/feedback.h"
 #include "schedule/schedule.h"
 #include "core/model.h"
 #include "core/req.h"
@@ -62,6 +63,38 @@ static const struct pdecl attendance_post[] = {
 	END
 };
 
+/* Teacher feedback after a lesson, and the Homework page. */
+static const char *const state_opts[] = { "waiting", "verified", NULL };
+static const char *const back_opts[] = { "homework", NULL };
+
+static const struct pdecl feedback_post[] = {
+	{ "speaking", PT_INT, 0, 1, 5, NULL, "Speaking score" },
+	{ "listening", PT_INT, 0, 1, 5, NULL, "Listening score" },
+	{ "reading", PT_INT, 0, 1, 5, NULL, "Reading score" },
+	{ "writing", PT_INT, 0, 1, 5, NULL, "Writing score" },
+	{ "grammar", PT_INT, 0, 1, 5, NULL, "Grammar score" },
+	{ "vocabulary", PT_INT, 0, 1, 5, NULL, "Vocabulary score" },
+	{ "engagement", PT_INT, 0, 1, 5, NULL, "Engagement score" },
+	{ "comment", PT_TEXT, PF_MULTILINE, 0, FEEDBACK_COMMENT_MAX, NULL,
+	    "Teacher comment" },
+	END
+};
+
+static const struct pdecl verify_post[] = {
+	{ "back", PT_ENUM, 0, 0, 0, back_opts, "Return to" },
+	END
+};
+
+static const struct pdecl homework_get[] = {
+	{ "state", PT_ENUM, 0, 0, 0, state_opts, "State" },
+	{ "learner", PT_ID, 0, 0, 0, NULL, "Learner" },
+	{ "from", PT_DATE, 0, 0, 0, NULL, "Sessions from" },
+	{ "to", PT_DATE, 0, 0, 0, NULL, "Sessions to" },
+	{ "after_text", PT_TEXT, 0, 0, 19, NULL, "Page position" },
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
 static const struct route routes[] = {
 	{ "schedule.view", M_GET, "/platform/schedule", page_schedule,
 	    ANY_ROLE, 0, schedule_get },
@@ -85,6 +118,19 @@ static const struct route routes[] = {
 	    page_live_attendance, PLANNER, RT_CSRF, attendance_post },
 	{ "schedule.join", M_POST, "/platform/sessions/:id/join",
 	    page_live_join, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
+	{ "schedule.feedback", M_GET, "/platform/sessions/:id/feedback/:id",
+	    page_feedback_show, PLANNER, 0, NULL },
+	{ "schedule.feedback.save", M_POST,
+	    "/platform/sessions/:id/feedback/:id", page_feedback_save,
+	    PLANNER, RT_CSRF | RT_FORM, feedback_post },
+	{ "schedule.feedback.verify", M_POST,
+	    "/platform/sessions/:id/feedback/:id/verify", page_feedback_verify,
+	    PLANNER, RT_CSRF, verify_post },
+	{ "schedule.feedback.revoke", M_POST,
+	    "/platform/sessions/:id/feedback/:id/revoke", page_feedback_revoke,
+	    PLANNER, RT_CSRF, verify_post },
+	{ "schedule.homework", M_GET, "/platform/homework", page_homework,
+	    PLANNER, 0, homework_get },
 };
 
 ROUTESET(schedule_routes, routes);

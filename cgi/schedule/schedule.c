@@ -1,12 +1,13 @@
 /*
  * schedule.c: what the schedule's pages, its statements and its
  * notices share about a live lesson: the words of its status and the
- * window in which "Join Session" is open.  Pure functions.
+ * window in which "Join Session" is open, and the name it goes by.
  */
 #include <string.h>
 #include <time.h>
 
 #include "lib/clock.h"
+#include "lib/util.h"
 #include "schedule/schedule.h"
 
 /* The statuses by enum value: the stored word and the label. */
@@ -60,4 +61,15 @@ live_join_state(const struct live_lesson *s, time_t now)
 	if (now < st - LIVE_JOIN_EARLY)
 		return LIVE_JOIN_NOT_YET;
 	return LIVE_JOIN_OPEN;
+}
+
+char *
+live_title(struct arena *a, const struct live_lesson *s)
+{
+	if (!empty(s->title))
+		return s->title;
+	if (!empty(s->lesson_title))
+		return arena_printf(a, "%s: %s", s->course_title,
+		    s->lesson_title);
+	return s->course_title;
 }

@@ -132,6 +132,9 @@ enum live_join {
 	LIVE_JOIN_OPEN		/* from LIVE_JOIN_EARLY before start to end */
 };
 enum live_join	 live_join_state(const struct live_lesson *, time_t now);
+/* The name a lesson goes by: its title, else "Course: Course lesson",
+ * else the course's title (in arena when composed). */
+char		*live_title(struct arena *, const struct live_lesson *);
 
 /* db.c */
 /* Lessons starting in [from, to) seen by scope, with participant counts. */

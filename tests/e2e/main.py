@@ -13,6 +13,7 @@ import test_training  # noqa: F401
 import test_training_learners  # noqa: F401
 import test_training_learner  # noqa: F401
 import test_schedule  # noqa: F401
+import test_schedule_feedback  # noqa: F401
 import test_enrollment  # noqa: F401
 import test_classroom_room  # noqa: F401
 import test_ctl  # noqa: F401
