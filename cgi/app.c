@@ -10,6 +10,7 @@
 #include "core/routes.h"
 #include "catalogue/catalogue.h"
 #include "classroom/classroom.h"
+#include "conference/health.h"
 #include "enrollment/enrollment.h"
 #include "home/home.h"
 #include "notify/notify.h"
@@ -38,6 +39,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[SCHEDULE_NOTICES_SLOT] = &sql_schedule_notices,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
+	[CONF_HEALTH_SLOT] = &sql_conference,
 };
 
 void
