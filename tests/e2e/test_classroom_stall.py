@@ -124,7 +124,7 @@ def bbb_stall_fails_fast(base):
 
 @test
 def bbb_marked_end_and_recordings(base):
-    """while the server is marked as not answering, End closes here for the worker, Publish changes nothing"""
+    """while the server is marked as not answering, End closes here for the worker, Unpublish and Delete change nothing"""
     cid, name, tess, lena, liam = setup()
     teacher = signed_in(base, "teacher", 0)
     sid = started(teacher, cid, name="Marked")
@@ -139,12 +139,13 @@ def bbb_marked_end_and_recordings(base):
     set_mark()
     try:
         n = received()
-        r = act(teacher, "/platform/channels/%d" % cid,
-                "/platform/classroom/%d/recordings/%d/unpublish"
-                % (sid, rec))
-        assert r.status == 503 and UNAVAILABLE in r.text, r
-        assert sql_value("SELECT state FROM classroom_recordings WHERE "
-                         "id = %d" % rec) == "published"
+        for action in ("unpublish", "delete"):
+            r = act(teacher, "/platform/channels/%d" % cid,
+                    "/platform/classroom/%d/recordings/%d/%s"
+                    % (sid, rec, action))
+            assert r.status == 503 and UNAVAILABLE in r.text, (action, r)
+            assert sql_value("SELECT state FROM classroom_recordings "
+                             "WHERE id = %d" % rec) == "published"
         # End: the session closes here at once, the end is left pending.
         r = end(teacher, sid, cid)
         assert r.status == 303, r
