@@ -10,6 +10,7 @@
 #include "core/routes.h"
 #include "catalogue/catalogue.h"
 #include "classroom/classroom.h"
+#include "conference/health.h"
 #include "enrollment/enrollment.h"
 #include "home/home.h"
 #include "notify/notify.h"
@@ -40,6 +41,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
+	[CONF_HEALTH_SLOT] = &sql_conference,
 };
 
 void

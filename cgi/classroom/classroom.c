@@ -12,6 +12,12 @@
  * with it (a redirect, an embedding page, or the Jitsi room page); the
  * signed join address never reaches the browser, and the answer's
  * address is never logged nor put in a shared page.
+ *
+ * Each of these clicks first asks whether the server answered lately
+ * (conference/health.h): while it is marked as not answering, a join
+ * fails at once with the friendly message and an end closes the
+ * session here and leaves the server's side to the worker, so that a
+ * stalled server never holds the web workers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +26,7 @@
 
 #include "classroom/classroom.h"
 #include "conference/conference.h"
+#include "conference/health.h"
 #include "core/auth.h"
 #include "core/config.h"
 #include "core/db.h"
@@ -152,9 +159,10 @@ log_conf(const struct classroom *c, const struct conf_provider *p,
  * logging why (never a secret).
  */
 static int
-create_meeting(struct req *r, const struct conf_provider *p,
+create_meeting(struct req *r, struct conf_pass *pass,
     struct classroom *c)
 {
+	const struct conf_provider	*p = pass->provider;
 	struct conf_meeting	 m;
 	struct room_slide	*sl;
 	const char		*base = r->cfg->base_url;
@@ -217,6 +225,7 @@ create_meeting(struct req *r, const struct conf_provider *p,
 	m.nslides = ns;
 
 	rc = p->create(r->cfg, r->a, &m, &ct, &err);
+	conf_health_after(r->db, r->a, pass);
 	if (rc != CONF_OK) {
 		log_conf(c, p, "create", rc, err);
 		return 0;
@@ -286,23 +295,26 @@ embed_page(struct req *r, const struct classroom *c, const char *url)
  * or 0 after logging why.
  */
 static int
-provider_join(struct req *r, const struct conf_provider *p,
-    struct classroom *c, const struct conf_user *cu, char **url)
+provider_join(struct req *r, struct conf_pass *pass, struct classroom *c,
+    const struct conf_user *cu, char **url)
 {
-	char		*err = NULL;
-	enum conf_rc	 rc;
+	const struct conf_provider	*p = pass->provider;
+	char				*err = NULL;
+	enum conf_rc			 rc;
 
 	rc = p->join(r->cfg, r->a, c->meeting_id, c->create_time, cu, url,
 	    &err);
+	conf_health_after(r->db, r->a, pass);
 	if (rc == CONF_NOT_FOUND) {
 		fprintf(stderr, "lectern: classroom %lld: the %s server has "
 		    "no meeting for it any more: made again\n",
 		    (long long)c->id, p->name);
-		if (!create_meeting(r, p, c))
+		if (!create_meeting(r, pass, c))
 			return 0;
 		err = NULL;
 		rc = p->join(r->cfg, r->a, c->meeting_id, c->create_time, cu,
 		    url, &err);
+		conf_health_after(r->db, r->a, pass);
 	}
 	if (rc != CONF_OK || *url == NULL) {
 		log_conf(c, p, "join", rc, err);
@@ -316,6 +328,7 @@ classroom_join(struct req *r, struct classroom *c,
     const struct classroom_access *acc)
 {
 	const struct conf_provider	*p;
+	struct conf_pass		 pass;
 	struct conf_user		 cu;
 	char				*url = NULL, *token = NULL;
 
@@ -334,7 +347,10 @@ classroom_join(struct req *r, struct classroom *c,
 		    (long long)c->id, c->provider);
 		return send_error(r, 503, classroom_unavailable);
 	}
-	if (c->create_time == 0 && !create_meeting(r, p, c))
+	/* Not answering lately: say so now rather than wait for it. */
+	if (!conf_health_admit(r->db, r->a, p, &pass))
+		return send_error(r, 503, classroom_unavailable);
+	if (c->create_time == 0 && !create_meeting(r, &pass, c))
 		return send_error(r, 503, classroom_unavailable);
 	memset(&cu, 0, sizeof(cu));
 	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
@@ -355,7 +371,7 @@ classroom_join(struct req *r, struct classroom *c,
 		}
 		return jitsi_page(r, c, &cu, token);
 	}
-	if (!provider_join(r, p, c, &cu, &url))
+	if (!provider_join(r, &pass, c, &cu, &url))
 		return send_error(r, 503, classroom_unavailable);
 	if (db_classroom_joined(r->db, c->id, r->user->id, cu.moderator) !=
 	    DB_OK)
@@ -373,14 +389,23 @@ classroom_end(struct req *r, const struct classroom *c, const char *reason,
     int *ended, int *reached)
 {
 	const struct conf_provider	*p;
+	struct conf_pass		 pass;
 	char				*err = NULL;
 	enum conf_rc			 rc;
 	enum db_rc			 drc;
 
 	*reached = 1;
 	p = conf_provider_named(c->provider);
-	if (p != NULL && c->create_time != 0) {
+	if (p != NULL && c->create_time != 0 &&
+	    !conf_health_admit(r->db, r->a, p, &pass)) {
+		/* Not answering lately: the worker tells it later. */
+		*reached = 0;
+		fprintf(stderr, "lectern: classroom %lld: %s end not tried "
+		    "(the server did not answer lately), ended here, the "
+		    "worker retries\n", (long long)c->id, p->name);
+	} else if (p != NULL && c->create_time != 0) {
 		rc = p->end(r->cfg, r->a, c->meeting_id, &err);
+		conf_health_after(r->db, r->a, &pass);
 		if (rc != CONF_OK && rc != CONF_NOT_FOUND) {
 			*reached = 0;
 			fprintf(stderr, "lectern: classroom %lld: %s end "

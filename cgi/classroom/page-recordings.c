@@ -13,6 +13,7 @@
 
 #include "classroom/classroom.h"
 #include "conference/conference.h"
+#include "conference/health.h"
 #include "core/auth.h"
 #include "core/db.h"
 #include "core/layout.h"
@@ -38,6 +39,7 @@ static int
 recording_action(struct req *r, enum rec_action act)
 {
 	const struct conf_provider	*p;
+	struct conf_pass		 pass;
 	struct classroom		*c;
 	struct classroom_access		 acc;
 	struct classroom_recording_row	*rec;
@@ -64,8 +66,12 @@ recording_action(struct req *r, enum rec_action act)
 		    "processed. Please try again later.");
 	if ((p = conf_provider_named(c->provider)) == NULL)
 		return send_error(r, 404, no_recording);
+	/* Not answering lately: nothing asked, nothing changed. */
+	if (!conf_health_admit(r->db, r->a, p, &pass))
+		return send_error(r, 503, classroom_unavailable);
 	if (act == REC_DELETE) {
 		crc = p->delete_recording(r->cfg, r->a, rec->record_id, &err);
+		conf_health_after(r->db, r->a, &pass);
 		/* Gone on the server already: gone here too. */
 		if (crc == CONF_NOT_FOUND)
 			crc = CONF_OK;
@@ -73,6 +79,7 @@ recording_action(struct req *r, enum rec_action act)
 	} else {
 		crc = p->publish(r->cfg, r->a, rec->record_id,
 		    act == REC_PUBLISH, &err);
+		conf_health_after(r->db, r->a, &pass);
 		state = act == REC_PUBLISH ? "published" : "unpublished";
 	}
 	if (crc == CONF_NOT_FOUND) {

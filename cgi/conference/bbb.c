@@ -3,9 +3,10 @@
  * calls (libcurl), with the query strings and checksums of bbbapi.c and
  * the answers read by bbbxml.c.
  *
- * Every call has a total timeout (bbb_timeout) and a shorter connect
- * timeout, follows no redirect, speaks only http and https and reads at
- * most BBBXML_MAX_INPUT bytes.  Anything but a 2xx answer carrying the
+ * Every call has a total timeout (bbb_call_timeout: a few seconds for a
+ * person's click, bbb_timeout for the worker's listings) and a shorter
+ * connect timeout, follows no redirect, speaks only http and https and
+ * reads at most BBBXML_MAX_INPUT bytes.  Anything but a 2xx answer carrying the
  * API's <response> XML is CONF_UNAVAILABLE; returncode FAILED is
  * CONF_FAILED (CONF_NOT_FOUND for messageKey notFound).  The one-line
  * reason in *err names the call and never holds the secret or a signed
@@ -24,8 +25,22 @@
 #include "core/config.h"
 #include "lib/util.h"
 
-#define BBB_CONNECT_TIMEOUT	5	/* seconds, at most bbb_timeout */
 #define BBB_MESSAGE_MAX		200	/* bytes of the server's message */
+
+/*
+ * 1 when this process's latest call got no answer within its timeout
+ * (conf_provider.timed_out).  Each call sets it before returning and
+ * the caller reads it at once, so it carries nothing from one request
+ * to the next.
+ */
+static int	 timed_out;
+
+/* What the latest call of this process left in timed_out. */
+static int
+bbb_timed_out(void)
+{
+	return timed_out;
+}
 
 /* The answer as it arrives, refused beyond BBBXML_MAX_INPUT bytes. */
 struct sink {
@@ -102,9 +117,11 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 	char			*url, *ctype = NULL;
 	const char		*why;
 	long			 status = 0, conn;
+	int			 limit;
 	enum conf_rc		 ret = CONF_UNAVAILABLE;
 
 	memset(r, 0, sizeof(*r));
+	timed_out = 0;
 	if (cfg->bbb_url == NULL || *cfg->bbb_url == '\0' ||
 	    cfg->bbb_secret == NULL || *cfg->bbb_secret == '\0') {
 		set_err(a, err, "bbb %s: bbb_url or bbb_secret is not set",
@@ -127,10 +144,10 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 	buf_init(&s.b);
 	s.too_big = 0;
 	ebuf[0] = '\0';
-	conn = cfg->bbb_timeout < BBB_CONNECT_TIMEOUT ? cfg->bbb_timeout :
-	    BBB_CONNECT_TIMEOUT;
+	limit = bbb_call_timeout(call, cfg->bbb_timeout);
+	conn = limit < BBB_CONNECT_TIMEOUT ? limit : BBB_CONNECT_TIMEOUT;
 	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)cfg->bbb_timeout);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)limit);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, conn);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
@@ -159,8 +176,9 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 
 	rc = curl_easy_perform(c);
 	if (rc == CURLE_OPERATION_TIMEDOUT) {
-		set_err(a, err, "bbb %s: timeout after %d s", call,
-		    cfg->bbb_timeout);
+		/* Connecting or answering: either way, no answer in time. */
+		timed_out = 1;
+		set_err(a, err, "bbb %s: timeout after %d s", call, limit);
 		goto out;
 	}
 	if ((rc == CURLE_WRITE_ERROR && s.too_big) ||
@@ -435,4 +453,5 @@ const struct conf_provider conf_bbb = {
 	.recordings = bbb_recordings,
 	.publish = bbb_publish,
 	.delete_recording = bbb_delete,
+	.timed_out = bbb_timed_out,
 };

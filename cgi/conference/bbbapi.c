@@ -27,6 +27,36 @@
  */
 #define BBB_NAME_MAX	64
 
+int
+bbb_call_timeout(const char *call, int ceiling)
+{
+	static const struct {
+		const char	*call;
+		int		 seconds;
+	} clicks[] = {
+		/* create carries the slides in its body: a little longer. */
+		{ "create", 5 },
+		{ "join", 4 },
+		{ "end", 4 },
+		{ "publishRecordings", 5 },
+		{ "deleteRecordings", 5 },
+		{ "isMeetingRunning", 4 },
+		{ "getMeetingInfo", 4 },
+	};
+	size_t	 i;
+	int	 t = ceiling;
+
+	for (i = 0; call != NULL && i < sizeof(clicks) / sizeof(clicks[0]);
+	    i++)
+		if (strcmp(call, clicks[i].call) == 0) {
+			t = clicks[i].seconds;
+			break;
+		}
+	if (t > ceiling)
+		t = ceiling;
+	return t < 1 ? 1 : t;
+}
+
 /* The checksum algorithm named in bbb_checksum. */
 enum bbb_alg
 bbb_alg_named(const char *s)

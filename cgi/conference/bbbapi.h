@@ -17,6 +17,17 @@ struct conf_user;
 
 enum bbb_alg { BBB_SHA256, BBB_SHA512 };
 
+/*
+ * Seconds one call may take in all: a person's click (create, join,
+ * end, publish, delete) waits a few seconds at most, so that a stalled
+ * server never holds a web worker for long; the listings the worker
+ * asks for (getRecordings and unknown calls) get the whole ceiling
+ * (bbb_timeout).  Never more than ceiling, never less than 1.  Pure.
+ */
+int	bbb_call_timeout(const char *call, int ceiling);
+/* Seconds to wait for the connection itself: 2, or less under ceiling. */
+#define BBB_CONNECT_TIMEOUT	2
+
 /* "sha512" gives BBB_SHA512, anything else BBB_SHA256. */
 enum bbb_alg	bbb_alg_named(const char *);
 

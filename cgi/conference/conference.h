@@ -3,7 +3,9 @@
  * conf-bbb.c, Jitsi Meet in conf-jitsi.c) behind one small interface.
  * Pages never call a provider while rendering: only the start, join and
  * end actions, the worker and lecternctl do.  Every network call has a
- * timeout (bbb_timeout); a provider that does not answer, answers with
+ * timeout (a few seconds for a click, bbb_timeout at most), and a
+ * server that lets a click time out is not called again by clicks for
+ * a while (health.h).  A provider that does not answer, answers with
  * something other than its API's XML, or answers FAILED gives a result
  * other than CONF_OK with a one-line reason for the log in *err (never
  * a secret), and the page shows a friendly message.
@@ -109,6 +111,13 @@ struct conf_provider {
 			    const char *record_id, int publish, char **err);
 	enum conf_rc	(*delete_recording)(const struct config *,
 			    struct arena *, const char *record_id, char **err);
+	/*
+	 * 1 when the provider's latest call in this process got no answer
+	 * within its timeout (the server stalls, or takes no connection
+	 * in time), 0 when it ended otherwise; read right after the call
+	 * (health.h).  NULL for a provider that calls no server.
+	 */
+	int		(*timed_out)(void);
 };
 
 /* The provider named in the configuration (conference_provider). */

@@ -20,6 +20,8 @@ simulator is reached directly):
     sim/                             an overview page of all meetings
     sim/meetings         GET         everything recorded, as JSON
     sim/mode             POST        misbehave for the next N API calls
+                                     ("normal" also releases the calls
+                                     the stall mode holds)
     sim/config           POST        timings (see DEFAULT_CONFIG)
     sim/reset            POST        forget everything
     sim/restart          POST        a server restart: every meeting and
@@ -183,6 +185,15 @@ class Sim:
             self.recordings = {}        # recordID -> recording
             self.calls = []
             self.mode = {"mode": "normal", "count": 0}
+            # API calls received (counted on arrival, before any stall)
+            # and those held by the stall mode right now.
+            # (A reset releases the held calls, which count themselves
+            # out as they go.)
+            self.received = 0
+            self.held = getattr(self, "held", 0)
+            self.release = getattr(self, "release", threading.Event())
+            self.release.set()
+            self.release = threading.Event()
             self.config = dict(DEFAULT_CONFIG)
             self.generation = getattr(self, "generation", 0) + 1
 
@@ -204,6 +215,7 @@ class Sim:
     def take_mode(self):
         """The mode for this API call (and count it)."""
         with self.lock:
+            self.received += 1
             m = self.mode["mode"]
             if m == "normal":
                 return m
@@ -1104,7 +1116,16 @@ class Handler(BaseHTTPRequestHandler):
     def api(self, call):
         mode = SIM.take_mode()
         if mode == "stall":
-            time.sleep(SIM.config["stall_seconds"])
+            # Held until stall_seconds pass or the mode is set back to
+            # normal, which releases every call held.
+            with SIM.lock:
+                SIM.held += 1
+                release = SIM.release
+            try:
+                release.wait(SIM.config["stall_seconds"])
+            finally:
+                with SIM.lock:
+                    SIM.held -= 1
         elif mode == "html":
             self.note_call(call, "mode html")
             self.send_html("<!doctype html><html><head><title>502 Bad "
@@ -1252,6 +1273,8 @@ class Handler(BaseHTTPRequestHandler):
             return {"meetings": ms,
                     "recordings": [dict(r) for r in SIM.recordings.values()],
                     "calls": list(SIM.calls),
+                    "received": SIM.received,
+                    "held": SIM.held,
                     "mode": dict(SIM.mode),
                     "config": dict(SIM.config)}
 
@@ -1271,6 +1294,10 @@ class Handler(BaseHTTPRequestHandler):
                 SIM.mode["count"] = -1    # until the mode is set again
             if "seconds" in p:
                 SIM.config["stall_seconds"] = float(p["seconds"])
+            if mode == "normal":
+                # Release the calls held now; later stalls hold anew.
+                SIM.release.set()
+                SIM.release = threading.Event()
             self.send_json({"mode": dict(SIM.mode)})
 
     def c_reset(self, p):

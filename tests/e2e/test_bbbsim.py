@@ -12,7 +12,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from bbb import (api, api_base, api_url, conf, field, jwt_claims, meeting_id,
-                 request, sim, sim_meeting, wait_callbacks, xml)
+                 request, sim, sim_meeting, wait_callbacks, wait_for, xml)
 from lectern import test_once
 
 
@@ -383,3 +383,29 @@ def sim_modes_misbehave_then_recover(_base):
         sim("mode", {"mode": "normal"})
         sim("config", {"stall_seconds": 10})
     assert conf("bbb_timeout") and int(conf("bbb_timeout")) < 10
+
+
+@test_once
+def sim_stall_holds_until_released(_base):
+    """the stall mode holds every call (counted on arrival) until set back to normal"""
+    mid = meeting_id()
+    params = [("meetingID", mid)]
+    answers = []
+    before = sim("meetings")["received"]
+    try:
+        sim("mode", {"mode": "stall", "count": 0, "seconds": 60})
+        threads = [threading.Thread(target=lambda: answers.append(
+            api("isMeetingRunning", params)), daemon=True) for _ in range(2)]
+        for t in threads:
+            t.start()
+        wait_for(lambda: sim("meetings")["held"] == 2)
+        assert sim("meetings")["received"] == before + 2
+        assert answers == []
+    finally:
+        sim("mode", {"mode": "normal"})
+        sim("config", {"stall_seconds": 10})
+    for t in threads:
+        t.join(30)
+    assert len(answers) == 2, answers
+    assert all(field(r, "returncode") == "SUCCESS" for r in answers)
+    assert sim("meetings")["held"] == 0

@@ -2,8 +2,10 @@
  * test-bbb.c: the pure parts of the conferencing providers: BigBlueButton
  * checksums against the API docs' example, query encoding, the create
  * and join parameter sets, the slides XML body, the answer parser on
- * real-looking and hostile documents, and the Jitsi token.
+ * real-looking and hostile documents, the Jitsi token, the timeout of
+ * each call and the window arithmetic of the "not answering" mark.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,6 +21,7 @@
 #include "conference/bbbapi.h"
 #include "conference/bbbxml.h"
 #include "conference/conference.h"
+#include "conference/health.h"
 #include "core/config.h"
 #include "lib/crypto.h"
 #include "lib/parse.h"
@@ -820,6 +823,63 @@ test_jitsi_provider(void **state)
 	arena_free(a);
 }
 
+/* A click waits a few seconds; listings get bbb_timeout; never more. */
+static void
+test_call_timeout(void **state)
+{
+	assert_int_equal(bbb_call_timeout("create", 8), 5);
+	assert_int_equal(bbb_call_timeout("join", 8), 4);
+	assert_int_equal(bbb_call_timeout("end", 8), 4);
+	assert_int_equal(bbb_call_timeout("publishRecordings", 8), 5);
+	assert_int_equal(bbb_call_timeout("deleteRecordings", 8), 5);
+	assert_int_equal(bbb_call_timeout("isMeetingRunning", 8), 4);
+	assert_int_equal(bbb_call_timeout("getMeetingInfo", 8), 4);
+	assert_int_equal(bbb_call_timeout("getRecordings", 8), 8);
+	assert_int_equal(bbb_call_timeout("getRecordings", 30), 30);
+	assert_int_equal(bbb_call_timeout(NULL, 8), 8);
+	/* The configured ceiling wins when it is shorter. */
+	assert_int_equal(bbb_call_timeout("join", 2), 2);
+	assert_int_equal(bbb_call_timeout("create", 1), 1);
+	assert_int_equal(bbb_call_timeout("join", 0), 1);
+	assert_int_equal(bbb_call_timeout("JOIN", 8), 8);
+	/* The connection itself never waits longer than the call. */
+	assert_true(BBB_CONNECT_TIMEOUT <= bbb_call_timeout("join", 8));
+	/* The provider says whether its last call timed out; Jitsi calls
+	 * no server. */
+	assert_non_null(conf_bbb.timed_out);
+	assert_null(conf_jitsi.timed_out);
+}
+
+/* The mark's window: closed, open, the trial once it is over. */
+static void
+test_breaker_window(void **state)
+{
+	const long long	 w = CONF_BREAKER_WINDOW_MS, t = 1700000000000LL;
+
+	/* No mark: call. */
+	assert_int_equal(conf_gate_at(0, t, w), CONF_GATE_CLOSED);
+	assert_int_equal(conf_gate_at(-5, t, w), CONF_GATE_CLOSED);
+	/* Inside the window: refuse, up to its last millisecond. */
+	assert_int_equal(conf_gate_at(t + w, t, w), CONF_GATE_OPEN);
+	assert_int_equal(conf_gate_at(t + 1, t, w), CONF_GATE_OPEN);
+	/* Over (exactly at its end or later): one trial call. */
+	assert_int_equal(conf_gate_at(t, t, w), CONF_GATE_PROBE);
+	assert_int_equal(conf_gate_at(t - 1, t, w), CONF_GATE_PROBE);
+	assert_int_equal(conf_gate_at(1, t, w), CONF_GATE_PROBE);
+	/* Further ahead than a window (the clock went back): over. */
+	assert_int_equal(conf_gate_at(t + w + 1, t, w), CONF_GATE_PROBE);
+	assert_int_equal(conf_gate_at(LLONG_MAX, t, w), CONF_GATE_PROBE);
+	/* A new window starts now and lasts w; no overflow at the end. */
+	assert_true(conf_gate_until(t, w) == t + w);
+	assert_int_equal(conf_gate_at(conf_gate_until(t, w), t, w),
+	    CONF_GATE_OPEN);
+	assert_int_equal(conf_gate_at(conf_gate_until(t, w), t + w, w),
+	    CONF_GATE_PROBE);
+	assert_true(conf_gate_until(LLONG_MAX - 10, w) == LLONG_MAX);
+	assert_true(conf_gate_until(t, -1) == t);
+	assert_true(w == 30000);
+}
+
 int
 main(void)
 {
@@ -839,6 +899,8 @@ main(void)
 		cmocka_unit_test(test_xml_refused),
 		cmocka_unit_test(test_jitsi_token),
 		cmocka_unit_test(test_jitsi_provider),
+		cmocka_unit_test(test_call_timeout),
+		cmocka_unit_test(test_breaker_window),
 	};
 
 	return cmocka_run_group_tests_name("bbb", tests, setup, NULL);

@@ -545,7 +545,15 @@ test_unavailable(void **state)
 		assert_null(strchr(err, '\n'));
 		assert_true(secs < 2.5);
 		assert_true(ct == -1);
+		/* Only the call that got no answer in time timed out. */
+		assert_int_equal(conf_bbb.timed_out(),
+		    strcmp(c[i].id, "slow") == 0);
 	}
+	/* An answer after a timeout: the flag is the latest call's. */
+	assert_int_equal(create(&cfg, a, "slow", &ct, &err), CONF_UNAVAILABLE);
+	assert_int_equal(conf_bbb.timed_out(), 1);
+	assert_int_equal(create(&cfg, a, "m1", &ct, &err), CONF_OK);
+	assert_int_equal(conf_bbb.timed_out(), 0);
 
 	/* Nobody listening. */
 	cfg.bbb_url = arena_printf(a, "http://127.0.0.1:%d/bigbluebutton/",
