@@ -21,7 +21,7 @@
 		for (var i = 0; i < groups.length; i++) {
 			var head = groups[i].querySelector(".speaker");
 			out.push(head.textContent.replace(/\s+/g, " ").trim());
-			var lines = groups[i].querySelectorAll(".cue-text");
+			var lines = groups[i].querySelectorAll(".cue-line");
 			for (var j = 0; j < lines.length; j++)
 				out.push(lines[j].textContent);
 			out.push("");

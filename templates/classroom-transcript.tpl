@@ -17,7 +17,7 @@
 <div id="transcript-text">
 {{#GROUP}}<div class="speaker-group">
 <h3 class="speaker"><span class="speaker-name">{{SPEAKER}}</span> {{#SEGMENT}}<a class="segment" href="{{SEGMENT_URL}}" rel="noopener noreferrer" target="_blank">{{FROM}} – {{TO}}</a>{{/SEGMENT}}{{#NO_SEGMENT}}<span class="segment muted">{{FROM}} – {{TO}}</span>{{/NO_SEGMENT}}</h3>
-{{#LINE}}<p class="cue" id="cue-{{IDX}}" data-start="{{START}}" data-end="{{END}}"><span class="cue-time muted">{{AT}}</span> <span class="cue-text pre">{{TEXT}}</span></p>
+{{#LINE}}<p class="cue" id="cue-{{IDX}}" data-start="{{START}}" data-end="{{END}}"><span class="cue-time muted">{{AT}}</span> <span class="cue-text">{{#TEXT_LINE}}{{#BR}}<br>{{/BR}}<span class="cue-line">{{T}}</span>{{/TEXT_LINE}}</span></p>
 {{/LINE}}</div>
 {{/GROUP}}</div>
 </section>

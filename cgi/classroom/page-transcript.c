@@ -138,7 +138,7 @@ page_transcript_upload(struct req *r)
 		return send_error(r, 500, NULL);
 	if (!vtt_parse(r->a, data, len, &cues, &n, err, sizeof(err)))
 		return send_error(r, 422, arena_printf(r->a, "This transcript "
-		    "was not added: %s", err));
+		    "was not added. %s", err));
 	if (db_transcript_add(r->db, c->id, r->user->id,
 	    transcript_name(r->a, pv->file->filename), cues, n, &id) != DB_OK)
 		return send_db_error(r);
@@ -262,6 +262,25 @@ media_kind(struct arena *a, const char *url, char **origin)
 	return NULL;
 }
 
+/* The lines of a cue's text into repetitions of TEXT_LINE of d. */
+static void
+text_lines(struct req *r, struct tpl_dict *d, const char *text)
+{
+	struct tpl_dict	*e;
+	const char	*p;
+	size_t		 k;
+
+	for (p = text; ; p += k + 1) {
+		k = strcspn(p, "\n");
+		e = tpl_section(d, "TEXT_LINE");
+		tpl_set(e, "T", arena_strndup(r->a, p, k));
+		if (p != text)
+			tpl_show(e, "BR");
+		if (p[k] == '\0')
+			break;
+	}
+}
+
 /*
  * GET /platform/classroom/:id/transcripts/:id: the transcript, lines
  * grouped by speaker, each group's time a link into the recording.
@@ -333,7 +352,7 @@ page_transcript(struct req *r)
 			    cues[i].start_ms));
 			tpl_set(l, "END", fragment_time(r->a, cues[i].end_ms));
 			tpl_set(l, "AT", clock_text(r->a, cues[i].start_ms));
-			tpl_set(l, "TEXT", cues[i].text);
+			text_lines(r, l, cues[i].text);
 		}
 	}
 	return page_send(r, 200);
