@@ -25,6 +25,7 @@
 </table>
 </div>
 </section>
+{{#ATTENDANCE}}<p id="attendance"><a href="/platform/classroom/{{SESSION_ID}}/summary/attendance" id="attendance-download" download>Download attendance (CSV)</a></p>{{/ATTENDANCE}}
 <section class="card" id="events">
 <h2>Moderator events</h2>
 {{#NO_EVENTS}}<p class="muted">No moderator events.</p>{{/NO_EVENTS}}
@@ -32,7 +33,22 @@
 {{#EVENT}}<li><span class="muted">{{EVENT_AT}}</span> {{ACTOR}}: {{EVENT_LABEL}}{{#EVENT_SUBJECT}} ({{SUBJECT}}){{/EVENT_SUBJECT}}{{#EVENT_DETAIL}} — {{DETAIL}}{{/EVENT_DETAIL}}</li>
 {{/EVENT}}</ul>
 </section>
-{{#NOTHING_PRODUCED}}<p class="notice" id="nothing-produced">No content was produced in this session: no chat messages, polls, recordings or slides.</p>{{/NOTHING_PRODUCED}}
+{{#NOTHING_PRODUCED}}<p class="notice" id="nothing-produced">No content was produced in this session: no chat messages, polls, recordings, transcriptions or slides.</p>{{/NOTHING_PRODUCED}}
+<section class="card" id="transcriptions">
+<h2>Transcriptions</h2>
+{{#NO_TRANSCRIPTS}}<p class="muted">No transcriptions.</p>{{/NO_TRANSCRIPTS}}
+<ul class="cards">
+{{#TRANSCRIPT}}<li class="transcript-card" id="transcript-{{TRANSCRIPT_ID}}"><a href="/platform/classroom/{{SESSION_ID}}/transcripts/{{TRANSCRIPT_ID}}" class="transcript-open">{{TRANSCRIPT_FILE}}</a>
+<span class="muted">Created {{TRANSCRIPT_AT}} · {{TRANSCRIPT_LENGTH}}</span>
+<span class="transcript-people">Participants present: {{TRANSCRIPT_PEOPLE}}</span></li>
+{{/TRANSCRIPT}}</ul>
+{{#TRANSCRIPT_FORM}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/transcripts" enctype="multipart/form-data" id="transcript-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="transcript-file">Add a transcript (WebVTT, .vtt, at most {{LIMIT_KB}} KB; speakers as voice tags, &lt;v Name&gt;)</label>
+<input type="file" name="file" id="transcript-file" accept=".vtt,text/vtt" required>
+<button type="submit">Upload transcript</button>
+</form>{{/TRANSCRIPT_FORM}}
+</section>
 <section class="card" id="chat">
 <h2>Chat</h2>
 {{#NO_CHAT}}<p class="muted">No chat messages.</p>{{/NO_CHAT}}

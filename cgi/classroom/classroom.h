@@ -733,4 +733,70 @@ int	page_callback_end(struct req *);
 int	page_callback_recording(struct req *);
 int	page_callback_analytics(struct req *);
 
+/* ------------------------------------------------------------------ */
+/* Transcripts of a past session and its attendance (db.c)             */
+
+struct vtt_cue;
+
+/* Transcripts listed on a summary; speakers named on each card. */
+#define TRANSCRIPTS_MAX		50
+#define TRANSCRIPT_SPEAKERS	8
+/* Cues of a transcript read by one statement. */
+#define TRANSCRIPT_BATCH	1000
+
+struct classroom_transcript {
+	int64_t		 id;
+	int64_t		 session_id;	/* by db_transcript_get only */
+	char		*filename;
+	long long	 cues;
+	long long	 duration_ms;	/* the last cue's end */
+	char		*created_at;
+	char		**speakers;	/* at most TRANSCRIPT_SPEAKERS, by name */
+	size_t		 nspeakers;
+	int		 more_speakers;	/* there are others */
+};
+
+struct classroom_cue {
+	long long	 idx;
+	long long	 start_ms, end_ms;
+	char		*speaker;	/* NULL: none named */
+	char		*text;
+};
+
+/* A participant of the attendance download. */
+struct classroom_attendee {
+	char		*name;
+	char		*email;
+	char		*first_join_at;	/* NULL: never */
+	char		*last_leave_at;	/* NULL: never left */
+	long long	 minutes, joins;
+};
+
+/*
+ * Store a transcript of session sid, its n cues and a "transcript"
+ * event in one transaction; *id is the new transcript's.
+ */
+enum db_rc	db_transcript_add(struct db *, int64_t sid, int64_t uid,
+		    const char *filename, const struct vtt_cue *cues, size_t n,
+		    int64_t *id);
+/* Transcripts of a session, oldest first (at most TRANSCRIPTS_MAX). */
+enum db_rc	db_transcripts(struct db *, struct arena *, int64_t sid,
+		    struct classroom_transcript **, size_t *);
+/* A transcript by id (no speakers), NULL when none. */
+enum db_rc	db_transcript_get(struct db *, struct arena *, int64_t id,
+		    struct classroom_transcript **);
+/* At most limit cues of transcript tid from index from on, in order. */
+enum db_rc	db_transcript_cues(struct db *, struct arena *, int64_t tid,
+		    long long from, int limit, struct classroom_cue **,
+		    size_t *);
+/* Who joined session sid, by first join. */
+enum db_rc	db_classroom_attendance(struct db *, struct arena *,
+		    int64_t sid, struct classroom_attendee **, size_t *);
+
+/* page-transcript.c: a past session's transcripts and attendance */
+int	page_transcript_upload(struct req *);
+int	page_transcript(struct req *);
+int	page_transcript_download(struct req *);
+int	page_classroom_attendance(struct req *);
+
 #endif

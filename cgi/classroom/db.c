@@ -17,6 +17,7 @@
 #include "core/db.h"
 #include "core/model.h"
 #include "lib/util.h"
+#include "lib/vtt.h"
 #include "notify/notify.h"
 
 enum {
@@ -96,6 +97,13 @@ enum {
 	CB_REC_GET,
 	CB_REC_STATE,
 	CR_ENGAGEMENT,
+	/* transcripts and attendance */
+	TR_INSERT,
+	TR_CUE_ADD,
+	TR_LIST,
+	TR_GET,
+	TR_CUES,
+	CR_ATTENDANCE,
 	CL__END
 };
 
@@ -615,6 +623,36 @@ static const char *const sqltab[] = {
 	    "p.joins > 0 WHERE s.channel_id = ? AND s.status = 'ended' AND "
 	    "s.deleted_at IS NULL GROUP BY s.id, s.started_at "
 	    "ORDER BY s.started_at DESC, s.id DESC LIMIT 12",
+
+	/* Transcripts of a session and the attendance download. */
+	[S(TR_INSERT)] =
+	    "INSERT INTO classroom_transcripts (session_id, filename, cues, "
+	    "duration_ms, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())",
+	[S(TR_CUE_ADD)] =
+	    "INSERT INTO classroom_transcript_cues (transcript_id, idx, "
+	    "start_ms, end_ms, speaker, body) VALUES (?, ?, ?, ?, ?, ?)",
+	/* The card's rows, each with its speakers in one column
+	 * (separated by the unit separator, which a name cannot hold). */
+	[S(TR_LIST)] =
+	    "SELECT t.id, t.filename, t.cues, t.duration_ms, t.created_at, "
+	    "(SELECT GROUP_CONCAT(DISTINCT c.speaker ORDER BY c.speaker "
+	    "SEPARATOR '\x1f') FROM classroom_transcript_cues c WHERE "
+	    "c.transcript_id = t.id) FROM classroom_transcripts t "
+	    "WHERE t.session_id = ? ORDER BY t.id LIMIT 50",
+	[S(TR_GET)] =
+	    "SELECT t.id, t.filename, t.cues, t.duration_ms, t.created_at, "
+	    "NULL, t.session_id FROM classroom_transcripts t WHERE t.id = ?",
+	/* A batch of cues, keyset by their index. */
+	[S(TR_CUES)] =
+	    "SELECT idx, start_ms, end_ms, speaker, body FROM "
+	    "classroom_transcript_cues WHERE transcript_id = ? AND idx >= ? "
+	    "ORDER BY idx LIMIT ?",
+	[S(CR_ATTENDANCE)] =
+	    "SELECT u.name, u.email, p.first_join_at, p.last_leave_at, "
+	    "p.minutes, p.joins FROM classroom_participants p JOIN users u "
+	    "ON u.id = p.user_id WHERE p.session_id = ? AND p.joins > 0 "
+	    "ORDER BY p.first_join_at, u.name, u.id",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == S(CL__END),
@@ -2175,4 +2213,156 @@ db_recording_state(struct db *db, int64_t id, int64_t sid,
 	    (long long)sid);
 	*changed = n > 0;
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Transcripts and attendance                                          */
+
+_Static_assert(TRANSCRIPTS_MAX == 50, "TR_LIST fetches 50 transcripts");
+
+enum db_rc
+db_transcript_add(struct db *db, int64_t sid, int64_t uid,
+    const char *filename, const struct vtt_cue *cues, size_t n, int64_t *id)
+{
+	struct arena	*a;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	*id = 0;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, TR_INSERT, NULL, "isiii", (long long)sid,
+	    filename, (long long)n, n > 0 ? cues[n - 1].end_ms : 0LL,
+	    (long long)uid)) != DB_OK)
+		goto fail;
+	*id = db_last_id(db);
+	for (i = 0; i < n; i++)
+		if ((rc = db_exec(db, TR_CUE_ADD, NULL, "iiiiss",
+		    (long long)*id, (long long)i, cues[i].start_ms,
+		    cues[i].end_ms, cues[i].speaker, cues[i].text)) != DB_OK)
+			goto fail;
+	a = arena_new();
+	rc = event(db, sid, "transcript", uid, 0, detail(a, "uploaded",
+	    filename));
+	arena_free(a);
+	if (rc != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	*id = 0;
+	db_rollback(db);
+	return rc;
+}
+
+/* The rows of TR_LIST or TR_GET into t. */
+static void
+transcript_row(struct arena *a, const struct dbres *res,
+    struct classroom_transcript *t)
+{
+	char	*all, *p;
+
+	t->id = db_int(res, 0);
+	t->filename = db_dup(a, res, 1);
+	t->cues = db_int(res, 2);
+	t->duration_ms = db_int(res, 3);
+	t->created_at = db_dup(a, res, 4);
+	all = db_dup(a, res, 5);
+	if (all == NULL)
+		return;
+	t->speakers = arena_alloc(a, (TRANSCRIPT_SPEAKERS + 1) *
+	    sizeof(*t->speakers));
+	while (all != NULL && t->nspeakers < TRANSCRIPT_SPEAKERS) {
+		if ((p = strchr(all, '\x1f')) != NULL)
+			*p++ = '\0';
+		t->speakers[t->nspeakers++] = all;
+		all = p;
+	}
+	t->more_speakers = all != NULL;
+}
+
+enum db_rc
+db_transcripts(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_transcript **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, TR_LIST, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res))
+		transcript_row(a, res, &(*list)[(*n)++]);
+	return DB_OK;
+}
+
+enum db_rc
+db_transcript_get(struct db *db, struct arena *a, int64_t id,
+    struct classroom_transcript **out)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, TR_GET, &res, "i", (long long)id)) != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	*out = arena_alloc(a, sizeof(**out));
+	transcript_row(a, res, *out);
+	(*out)->session_id = db_int(res, 6);
+	return DB_OK;
+}
+
+enum db_rc
+db_transcript_cues(struct db *db, struct arena *a, int64_t tid,
+    long long from, int limit, struct classroom_cue **list, size_t *n)
+{
+	struct dbres		*res;
+	struct classroom_cue	*c;
+	enum db_rc		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, TR_CUES, &res, "iii", (long long)tid, from,
+	    (long long)limit)) != DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		c = &(*list)[(*n)++];
+		c->idx = db_int(res, 0);
+		c->start_ms = db_int(res, 1);
+		c->end_ms = db_int(res, 2);
+		c->speaker = db_dup(a, res, 3);
+		c->text = db_dup(a, res, 4);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_classroom_attendance(struct db *db, struct arena *a, int64_t sid,
+    struct classroom_attendee **list, size_t *n)
+{
+	struct dbres		*res;
+	struct classroom_attendee *p;
+	enum db_rc		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CR_ATTENDANCE, &res, "i", (long long)sid)) !=
+	    DB_OK)
+		return rc;
+	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
+	while (db_next(res)) {
+		p = &(*list)[(*n)++];
+		p->name = db_dup(a, res, 0);
+		p->email = db_dup(a, res, 1);
+		p->first_join_at = db_dup(a, res, 2);
+		p->last_leave_at = db_dup(a, res, 3);
+		p->minutes = db_int(res, 4);
+		p->joins = db_int(res, 5);
+	}
+	return DB_OK;
 }

@@ -624,6 +624,7 @@ event_text(const char *kind, const char *detail, const char **label,
 		{ "poll", "created: ", "Started a poll" },
 		{ "poll", "closed: ", "Closed a poll" },
 		{ "recording", NULL, "Received a recording" },
+		{ "transcript", "uploaded: ", "Added a transcript" },
 	};
 	static const struct {
 		const char	*detail;
@@ -767,9 +768,58 @@ chat_lines(struct req *r, struct tpl_dict *d,
 	}
 }
 
+/*
+ * The Transcriptions card: each transcript with its time and the
+ * participants it names; the upload form for the session's admins once
+ * it has ended.  Returns how many there are, or -1 on a database
+ * failure.
+ */
+static long
+summary_transcripts(struct req *r, struct tpl_dict *d, int64_t sid,
+    int admin, int ended)
+{
+	struct classroom_transcript	*t;
+	struct tpl_dict			*e;
+	struct buf			 b;
+	size_t				 n, i, j;
+	size_t				 limit;
+
+	if (db_transcripts(r->db, r->a, sid, &t, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		e = tpl_section(d, "TRANSCRIPT");
+		tpl_set_int(e, "TRANSCRIPT_ID", (long long)t[i].id);
+		tpl_set(e, "TRANSCRIPT_FILE", t[i].filename);
+		tpl_set(e, "TRANSCRIPT_AT", show_time(r, t[i].created_at));
+		tpl_set(e, "TRANSCRIPT_LENGTH", arena_printf(r->a, "%lld "
+		    "line%s, %s", t[i].cues, t[i].cues == 1 ? "" : "s",
+		    duration_text(r->a, t[i].duration_ms / 1000)));
+		buf_init(&b);
+		for (j = 0; j < t[i].nspeakers; j++)
+			buf_printf(&b, "%s%s", j == 0 ? "" : j + 1 ==
+			    t[i].nspeakers && !t[i].more_speakers ? " and " :
+			    ", ", t[i].speakers[j]);
+		if (t[i].more_speakers)
+			buf_puts(&b, " and others");
+		tpl_set(e, "TRANSCRIPT_PEOPLE", b.len > 0 ? b.data :
+		    "not named in the file");
+		buf_free(&b);
+	}
+	if (n == 0)
+		tpl_show(d, "NO_TRANSCRIPTS");
+	if (admin && ended && n < TRANSCRIPTS_MAX) {
+		limit = r->cfg->upload_limit < 2 * 1024 * 1024 ?
+		    r->cfg->upload_limit : 2 * 1024 * 1024;
+		tpl_set_int(tpl_section(d, "TRANSCRIPT_FORM"), "LIMIT_KB",
+		    (long long)(limit / 1024));
+	}
+	return (long)n;
+}
+
 /* Everything produced in the session: chat, polls, recordings, slides. */
 static int
-summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
+summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin,
+    long ntranscripts)
 {
 	struct classroom_chatline	*chat;
 	struct classroom_poll		*polls;
@@ -847,7 +897,8 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin)
 		tpl_show(d, "NO_RECORDINGS");
 	if (nslides == 0)
 		tpl_show(d, "NO_SLIDES");
-	if (nchat == 0 && npolls == 0 && nrecs == 0 && nslides == 0)
+	if (nchat == 0 && npolls == 0 && nrecs == 0 && nslides == 0 &&
+	    ntranscripts == 0)
 		tpl_show(d, "NOTHING_PRODUCED");
 	return 1;
 }
@@ -872,6 +923,7 @@ page_classroom_summary(struct req *r)
 	struct tpl_dict		*d, *e;
 	const char		*label, *shown;
 	size_t			 npp, nev, i;
+	long			 ntr;
 
 	if ((c = classroom_load(r, &acc, no_session)) == NULL)
 		return r->status;
@@ -920,8 +972,12 @@ page_classroom_summary(struct req *r)
 	}
 	if (nev == 0)
 		tpl_show(d, "NO_EVENTS");
-	if (!summary_content(r, d, c->id, acc.admin))
+	if ((ntr = summary_transcripts(r, d, c->id, acc.admin,
+	    strcmp(c->status, "ended") == 0)) < 0 ||
+	    !summary_content(r, d, c->id, acc.admin, ntr))
 		return send_db_error(r);
+	if (npp > 0)
+		tpl_show(d, "ATTENDANCE");
 	return page_send(r, 200);
 }
 

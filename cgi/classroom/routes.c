@@ -158,6 +158,12 @@ static const struct pdecl recording_post[] = {
 	END
 };
 
+/* A transcript of a past session: a WebVTT file. */
+static const struct pdecl transcript_post[] = {
+	{ "file", PT_FILE, 0, 0, 0, NULL, "WebVTT file" },
+	END
+};
+
 static const struct route routes[] = {
 	{ "classroom.admin.channels", M_GET, "/admin/channels",
 	    page_channels, ADMIN, 0, list_get },
@@ -208,6 +214,18 @@ static const struct route routes[] = {
 	{ "classroom.summary.chat.download", M_GET,
 	    "/platform/classroom/:id/summary/chat/download",
 	    page_classroom_chat_download, ANY_ROLE, 0, NULL },
+	{ "classroom.summary.attendance", M_GET,
+	    "/platform/classroom/:id/summary/attendance",
+	    page_classroom_attendance, ANY_ROLE, 0, NULL },
+	{ "classroom.transcript.upload", M_POST,
+	    "/platform/classroom/:id/transcripts", page_transcript_upload,
+	    ANY_ROLE, RT_CSRF | RT_FORM | RT_MULTIPART, transcript_post },
+	{ "classroom.transcript", M_GET,
+	    "/platform/classroom/:id/transcripts/:id", page_transcript,
+	    ANY_ROLE, 0, NULL },
+	{ "classroom.transcript.download", M_GET,
+	    "/platform/classroom/:id/transcripts/:id/download",
+	    page_transcript_download, ANY_ROLE, 0, NULL },
 	{ "classroom.recording.publish", M_POST,
 	    "/platform/classroom/:id/recordings/:id/publish",
 	    page_recording_publish, ANY_ROLE, RT_CSRF, NULL },

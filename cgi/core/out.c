@@ -93,9 +93,11 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	    "X-Frame-Options: DENY\r\n");
 	buf_printf(&h, "Content-Security-Policy: default-src 'self'; "
 	    "script-src 'self'%s%s; style-src 'self'; img-src 'self' data:; "
+	    "media-src 'self'%s%s; "
 	    "frame-src %s; frame-ancestors 'none'; form-action 'self'%s%s; "
 	    "base-uri 'none'; object-src 'none'\r\n",
 	    r->csp_script ? " " : "", r->csp_script ? r->csp_script : "",
+	    r->csp_media ? " " : "", r->csp_media ? r->csp_media : "",
 	    r->csp_frame ? r->csp_frame : "'none'",
 	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
 	buf_puts(&h, "Cache-Control: no-store\r\n");
@@ -184,6 +186,13 @@ out_csp_allow(struct req *r, const char *script_origin,
 		r->csp_frame = frame_origin;
 	if (form_origin != NULL && origin_ok(form_origin))
 		r->csp_form = form_origin;
+}
+
+void
+out_csp_media(struct req *r, const char *origin)
+{
+	if (origin != NULL && origin_ok(origin))
+		r->csp_media = origin;
 }
 
 int

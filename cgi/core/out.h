@@ -45,6 +45,9 @@ int	out_redirect_away(struct req *, const char *url);
  */
 void	out_csp_allow(struct req *, const char *script_origin,
 	    const char *frame_origin, const char *form_origin);
+/* Let this response's page play audio and video from origin
+ * ("https://host:port"; checked): a recording beside its transcript. */
+void	out_csp_media(struct req *, const char *origin);
 /* A download (CSV, text) with attachment file name. */
 int	send_download(struct req *, const char *ctype, const char *filename,
 	    const char *data, size_t len);

@@ -146,6 +146,7 @@ struct req {
 	const char		*csp_script;	/* another origin scripts load from */
 	const char		*csp_frame;	/* an origin the page may frame */
 	const char		*csp_form;	/* forms may lead there too */
+	const char		*csp_media;	/* audio and video may load from */
 	int			 away;		/* redirected to another server */
 	int			 status;
 	int			 sent;

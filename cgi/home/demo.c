@@ -32,6 +32,7 @@
 #include "lib/crypto.h"
 #include "lib/dates.h"
 #include "lib/util.h"
+#include "lib/vtt.h"
 #include "notify/notify.h"
 #include "schedule/schedule.h"
 #include "schedule/feedback.h"
@@ -795,6 +796,45 @@ demo_channel(struct demo *x, int64_t *id)
 	return DB_OK;
 }
 
+/* ---- Demo transcript (the session record's Transcriptions card) ---- */
+
+/* What the first past session's transcript says, as WebVTT with voice
+ * tags: three speakers, one of them on two lines. */
+static const char demo_vtt[] =
+    "WEBVTT - Weekly questions and answers\n\n"
+    "00:00:02.000 --> 00:00:06.500\n"
+    "<v Tess Teacher>Welcome! Ask anything about this week's lessons.\n\n"
+    "00:00:07.000 --> 00:00:10.000\n"
+    "<v Tess Teacher>Who would like to start?\n\n"
+    "00:00:11.000 --> 00:00:15.500\n"
+    "<v Lena Learner>How do I say \"I would like the bill\"?\n"
+    "In a restaurant, I mean.\n\n"
+    "00:00:16.000 --> 00:00:21.000\n"
+    "<v Tess Teacher>\"Me gustar\xc3\xad" "a la cuenta, por favor.\" "
+    "Repeat after me.\n\n"
+    "00:00:22.000 --> 00:00:25.000\n"
+    "<v Lena Learner>Me gustar\xc3\xad" "a la cuenta, por favor.\n\n"
+    "00:00:26.000 --> 00:00:29.500\n"
+    "<v Liam Learner>Is the homework due on Monday?\n\n"
+    "00:00:30.000 --> 00:00:34.000\n"
+    "<v Tess Teacher>Yes, on Monday. Thank you, see you next week!\n";
+
+/* The transcript of past session sid, read as an upload would be. */
+static enum db_rc
+demo_transcript(struct demo *x, int64_t sid, int64_t uid)
+{
+	struct vtt_cue	*cues;
+	size_t		 n;
+	char		 err[200];
+	int64_t		 id;
+
+	if (!vtt_parse(x->a, demo_vtt, sizeof(demo_vtt) - 1, &cues, &n, err,
+	    sizeof(err)))
+		return DB_ERROR;
+	return db_transcript_add(x->db, sid, uid, "weekly-questions.vtt",
+	    cues, n, &id);
+}
+
 /*
  * One past session of channel ch as it would have run: started by the
  * teacher, joined, chatted in, a poll answered and closed, ended; then
@@ -866,7 +906,12 @@ demo_past(struct demo *x, int64_t ch, const struct demo_past *ps)
 		part[i].poll_votes = i == 0 ? 0 : 1;
 		part[i].emojis = (long long)i;
 	}
-	return db_callback_participants(x->db, sid, part, 4, &stored);
+	if ((rc = db_callback_participants(x->db, sid, part, 4, &stored)) !=
+	    DB_OK)
+		return rc;
+	/* The first session has a transcript (see demo_transcript). */
+	return ps == &past_sessions[0] ? demo_transcript(x, sid, uid[0]) :
+	    DB_OK;
 }
 
 /* The channel's past sessions, made when it has none yet. */

@@ -6,7 +6,7 @@
 
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 builddir=${top_builddir:-.}
-targets="query form multipart cookie csv bbbxml json"
+targets="query form multipart cookie csv bbbxml json vtt"
 
 # Upload temp files of the multipart target go to a private directory.
 work=$(mktemp -d "${TMPDIR:-/tmp}/replay.XXXXXX") || exit 1
