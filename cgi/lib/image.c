@@ -6,7 +6,9 @@
  * claims 20000 x 20000 pixels is refused without allocating for it.
  * A JPEG is decoded already scaled down by libjpeg (1/2, 1/4 or 1/8)
  * when it is much larger than the square it becomes.  Warnings of the
- * decoders (a truncated file, a bad checksum) count as damage.
+ * decoders (a truncated file, a bad checksum) count as damage.  A
+ * camera's JPEG says in its Exif data which way up it was taken; the
+ * square is turned accordingly, as the Exif data is not kept.
  */
 #include <setjmp.h>
 #include <stdint.h>
@@ -27,6 +29,7 @@
 struct rgb {
 	unsigned char	*px;
 	unsigned	 w, h;
+	int		 orientation;	/* Exif 1..8, 1: as stored */
 };
 
 /* libjpeg's error manager with the way back to the caller. */
@@ -149,6 +152,71 @@ png_decode(const void *data, size_t len, const struct image_limits *lim,
 	return IMAGE_OK;
 }
 
+/* A 16- or 32-bit number of Exif data in its byte order.  Pure. */
+static unsigned long
+exif_num(const unsigned char *p, int bytes, int big)
+{
+	unsigned long	 v = 0;
+	int		 i;
+
+	for (i = 0; i < bytes; i++)
+		v |= (unsigned long)p[big ? i : bytes - 1 - i] <<
+		    (8 * (bytes - 1 - i));
+	return v;
+}
+
+int
+image_exif_orientation(const void *app1, size_t len)
+{
+	const unsigned char *p = app1, *t, *e;
+	unsigned long	 ifd, n, i, tag, type, v;
+	size_t		 tlen;
+	int		 big;
+
+	if (len < 6 + 8 || memcmp(p, "Exif\0\0", 6) != 0)
+		return 1;
+	t = p + 6;
+	tlen = len - 6;
+	if (memcmp(t, "II*\0", 4) == 0)
+		big = 0;
+	else if (memcmp(t, "MM\0*", 4) == 0)
+		big = 1;
+	else
+		return 1;
+	ifd = exif_num(t + 4, 4, big);
+	if (ifd < 8 || ifd > tlen - 2)
+		return 1;
+	n = exif_num(t + ifd, 2, big);
+	for (i = 0; i < n; i++) {
+		if (ifd + 2 + (i + 1) * 12 > tlen)
+			return 1;
+		e = t + ifd + 2 + i * 12;
+		tag = exif_num(e, 2, big);
+		type = exif_num(e + 2, 2, big);
+		if (tag != 0x0112)
+			continue;
+		/* A SHORT, count 1, its value first in the value field. */
+		if (type != 3 || exif_num(e + 4, 4, big) != 1)
+			return 1;
+		v = exif_num(e + 8, 2, big);
+		return v >= 1 && v <= 8 ? (int)v : 1;
+	}
+	return 1;
+}
+
+/* The orientation of a decompressor's saved APP1 markers. */
+static int
+jpeg_orientation(j_decompress_ptr d)
+{
+	jpeg_saved_marker_ptr	 m;
+
+	for (m = d->marker_list; m != NULL; m = m->next)
+		if (m->marker == JPEG_APP0 + 1 &&
+		    m->data_length >= 6 && memcmp(m->data, "Exif\0\0", 6) == 0)
+			return image_exif_orientation(m->data, m->data_length);
+	return 1;
+}
+
 /* The header of a JPEG: its size without decoding. */
 static enum image_rc
 jpeg_size(const void *data, size_t len, unsigned *w, unsigned *h)
@@ -202,7 +270,9 @@ jpeg_decode(const void *data, size_t len, const struct image_limits *lim,
 	prog.progress_monitor = jpeg_progress;
 	d.progress = &prog;
 	jpeg_mem_src(&d, data, (unsigned long)len);
+	jpeg_save_markers(&d, JPEG_APP0 + 1, 0xffff);
 	jpeg_read_header(&d, TRUE);
+	out->orientation = jpeg_orientation(&d);
 	*dw = d.image_width;
 	*dh = d.image_height;
 	if (!size_ok(d.image_width, d.image_height, lim)) {
@@ -281,6 +351,39 @@ square(const struct rgb *in, unsigned side)
 		}
 	}
 	return out;
+}
+
+/*
+ * Turn or mirror a side x side square in place as Exif orientation o
+ * asks, so that it shows upright.  Returns 1, or 0 out of memory.
+ */
+static int
+orient(unsigned char *px, unsigned side, int o)
+{
+	unsigned char	*tmp;
+	unsigned	 x, y, sx, sy, m = side - 1;
+
+	if (o <= 1 || o > 8)
+		return 1;
+	if ((tmp = malloc((size_t)side * side * 3)) == NULL)
+		return 0;
+	memcpy(tmp, px, (size_t)side * side * 3);
+	for (y = 0; y < side; y++)
+		for (x = 0; x < side; x++) {
+			switch (o) {
+			case 2: sx = m - x; sy = y; break;
+			case 3: sx = m - x; sy = m - y; break;
+			case 4: sx = x; sy = m - y; break;
+			case 5: sx = y; sy = x; break;
+			case 6: sx = y; sy = m - x; break;
+			case 7: sx = m - y; sy = m - x; break;
+			default: sx = m - y; sy = x; break;	/* 8 */
+			}
+			memcpy(px + ((size_t)y * side + x) * 3,
+			    tmp + ((size_t)sy * side + sx) * 3, 3);
+		}
+	free(tmp);
+	return 1;
 }
 
 /*
@@ -376,6 +479,10 @@ image_square(struct arena *a, const void *data, size_t len,
 	free(in.px);
 	if (sq == NULL)
 		return IMAGE_FAILED;
+	if (!orient(sq, lim->side, in.orientation)) {
+		free(sq);
+		return IMAGE_FAILED;
+	}
 	ok = jpeg_encode(a, sq, lim->side, lim->quality, out, outlen);
 	free(sq);
 	return ok ? IMAGE_OK : IMAGE_FAILED;

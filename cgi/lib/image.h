@@ -46,10 +46,18 @@ enum image_rc	image_size(const void *data, size_t len, unsigned *w,
 		    unsigned *h);
 
 /*
+ * The orientation (1 to 8) an Exif APP1 segment's data ("Exif\0\0"
+ * and a TIFF structure) gives, or 1 (as stored) when it gives none or
+ * is malformed.  Pure.
+ */
+int		image_exif_orientation(const void *app1, size_t len);
+
+/*
  * Decode data (PNG or JPEG), refuse it when its header declares more
  * than the limits allow, crop the centre square, scale it to
  * lim->side pixels a side (transparent parts over white) and encode it
- * as JPEG in *out (*outlen bytes, in the arena).  Returns IMAGE_OK or
+ * as JPEG in *out (*outlen bytes, in the arena).  A JPEG's Exif
+ * orientation is applied (the square shows upright).  Returns IMAGE_OK or
  * why not; *w and *h (may be NULL) get the declared size when known.
  */
 enum image_rc	image_square(struct arena *, const void *data, size_t len,

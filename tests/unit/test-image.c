@@ -1,8 +1,8 @@
 /*
  * test-image.c: pictures made from uploads (lib/image.h): PNG and JPEG
  * recognised by content, a declared size too large refused before
- * decoding, damaged files refused, and the square made from the
- * centre of the picture.
+ * decoding, damaged files refused, the square made from the centre
+ * of the picture, and a camera's Exif orientation applied.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -240,6 +240,126 @@ test_damaged(void **state)
 	arena_free(a);
 }
 
+/* Exif APP1 data: "Exif\0\0", a TIFF header, IFD0 with the entries. */
+#define II_HEAD	"Exif\0\0II*\0\x08\0\0\0"
+#define MM_HEAD	"Exif\0\0MM\0*\0\0\0\x08"
+
+static void
+test_exif_orientation(void **state)
+{
+	static const struct {
+		const char	*data;
+		size_t		 len;
+		int		 want;
+	} cases[] = {
+		/* One entry: orientation (0x0112), SHORT, count 1, 6. */
+		{ II_HEAD "\x01\0" "\x12\x01\x03\0\x01\0\0\0\x06\0\0\0",
+		    6 + 8 + 2 + 12, 6 },
+		{ MM_HEAD "\0\x01" "\x01\x12\0\x03\0\0\0\x01\0\x08\0\0",
+		    6 + 8 + 2 + 12, 8 },
+		/* Another tag first, then orientation 3. */
+		{ II_HEAD "\x02\0" "\x0f\x01\x02\0\x04\0\0\0\x41\x42\x43\0"
+		    "\x12\x01\x03\0\x01\0\0\0\x03\0\0\0",
+		    6 + 8 + 2 + 24, 3 },
+		/* No orientation entry. */
+		{ II_HEAD "\x01\0" "\x0f\x01\x02\0\x04\0\0\0\x41\x42\x43\0",
+		    6 + 8 + 2 + 12, 1 },
+		/* Out of range, wrong type, wrong count. */
+		{ II_HEAD "\x01\0" "\x12\x01\x03\0\x01\0\0\0\x09\0\0\0",
+		    6 + 8 + 2 + 12, 1 },
+		{ II_HEAD "\x01\0" "\x12\x01\x04\0\x01\0\0\0\x06\0\0\0",
+		    6 + 8 + 2 + 12, 1 },
+		{ II_HEAD "\x01\0" "\x12\x01\x03\0\x02\0\0\0\x06\0\0\0",
+		    6 + 8 + 2 + 12, 1 },
+		/* Cut short: the entry count promises more than is there. */
+		{ II_HEAD "\x05\0" "\x12\x01\x03\0\x01\0\0\0\x06",
+		    6 + 8 + 2 + 9, 1 },
+		/* IFD0 beyond the data, before the header, or no TIFF. */
+		{ "Exif\0\0II*\0\xff\xff\0\0\0\0", 6 + 8 + 2, 1 },
+		{ "Exif\0\0II*\0\x02\0\0\0\0\0", 6 + 8 + 2, 1 },
+		{ "Exif\0\0XX*\0\x08\0\0\0\0\0", 6 + 8 + 2, 1 },
+		{ "Exif", 4, 1 },
+		{ "", 0, 1 },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(image_exif_orientation(cases[i].data,
+		    cases[i].len), cases[i].want);
+}
+
+/*
+ * A side x side JPEG, top half red and bottom half blue, with an Exif
+ * segment saying orientation o; malloc'd.
+ */
+static unsigned char *
+make_jpeg(unsigned side, int o, size_t *len)
+{
+	struct jpeg_compress_struct	 c;
+	struct jpeg_error_mgr		 e;
+	unsigned char			*mem = NULL, *row, *out;
+	unsigned long			 n = 0;
+	unsigned			 x;
+	unsigned char			 exif[] = II_HEAD "\x01\0"
+	    "\x12\x01\x03\0\x01\0\0\0\x06\0\0\0";
+
+	exif[6 + 8 + 2 + 8] = (unsigned char)o;
+	c.err = jpeg_std_error(&e);
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, &mem, &n);
+	c.image_width = c.image_height = side;
+	c.input_components = 3;
+	c.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&c);
+	jpeg_start_compress(&c, TRUE);
+	jpeg_write_marker(&c, JPEG_APP0 + 1, exif, 6 + 8 + 2 + 12);
+	row = xmalloc(side * 3);
+	while (c.next_scanline < side) {
+		for (x = 0; x < side; x++) {
+			row[3 * x] = c.next_scanline < side / 2 ? 255 : 0;
+			row[3 * x + 1] = 0;
+			row[3 * x + 2] = c.next_scanline < side / 2 ? 0 : 255;
+		}
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	free(row);
+	out = xmalloc(n);
+	memcpy(out, mem, n);
+	free(mem);
+	*len = n;
+	return out;
+}
+
+/* A camera's "turn 90 degrees clockwise" shows the top on the right. */
+static void
+test_exif_applied(void **state)
+{
+	struct arena	*a = arena_new();
+	unsigned char	*jpg, left[3], right[3], top[3];
+	char		*out;
+	size_t		 len, olen;
+
+	(void)state;
+	jpg = make_jpeg(256, 6, &len);
+	assert_int_equal(image_square(a, jpg, len, &lim, &out, &olen, NULL,
+	    NULL), IMAGE_OK);
+	jpeg_pixel(out, olen, 20, 64, left);
+	jpeg_pixel(out, olen, 108, 64, right);
+	assert_true(left[2] > 200 && left[0] < 50);
+	assert_true(right[0] > 200 && right[2] < 50);
+	free(jpg);
+	jpg = make_jpeg(256, 1, &len);
+	assert_int_equal(image_square(a, jpg, len, &lim, &out, &olen, NULL,
+	    NULL), IMAGE_OK);
+	jpeg_pixel(out, olen, 64, 20, top);
+	assert_true(top[0] > 200 && top[2] < 50);
+	free(jpg);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -249,6 +369,8 @@ main(void)
 		cmocka_unit_test(test_jpeg_square),
 		cmocka_unit_test(test_bomb),
 		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_exif_orientation),
+		cmocka_unit_test(test_exif_applied),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
