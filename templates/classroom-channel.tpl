@@ -52,7 +52,7 @@
 <ul class="past" id="past">
 {{#PAST}}<li class="card past-session" id="past-{{SUMMARY_ID}}"><a class="past-link" href="/platform/classroom/{{SUMMARY_ID}}/summary">{{SESSION_NAME}}</a>
 <p class="past-when"><span class="past-date">{{DATE}}</span> <span class="past-time">{{TIME}}</span> <span class="muted">({{ZONE}})</span> · <span class="past-duration">{{DURATION}}</span></p>
-<p class="faces" role="group" aria-label="{{PARTICIPANTS}} participants">{{#FACE}}<span class="avatar {{AVATAR_CLASS}}" title="{{FACE_NAME}}" role="img" aria-label="{{FACE_NAME}}">{{INITIALS}}</span>{{/FACE}}{{#MORE_FACES}}<span class="avatar more">+{{MORE}}</span>{{/MORE_FACES}}{{#NOBODY}}<span class="muted">Nobody joined.</span>{{/NOBODY}}</p>
+<p class="faces" role="group" aria-label="{{PARTICIPANTS}} participants">{{#FACE}}{{#FACE_PHOTO}}<img class="avatar" src="{{AVATAR_URL}}" alt="{{FACE_NAME}}" title="{{FACE_NAME}}" width="32" height="32">{{/FACE_PHOTO}}{{#FACE_INITIALS}}<span class="avatar {{AVATAR_CLASS}}" title="{{FACE_NAME}}" role="img" aria-label="{{FACE_NAME}}">{{INITIALS}}</span>{{/FACE_INITIALS}}{{/FACE}}{{#MORE_FACES}}<span class="avatar more">+{{MORE}}</span>{{/MORE_FACES}}{{#NOBODY}}<span class="muted">Nobody joined.</span>{{/NOBODY}}</p>
 </li>
 {{/PAST}}</ul>
 <nav class="pager" aria-label="Pages of past sessions">

@@ -87,7 +87,7 @@
 <table class="list" id="people">
 <thead><tr><th>Name</th><th>State</th><th>Actions</th></tr></thead>
 <tbody>
-{{#PERSON}}<tr id="person-{{USER_ID}}" class="person"><td data-label="Name">{{PERSON_NAME}}</td><td data-label="State">{{STATE}}</td><td data-label="Actions">{{#PROMOTE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/promote#moderation" class="secondary">Promote to moderator<span class="visually-hidden">: {{PERSON_NAME}}</span></button> {{/PROMOTE}}{{#REMOVE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/remove#moderation" class="danger">Remove<span class="visually-hidden"> {{PERSON_NAME}}</span></button>{{/REMOVE}}</td></tr>
+{{#PERSON}}<tr id="person-{{USER_ID}}" class="person"><td data-label="Name">{{#FACE_PHOTO}}<img class="avatar" src="{{AVATAR_URL}}" alt="" width="32" height="32">{{/FACE_PHOTO}}{{#FACE_INITIALS}}<span class="avatar {{AVATAR_CLASS}}" aria-hidden="true">{{INITIALS}}</span>{{/FACE_INITIALS}} {{PERSON_NAME}}</td><td data-label="State">{{STATE}}</td><td data-label="Actions">{{#PROMOTE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/promote#moderation" class="secondary">Promote to moderator<span class="visually-hidden">: {{PERSON_NAME}}</span></button> {{/PROMOTE}}{{#REMOVE}}<button formaction="/platform/classroom/{{SESSION_ID}}/participants/{{USER_ID}}/remove#moderation" class="danger">Remove<span class="visually-hidden"> {{PERSON_NAME}}</span></button>{{/REMOVE}}</td></tr>
 {{/PERSON}}</tbody>
 </table>
 </form>

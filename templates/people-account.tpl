@@ -4,6 +4,23 @@
 <dt>Email</dt><dd>{{EMAIL}}</dd>
 <dt>Role</dt><dd>{{ROLE}}</dd>
 </dl>
+<section class="card" id="picture">
+<h2 id="picture-heading">Picture</h2>
+<p class="muted">Your picture is shown beside your name in classrooms and session summaries. Without one, your initials are shown.</p>
+{{#AVATAR_SET}}<p class="avatar-current"><img class="avatar large" src="{{AVATAR_URL}}" alt="Your picture" width="128" height="128"></p>{{/AVATAR_SET}}
+{{#AVATAR_NONE}}<p id="picture-status">You have no picture.</p>{{/AVATAR_NONE}}
+{{#AVATAR_ERROR}}<p class="error" role="alert" id="picture-error">{{MESSAGE}}</p>{{/AVATAR_ERROR}}
+<form method="post" action="/account/avatar" enctype="multipart/form-data" class="stack" aria-labelledby="picture-heading">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="picture-file">Choose a picture <span class="hint">(PNG or JPEG, at most {{AVATAR_MAX_MB}} MB; it is cropped to a square)</span></label>
+<input id="picture-file" name="picture" type="file" accept="image/png,image/jpeg" required>
+<button type="submit">Upload picture</button>
+</form>
+{{#AVATAR_SET}}<form method="post" action="/account/avatar/remove" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="danger" id="picture-remove">Remove picture</button>
+</form>{{/AVATAR_SET}}
+</section>
 <section class="card">
 <h2 id="password-heading">Change password</h2>
 {{#TEMPORARY_PASSWORD}}<p class="notice">You are using a temporary password. Please choose your own before using Lectern.</p>{{/TEMPORARY_PASSWORD}}

@@ -39,6 +39,8 @@
 #include "lib/crypto.h"
 #include "lib/escape.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
+#include "people/people.h"
 
 #define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
 #define JITSI_TOKEN_TTL	(4 * 3600)	/* seconds a Jitsi token lasts */
@@ -468,4 +470,78 @@ classroom_end_lesson(struct req *r, int64_t live_id)
 	    DB_OK)
 		fprintf(stderr, "lectern: lesson %lld: classroom %lld not "
 		    "ended\n", (long long)live_id, (long long)sid);
+}
+
+/* ------------------------------------------------------------------ */
+/* Faces: a person's picture, or their initials in their colour        */
+
+/* The UTF-8 character at s copied to out (at most 4 bytes and NUL). */
+static void
+first_char(const char *s, char out[5])
+{
+	size_t	 n;
+
+	out[0] = '\0';
+	if (*s == '\0')
+		return;
+	if ((n = utf8_prefix(s, 1)) > UTF8_MAX)
+		n = UTF8_MAX;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	if (n == 1 && out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* Initials of a name: its first and last words' first letters. */
+static char *
+initials(struct arena *a, const char *name)
+{
+	const char	*last = NULL, *p;
+	char		 one[5], two[5];
+
+	while (*name == ' ')
+		name++;
+	for (p = name; *p != '\0'; p++)
+		if (p[0] == ' ' && p[1] != ' ' && p[1] != '\0')
+			last = p + 1;
+	first_char(name, one);
+	two[0] = '\0';
+	if (last != NULL)
+		first_char(last, two);
+	return arena_printf(a, "%s%s", one, two);
+}
+
+/* The avatar colours of static/lectern.css: .avatar-c0 to -c7. */
+#define AVATAR_COLOURS	8
+
+/*
+ * The colour class of a user's avatar (a class, not a style attribute:
+ * the CSP forbids inline styles).  The same person has the same colour
+ * everywhere.  Pure.
+ */
+static const char *
+avatar_class(int64_t user_id)
+{
+	static const char *const classes[AVATAR_COLOURS] = {
+		"avatar-c0", "avatar-c1", "avatar-c2", "avatar-c3",
+		"avatar-c4", "avatar-c5", "avatar-c6", "avatar-c7"
+	};
+
+	return classes[(uint64_t)user_id % AVATAR_COLOURS];
+}
+
+void
+classroom_face(struct req *r, struct tpl_dict *d, int64_t user_id,
+    const char *name, const char *avatar)
+{
+	struct tpl_dict	*f;
+	char		*url;
+
+	if ((url = avatar_url(r->a, user_id, avatar)) != NULL) {
+		tpl_set(tpl_section(d, "FACE_PHOTO"), "AVATAR_URL", url);
+		return;
+	}
+	f = tpl_section(d, "FACE_INITIALS");
+	tpl_set(f, "INITIALS", initials(r->a, name));
+	tpl_set(f, "AVATAR_CLASS", avatar_class(user_id));
 }

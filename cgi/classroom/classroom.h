@@ -34,6 +34,7 @@ extern const struct routeset	classroom_routes;
 struct arena;
 struct config;
 struct req;
+struct tpl_dict;
 struct user;
 
 /* ------------------------------------------------------------------ */
@@ -87,6 +88,7 @@ struct classroom_past {
 	long long	 participants;
 	char		**faces;	/* names, at most HISTORY_FACES */
 	int64_t		*face_ids;	/* their user ids */
+	char		**face_avatars;	/* their pictures' versions or NULL */
 	size_t		 nfaces;
 };
 
@@ -131,6 +133,14 @@ int		classroom_join(struct req *, struct classroom *c,
  * ended here whatever it answers.  Failures are logged.
  */
 void		classroom_end_lesson(struct req *, int64_t live_id);
+/*
+ * A person's face in d: section FACE_PHOTO (AVATAR_URL) when they have
+ * a picture (avatar: its version as the queries give it, or NULL),
+ * else FACE_INITIALS (INITIALS, AVATAR_CLASS: their initials in a
+ * colour of their own, the same everywhere).
+ */
+void		classroom_face(struct req *, struct tpl_dict *d,
+		    int64_t user_id, const char *name, const char *avatar);
 /*
  * On a page with a Join Session form: let the form's answer redirect to
  * the BigBlueButton server (browsers check redirects after a form
@@ -291,6 +301,7 @@ struct classroom_person {
 	long long	 minutes, chats, talks, talk_seconds, raise_hands;
 	long long	 poll_votes, emojis;
 	int		 promoted, removed;
+	char		*avatar;	/* the picture's version, or NULL */
 };
 
 struct classroom_event {
@@ -490,6 +501,7 @@ struct room_person {
 	int		 promoted, removed;
 	long long	 joins, minutes;
 	int		 present;	/* joined and not left since (presence) */
+	char		*avatar;	/* the picture's version, or NULL */
 };
 
 /* What the moderator controls change. */

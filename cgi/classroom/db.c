@@ -124,18 +124,29 @@ _Static_assert(ENGAGEMENT_MAX == 12, "the chart's sessions in the SQL");
 	"(? = 0 OR c.name > ? OR (c.name = ? AND c.id > ?)) "
 
 /*
+ * A user's picture (people's user_avatars), joined to u: its version
+ * for its address, the first 16 hex digits of its SHA-256, or NULL.
+ */
+#define AVATAR_JOIN \
+	"LEFT JOIN user_avatars av ON av.user_id = u.id "
+#define AVATAR_TAG	"LEFT(av.sha256, 16)"
+
+/*
  * A past session's card: the first HISTORY_FACES participants who
- * joined, by first join, in one column as "<user id> <name>" (names
- * are one line each; the unit separator cannot be typed into a name).
+ * joined, by first join, in one column as "<user id> <picture> <name>"
+ * where <picture> is the version of their picture (AVATAR_TAG) or "-"
+ * (names are one line each; the unit separator cannot be typed into a
+ * name).
  */
 #define PAST_COLS \
 	"s.id, s.name, s.started_at, s.ended_at, TIMESTAMPDIFF(SECOND, " \
 	"s.started_at, s.ended_at), (SELECT COUNT(*) FROM " \
 	"classroom_participants p WHERE p.session_id = s.id AND " \
-	"p.joins > 0), (SELECT GROUP_CONCAT(CONCAT(u.id, ' ', u.name) " \
+	"p.joins > 0), (SELECT GROUP_CONCAT(CONCAT(u.id, ' ', " \
+	"COALESCE(" AVATAR_TAG ", '-'), ' ', u.name) " \
 	"ORDER BY p.first_join_at, u.id SEPARATOR '\x1f' LIMIT 8) FROM " \
-	"classroom_participants p JOIN users u ON u.id = p.user_id WHERE " \
-	"p.session_id = s.id AND p.joins > 0)"
+	"classroom_participants p JOIN users u ON u.id = p.user_id " \
+	AVATAR_JOIN "WHERE p.session_id = s.id AND p.joins > 0)"
 _Static_assert(HISTORY_FACES == 8, "PAST_COLS names 8 participants");
 
 #define SESSION_COLS \
@@ -300,8 +311,9 @@ static const char *const sqltab[] = {
 	    "SELECT p.user_id, u.name, p.joined_as, p.joins, p.first_join_at, "
 	    "p.last_join_at, p.last_leave_at, p.minutes, p.chats, p.talks, "
 	    "p.talk_seconds, p.raise_hands, p.poll_votes, p.emojis, "
-	    "p.promoted, p.removed FROM classroom_participants p JOIN users u "
-	    "ON u.id = p.user_id WHERE p.session_id = ? ORDER BY "
+	    "p.promoted, p.removed, " AVATAR_TAG " FROM "
+	    "classroom_participants p JOIN users u ON u.id = p.user_id "
+	    AVATAR_JOIN "WHERE p.session_id = ? ORDER BY "
 	    "p.first_join_at IS NULL, p.first_join_at, u.name, u.id",
 	/* Joins and leaves are the participants' table; the rest here. */
 	[S(CR_EVENTS)] =
@@ -431,7 +443,7 @@ static const char *const sqltab[] = {
 	    "MAX(COALESCE(p.promoted, 0)), MAX(COALESCE(p.removed, 0)), "
 	    "MAX(COALESCE(p.joins, 0)), MAX(COALESCE(p.minutes, 0)), "
 	    "MAX(p.last_join_at IS NOT NULL AND (p.last_leave_at IS NULL OR "
-	    "p.last_leave_at < p.last_join_at)) FROM ("
+	    "p.last_leave_at < p.last_join_at)), " AVATAR_TAG " FROM ("
 	    "SELECT user_id AS uid, is_admin AS adm FROM channel_members "
 	    "WHERE channel_id = ? "
 	    "UNION ALL SELECT teacher_id, 1 FROM live_sessions WHERE id = ? "
@@ -439,10 +451,12 @@ static const char *const sqltab[] = {
 	    "WHERE session_id = ? "
 	    "UNION ALL SELECT user_id, 0 FROM classroom_participants "
 	    "WHERE session_id = ?) x JOIN users u ON u.id = x.uid "
+	    AVATAR_JOIN
 	    "LEFT JOIN classroom_participants p ON p.session_id = ? "
 	    "AND p.user_id = u.id "
 	    "WHERE (? = 0 OR u.name > ? OR (u.name = ? AND u.id > ?)) "
-	    "GROUP BY u.id, u.name, u.role ORDER BY u.name, u.id LIMIT 51",
+	    "GROUP BY u.id, u.name, u.role, av.sha256 ORDER BY u.name, u.id "
+	    "LIMIT 51",
 	[S(RM_PROMOTE)] =
 	    "INSERT INTO classroom_participants (session_id, user_id, "
 	    "promoted) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE promoted = 1",
@@ -1219,7 +1233,7 @@ past_rows(struct arena *a, struct dbres *res, struct classroom_past **list,
     size_t *n)
 {
 	struct classroom_past	*p;
-	const char		*names, *e;
+	const char		*names, *e, *sp;
 	char			*id_end;
 
 	*list = arena_alloc(a, (res->nrows + 1) * sizeof(**list));
@@ -1236,16 +1250,26 @@ past_rows(struct arena *a, struct dbres *res, struct classroom_past **list,
 		    sizeof(*p->faces));
 		p->face_ids = arena_alloc(a, (HISTORY_FACES + 1) *
 		    sizeof(*p->face_ids));
+		p->face_avatars = arena_alloc(a, (HISTORY_FACES + 1) *
+		    sizeof(*p->face_avatars));
 		names = db_textn(res, 6);
 		while (names != NULL && *names != '\0' &&
 		    p->nfaces < HISTORY_FACES) {
 			e = strchr(names, '\x1f');
 			if (e == NULL)
 				e = names + strlen(names);
-			/* "<id> <name>" */
+			/* "<id> <picture> <name>" */
 			p->face_ids[p->nfaces] = strtoll(names, &id_end, 10);
 			if (*id_end == ' ' && id_end < e)
 				names = id_end + 1;
+			if ((sp = memchr(names, ' ', (size_t)(e - names))) !=
+			    NULL) {
+				if (!(sp - names == 1 && *names == '-'))
+					p->face_avatars[p->nfaces] =
+					    arena_strndup(a, names,
+					    (size_t)(sp - names));
+				names = sp + 1;
+			}
 			p->faces[p->nfaces++] = arena_strndup(a, names,
 			    (size_t)(e - names));
 			names = *e != '\0' ? e + 1 : e;
@@ -1365,6 +1389,7 @@ db_classroom_people(struct db *db, struct arena *a, int64_t sid,
 		p->emojis = db_int(res, 13);
 		p->promoted = (int)db_int(res, 14);
 		p->removed = (int)db_int(res, 15);
+		p->avatar = db_dup(a, res, 16);
 	}
 	return DB_OK;
 }
@@ -1871,6 +1896,7 @@ db_room_people(struct db *db, struct arena *a, const struct classroom *c,
 		p->joins = db_int(res, 6);
 		p->minutes = db_int(res, 7);
 		p->present = (int)db_int(res, 8);
+		p->avatar = db_dup(a, res, 9);
 	}
 	return DB_OK;
 }

@@ -25,67 +25,11 @@
 #include "core/tpl.h"
 #include "lib/clock.h"
 #include "lib/crypto.h"
-#include "lib/utf8.h"
 #include "lib/util.h"
 
 static const char no_session[] = "There is no such classroom session.";
 static const char waiting[] = "No classroom session is currently active. "
     "Your instructor will notify you when class begins.";
-
-/* The UTF-8 character at s copied to out (at most 4 bytes and NUL). */
-static void
-first_char(const char *s, char out[5])
-{
-	size_t	 n;
-
-	out[0] = '\0';
-	if (*s == '\0')
-		return;
-	if ((n = utf8_prefix(s, 1)) > UTF8_MAX)
-		n = UTF8_MAX;
-	memcpy(out, s, n);
-	out[n] = '\0';
-	if (n == 1 && out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 'a' + 'A');
-}
-
-/* Initials of a name: its first and last words' first letters. */
-static char *
-initials(struct arena *a, const char *name)
-{
-	const char	*last = NULL, *p;
-	char		 one[5], two[5];
-
-	while (*name == ' ')
-		name++;
-	for (p = name; *p != '\0'; p++)
-		if (p[0] == ' ' && p[1] != ' ' && p[1] != '\0')
-			last = p + 1;
-	first_char(name, one);
-	two[0] = '\0';
-	if (last != NULL)
-		first_char(last, two);
-	return arena_printf(a, "%s%s", one, two);
-}
-
-/* The avatar colours of static/lectern.css: .avatar-c0 to -c7. */
-#define AVATAR_COLOURS	8
-
-/*
- * The colour class of a user's avatar (a class, not a style attribute:
- * the CSP forbids inline styles).  The same person has the same colour
- * everywhere.  Pure.
- */
-static const char *
-avatar_class(int64_t user_id)
-{
-	static const char *const classes[AVATAR_COLOURS] = {
-		"avatar-c0", "avatar-c1", "avatar-c2", "avatar-c3",
-		"avatar-c4", "avatar-c5", "avatar-c6", "avatar-c7"
-	};
-
-	return classes[(uint64_t)user_id % AVATAR_COLOURS];
-}
 
 /* "45 min", "1 h 05 min", "under a minute"; an arena string. */
 static char *
@@ -220,10 +164,8 @@ past_cards(struct req *r, struct tpl_dict *d, const char *sec,
 		for (j = 0; j < list[i].nfaces; j++) {
 			f = tpl_section(e, "FACE");
 			tpl_set(f, "FACE_NAME", list[i].faces[j]);
-			tpl_set(f, "INITIALS", initials(r->a,
-			    list[i].faces[j]));
-			tpl_set(f, "AVATAR_CLASS",
-			    avatar_class(list[i].face_ids[j]));
+			classroom_face(r, f, list[i].face_ids[j],
+			    list[i].faces[j], list[i].face_avatars[j]);
 		}
 		if (list[i].participants > (long long)list[i].nfaces)
 			tpl_set_int(tpl_section(e, "MORE_FACES"), "MORE",
@@ -728,8 +670,8 @@ summary_people(struct req *r, struct tpl_dict *d,
 		e = tpl_section(d, "PERSON");
 		tpl_set_int(e, "USER_ID", (long long)pp[i].user_id);
 		tpl_set(e, "PERSON_NAME", pp[i].name);
-		tpl_set(e, "INITIALS", initials(r->a, pp[i].name));
-		tpl_set(e, "AVATAR_CLASS", avatar_class(pp[i].user_id));
+		classroom_face(r, e, pp[i].user_id, pp[i].name,
+		    pp[i].avatar);
 		tpl_set(e, "ROLE", pp[i].joined_as == NULL ? "–" :
 		    strcmp(pp[i].joined_as, "moderator") == 0 ? "Moderator" :
 		    "Viewer");

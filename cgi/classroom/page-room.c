@@ -317,6 +317,7 @@ fill_people(struct req *r, struct tpl_dict *d, const struct room *x,
 		e = tpl_section(m, "PERSON");
 		tpl_set_int(e, "USER_ID", p[i].user_id);
 		tpl_set(e, "PERSON_NAME", p[i].name);
+		classroom_face(r, e, p[i].user_id, p[i].name, p[i].avatar);
 		tpl_set(e, "STATE", person_state(r, x, &p[i]));
 		admin = p[i].site_admin || p[i].room_admin;
 		if (!x->active || admin || p[i].removed)

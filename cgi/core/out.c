@@ -74,10 +74,13 @@ out_cookie(struct req *r, const char *name, const char *value, long max_age)
 	buf_free(&b);
 }
 
-/* Write the status line and every header, then the body. */
+/*
+ * Write the status line and every header, then the body.  image: the
+ * body is a picture (send_image), with its own policy and caching.
+ */
 static int
-emit(struct req *r, int status, const char *ctype, const char *body,
-    size_t len)
+emit_as(struct req *r, int status, const char *ctype, const char *body,
+    size_t len, int image)
 {
 	struct buf	 h;
 
@@ -91,16 +94,26 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 		buf_printf(&h, "Content-Type: %s\r\n", ctype);
 	buf_puts(&h, "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n");
-	buf_printf(&h, "Content-Security-Policy: default-src 'self'; "
-	    "script-src 'self'%s%s; style-src 'self'; img-src 'self' data:; "
-	    "media-src 'self'%s%s; "
-	    "frame-src %s; frame-ancestors 'none'; form-action 'self'%s%s; "
-	    "base-uri 'none'; object-src 'none'\r\n",
-	    r->csp_script ? " " : "", r->csp_script ? r->csp_script : "",
-	    r->csp_media ? " " : "", r->csp_media ? r->csp_media : "",
-	    r->csp_frame ? r->csp_frame : "'none'",
-	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
-	buf_puts(&h, "Cache-Control: no-store\r\n");
+	if (image)
+		/* A picture runs nothing, loads nothing, is framed nowhere. */
+		buf_puts(&h, "Content-Security-Policy: default-src 'none'; "
+		    "frame-ancestors 'none'; sandbox\r\n"
+		    "Content-Disposition: inline\r\n"
+		    "Cache-Control: private, max-age=86400\r\n");
+	else {
+		buf_printf(&h, "Content-Security-Policy: default-src 'self'; "
+		    "script-src 'self'%s%s; style-src 'self'; "
+		    "img-src 'self' data:; media-src 'self'%s%s; "
+		    "frame-src %s; frame-ancestors 'none'; "
+		    "form-action 'self'%s%s; base-uri 'none'; "
+		    "object-src 'none'\r\n",
+		    r->csp_script ? " " : "",
+		    r->csp_script ? r->csp_script : "",
+		    r->csp_media ? " " : "", r->csp_media ? r->csp_media : "",
+		    r->csp_frame ? r->csp_frame : "'none'",
+		    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "");
+		buf_puts(&h, "Cache-Control: no-store\r\n");
+	}
 	if (status == 503)
 		buf_printf(&h, "Retry-After: %d\r\n", RETRY_AFTER_SECONDS);
 	if (r->away || (r->route != NULL &&
@@ -122,6 +135,14 @@ emit(struct req *r, int status, const char *ctype, const char *body,
 	r->sent = 1;
 	r->status = status;
 	return status;
+}
+
+/* emit_as() for everything but pictures. */
+static int
+emit(struct req *r, int status, const char *ctype, const char *body,
+    size_t len)
+{
+	return emit_as(r, status, ctype, body, len, 0);
 }
 
 int
@@ -213,3 +234,10 @@ send_body(struct req *r, int status, const char *ctype, const char *data,
 	return emit(r, status, data != NULL ? ctype : NULL, data, len);
 }
 
+
+int
+send_image(struct req *r, int status, const char *ctype, const char *data,
+    size_t len)
+{
+	return emit_as(r, status, data != NULL ? ctype : NULL, data, len, 1);
+}

@@ -60,6 +60,16 @@ int	send_download(struct req *, const char *ctype, const char *filename,
 int	send_body(struct req *, int status, const char *ctype,
 	    const char *data, size_t len);
 
+/*
+ * A picture (200 with data, or a bodiless 304 with data NULL), served
+ * inline with its exact ctype under a policy that allows nothing
+ * (default-src 'none', sandbox) and cached privately for a day: its
+ * address carries its version.  Headers added with out_header (ETag)
+ * go with it.
+ */
+int	send_image(struct req *, int status, const char *ctype,
+	    const char *data, size_t len);
+
 /* Reason phrase for a status. */
 const char *status_text(int);
 

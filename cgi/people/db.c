@@ -35,6 +35,10 @@ enum {
 	PPL_IMPORT_MARK_APPLIED,
 	PPL_USER_COUNT_ROLES,
 	PPL_IMPORT_WAITING,
+	PPL_AVATAR_SET,
+	PPL_AVATAR_GET,
+	PPL_AVATAR_TAG,
+	PPL_AVATAR_DELETE,
 	PPL__END
 };
 
@@ -118,6 +122,18 @@ static const char *const sqltab[] = {
 	IDX(PPL_IMPORT_WAITING) =
 	    "SELECT COUNT(*) FROM csv_imports WHERE admin_id = ? AND "
 	    "created_at >= ? AND applied_at IS NULL",
+	/* A user's picture (schema/012-avatars.sql). */
+	IDX(PPL_AVATAR_SET) =
+	    "INSERT INTO user_avatars (user_id, image, sha256, updated_at) "
+	    "VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+	    "image = VALUES(image), sha256 = VALUES(sha256), "
+	    "updated_at = VALUES(updated_at)",
+	IDX(PPL_AVATAR_GET) =
+	    "SELECT image, sha256 FROM user_avatars WHERE user_id = ?",
+	IDX(PPL_AVATAR_TAG) =
+	    "SELECT sha256 FROM user_avatars WHERE user_id = ?",
+	IDX(PPL_AVATAR_DELETE) =
+	    "DELETE FROM user_avatars WHERE user_id = ?",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) ==
@@ -448,5 +464,65 @@ db_upload_mark_applied(struct db *db, int64_t id, int *ok)
 
 	rc = db_exec(db, PPL_IMPORT_MARK_APPLIED, &n, "i", (long long)id);
 	*ok = n == 1;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pictures                                                            */
+
+enum db_rc
+db_avatar_set(struct db *db, int64_t user_id, const char *image,
+    size_t len, const char *sha256)
+{
+	return db_exec(db, PPL_AVATAR_SET, NULL, "ibs", (long long)user_id,
+	    image, len, sha256);
+}
+
+enum db_rc
+db_avatar_get(struct db *db, struct arena *a, int64_t user_id,
+    struct avatar **out)
+{
+	struct dbres	*res;
+	struct avatar	*av;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, PPL_AVATAR_GET, &res, "i",
+	    (long long)user_id)) != DB_OK)
+		return rc;
+	if (!db_next(res))
+		return DB_OK;
+	av = arena_alloc(a, sizeof(*av));
+	av->image = db_text(res, 0);
+	av->len = db_len(res, 0);
+	av->sha256 = db_dup(a, res, 1);
+	*out = av;
+	return DB_OK;
+}
+
+enum db_rc
+db_avatar_tag(struct db *db, struct arena *a, int64_t user_id,
+    char **sha256)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*sha256 = NULL;
+	if ((rc = db_query(db, a, PPL_AVATAR_TAG, &res, "i",
+	    (long long)user_id)) != DB_OK)
+		return rc;
+	if (db_next(res))
+		*sha256 = db_dup(a, res, 0);
+	return DB_OK;
+}
+
+enum db_rc
+db_avatar_delete(struct db *db, int64_t user_id, int *removed)
+{
+	long long	 n = 0;
+	enum db_rc	 rc;
+
+	rc = db_exec(db, PPL_AVATAR_DELETE, &n, "i", (long long)user_id);
+	*removed = n > 0;
 	return rc;
 }

@@ -1,5 +1,6 @@
 /*
- * people.c: the password rules and checking a users CSV.
+ * people.c: the password rules, checking a users CSV, and the address
+ * of a user's picture.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -179,4 +180,16 @@ users_check_import(struct db *db, struct arena *a,
 		if (rows[i].error != NULL)
 			bad++;
 	return bad;
+}
+
+/* Hex characters of a picture's SHA-256 in its address. */
+#define AVATAR_VERSION_LEN	16
+
+char *
+avatar_url(struct arena *a, int64_t user_id, const char *sha256)
+{
+	if (sha256 == NULL || *sha256 == '\0')
+		return NULL;
+	return arena_printf(a, "/avatars/%lld?v=%.*s", (long long)user_id,
+	    AVATAR_VERSION_LEN, sha256);
 }

@@ -97,6 +97,46 @@ enum db_rc	db_upload_waiting(struct db *, struct arena *, int64_t admin,
 enum db_rc	db_upload_mark_applied(struct db *, int64_t id, int *ok);
 
 /*
+ * Pictures (avatars): the JPEG Lectern made from a user's upload, and
+ * its SHA-256 (the ETag and the version in its address).
+ */
+struct avatar {
+	const char	*image;
+	size_t		 len;
+	char		*sha256;
+};
+
+/* Set or replace a user's picture. */
+enum db_rc	db_avatar_set(struct db *, int64_t user_id, const char *image,
+		    size_t len, const char *sha256);
+/* A user's picture, or NULL when they have none. */
+enum db_rc	db_avatar_get(struct db *, struct arena *, int64_t user_id,
+		    struct avatar **);
+/* Only the SHA-256 of a user's picture, NULL when none. */
+enum db_rc	db_avatar_tag(struct db *, struct arena *, int64_t user_id,
+		    char **sha256);
+/* Remove a user's picture; *removed = 0 when there was none. */
+enum db_rc	db_avatar_delete(struct db *, int64_t user_id, int *removed);
+
+/*
+ * The rules for an uploaded picture (page-avatar.c): at most
+ * AVATAR_MAX_BYTES, AVATAR_MAX_SIDE pixels a side and
+ * AVATAR_MAX_PIXELS in all; it becomes an AVATAR_SIDE-pixel square.
+ */
+#define AVATAR_MAX_BYTES	(5 * 1024 * 1024)
+#define AVATAR_MAX_SIDE		6000
+#define AVATAR_MAX_PIXELS	24000000UL
+#define AVATAR_SIDE		128
+#define AVATAR_QUALITY		85
+
+/*
+ * The address of a user's picture for an <img>, with its version
+ * (sha256, as stored) so that a new picture is a new address; NULL
+ * when sha256 is NULL (no picture: show the initials).  In a.
+ */
+char	*avatar_url(struct arena *, int64_t user_id, const char *sha256);
+
+/*
  * The CSV imports (import.c): upload, keep, preview with every bad row
  * by line and reason, apply in one transaction.  A kind of import gives
  * its pages and callbacks; the flow calls them in this order.
@@ -221,6 +261,10 @@ int	page_account_password(struct req *);
 int	page_account_timezone(struct req *);
 int	page_account_calendar(struct req *);
 int	page_account_calendar_revoke(struct req *);
+/* page-avatar.c */
+int	page_avatar_upload(struct req *);
+int	page_avatar_remove(struct req *);
+int	page_avatar_get(struct req *);
 /* page-users.c */
 int	page_users(struct req *);
 int	page_user_new(struct req *);

@@ -1,7 +1,7 @@
 /*
  * routes.c: the people domain's pages: sign-in and welcome links, the
- * account page (with its calendar feed address), and the
- * administrator's users and CSV import.
+ * account page (with its calendar feed address and picture), users'
+ * pictures, and the administrator's users and CSV import.
  */
 #include "core/model.h"
 #include "core/req.h"
@@ -76,6 +76,17 @@ static const struct pdecl import_post[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const struct pdecl avatar_post[] = {
+	{ "picture", PT_FILE, 0, 0, 0, NULL, "Picture" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+/* The version in a picture's address: only makes the address new. */
+static const struct pdecl avatar_get[] = {
+	{ "v", PT_TEXT, 0, 0, 64, NULL, "Version" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	{ "people.login", M_GET, "/login", page_login, 0, 0, login_get },
 	{ "people.login.post", M_POST, "/login", page_login_post, 0,
@@ -99,6 +110,14 @@ static const struct route routes[] = {
 	    page_account_calendar, ANY_ROLE, RT_CSRF | RT_NO_REFERRER, NULL },
 	{ "people.account.calendar.revoke", M_POST, "/account/calendar/revoke",
 	    page_account_calendar_revoke, ANY_ROLE, RT_CSRF, NULL },
+
+	{ "people.account.avatar", M_POST, "/account/avatar",
+	    page_avatar_upload, ANY_ROLE, RT_CSRF | RT_FORM | RT_MULTIPART,
+	    avatar_post },
+	{ "people.account.avatar.remove", M_POST, "/account/avatar/remove",
+	    page_avatar_remove, ANY_ROLE, RT_CSRF, NULL },
+	{ "people.avatar", M_GET, "/avatars/:id", page_avatar_get, ANY_ROLE,
+	    0, avatar_get },
 
 	{ "people.users", M_GET, "/admin/users", page_users, ADMIN, 0,
 	    users_get },

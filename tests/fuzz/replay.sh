@@ -8,6 +8,9 @@ srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 builddir=${top_builddir:-.}
 targets="query form multipart cookie csv bbbxml json vtt"
 
+# Users' pictures (cgi/lib/image.c).
+targets="$targets image"
+
 # Upload temp files of the multipart target go to a private directory.
 work=$(mktemp -d "${TMPDIR:-/tmp}/replay.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
