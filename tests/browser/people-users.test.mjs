@@ -96,7 +96,7 @@ test('a user added by the administrator signs in and chooses a password', async 
 		    'the confirmation');
 		assert.equal(await page.getByText('You are using a temporary password').count(), 0,
 		    'the temporary-password notice is gone');
-		await page.getByRole('link', { name: 'Home' }).click();
+		await page.getByRole('link', { name: 'Home', exact: true }).click();
 		await seeHeading(page, `Welcome, ${name}`);
 		assert.equal(await page.getByText('You are using a temporary password').count(), 0);
 	});
