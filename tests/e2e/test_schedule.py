@@ -26,10 +26,18 @@ def set_zone(uid, tz):
 
 
 def far_monday():
-    """A Monday far in the future, different for every call."""
-    d = datetime.date.today() + datetime.timedelta(
-        weeks=random.randrange(300, 7000))
-    return d - datetime.timedelta(days=d.weekday())
+    """A Monday far in the future, different for every call: a week (with
+    two days either side, for the zones) where no test has planned a
+    lesson yet, so a page of that week shows only the caller's."""
+    while True:
+        d = datetime.date.today() + datetime.timedelta(
+            weeks=random.randrange(300, 7000))
+        d -= datetime.timedelta(days=d.weekday())
+        if int(sql_value(
+                "SELECT COUNT(*) FROM live_sessions WHERE starts_at >= '%s' "
+                "AND starts_at < '%s'" % (d - datetime.timedelta(days=2),
+                                          d + datetime.timedelta(days=9)))) == 0:
+            return d
 
 
 def new_course(lessons=1):
