@@ -5,31 +5,13 @@
 // channel and its session are written straight into the database (the
 // channel pages are another part of Lectern).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { BASE, account, launch, screenshot, see, signIn, unique, withPage } from './lib.mjs';
+import { BASE, account, launch, screenshot, see, signIn, unique, withPage, quote, sql, userId } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-// Run SQL as the database's root; rows as arrays of strings.
-function sql(query) {
-	const socket = process.env.LECTERN_TEST_DB_SOCKET;
-	assert.ok(socket, 'LECTERN_TEST_DB_SOCKET is not set');
-	const out = execFileSync('mariadb', [`--socket=${socket}`, '-u', 'root',
-	    '-N', '-B', 'lectern', '-e', query], { encoding: 'utf8' });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
-
-function quote(s) {
-	return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
-}
-
-function userId(email) {
-	return Number(sql(`SELECT id FROM users WHERE email = ${quote(email)}`)[0][0]);
-}
 
 // A channel with its admin and a member, and an active session in it.
 function activeSession(adminEmail, memberEmail, name) {

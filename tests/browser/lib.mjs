@@ -4,6 +4,7 @@
 // page a test visits is also checked for sideways scrolling at 320 px
 // and for serious accessibility problems (axe-core): see checkPages.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,6 +45,25 @@ export function account(role, index = 0) {
 // A short random suffix for names and addresses no other run has used.
 export function unique(prefix = 'b') {
 	return prefix + randomBytes(5).toString('hex');
+}
+
+// Tests that set up data the pages cannot make run SQL as the
+// database's root; rows come back as arrays of strings.
+export function sql(query) {
+	const socket = process.env.LECTERN_TEST_DB_SOCKET;
+	assert.ok(socket, 'LECTERN_TEST_DB_SOCKET is not set');
+	const out = execFileSync('mariadb', [`--socket=${socket}`, '-u', 'root',
+	    '-N', '-B', 'lectern', '-e', query], { encoding: 'utf8' });
+	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+// A string as an SQL literal.
+export function quote(s) {
+	return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
+}
+
+export function userId(email) {
+	return Number(sql(`SELECT id FROM users WHERE email = ${quote(email)}`)[0][0]);
 }
 
 export function launch() {

@@ -8,11 +8,10 @@
 // text file.  The channel and its ended session are written straight
 // into the database.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import { BASE, account, launch, screenshot, see, seeHeading, signIn, unique, withPage } from './lib.mjs';
+import { BASE, account, launch, screenshot, see, seeHeading, signIn, unique, withPage, quote, sql, userId } from './lib.mjs';
 
 let browser;
 let media;
@@ -21,23 +20,6 @@ after(async () => {
 	await browser?.close();
 	await new Promise((done) => (media ? media.close(done) : done()));
 });
-
-// Run SQL as the database's root; rows as arrays of strings.
-function sql(query) {
-	const socket = process.env.LECTERN_TEST_DB_SOCKET;
-	assert.ok(socket, 'LECTERN_TEST_DB_SOCKET is not set');
-	const out = execFileSync('mariadb', [`--socket=${socket}`, '-u', 'root',
-	    '-N', '-B', 'lectern', '-e', query], { encoding: 'utf8' });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
-
-function quote(s) {
-	return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
-}
-
-function userId(email) {
-	return Number(sql(`SELECT id FROM users WHERE email = ${quote(email)}`)[0][0]);
-}
 
 // A WAV file of seconds of a quiet tone: 8 kHz, 8 bits, mono.
 function wav(seconds) {
