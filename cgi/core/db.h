@@ -44,7 +44,7 @@ enum stmt {
  */
 #define DB_SLOT_SHIFT	10
 #define DB_BASE(slot)	((slot) << DB_SLOT_SHIFT)
-#define DB_SLOTS	16
+#define DB_SLOTS	24
 
 struct sqltable {
 	size_t			 n;
