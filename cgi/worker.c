@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "conference/conference.h"
+#include "conference/health.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "enrollment/generate.h"
@@ -189,6 +191,7 @@ worker_pass(struct db *db, const struct config *cfg, struct worker_stats *st)
 	}
 	/* Provider calls are cut by bbb_timeout, and each step stops at
 	 * the first "unavailable": a dead server delays mail little. */
+	(void)conf_health_recheck(db, a, cfg, &conf_bbb);
 	if ((rc = classroom_sync_recordings(db, cfg,
 	    &st->classroom)) != DB_OK ||
 	    (rc = classroom_sync_missed(db, cfg, (long long)time(NULL) * 1000,

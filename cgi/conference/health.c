@@ -136,3 +136,28 @@ conf_health_after(struct db *db, struct arena *a, struct conf_pass *pass)
 		fprintf(stderr, "lectern: %s: the server answers again\n",
 		    p->name);
 }
+
+int
+conf_health_recheck(struct db *db, struct arena *a,
+    const struct config *cfg, const struct conf_provider *p)
+{
+	long long	 until, now;
+	char		*err = NULL;
+	int		 running = 0;
+	enum conf_rc	 rc;
+
+	if (p->timed_out == NULL || !state(db, a, p->name, &until, &now) ||
+	    until == 0)
+		return 0;
+	rc = p->is_running(cfg, a, CONF_HEALTH_MEETING, &running, &err);
+	if (rc != CONF_OK && rc != CONF_NOT_FOUND) {
+		fprintf(stderr, "lecternctl: worker: %s: still not answering: "
+		    "%s\n", p->name, err != NULL ? err : "no reason given");
+		return 0;
+	}
+	if (db_exec(db, CF_CLOSE, NULL, "s", p->name) != DB_OK)
+		return 0;
+	fprintf(stderr, "lecternctl: worker: %s: the server answers again\n",
+	    p->name);
+	return 1;
+}

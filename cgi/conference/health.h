@@ -13,17 +13,23 @@
  * tries the server (one trial call per window): an answer clears the
  * mark, another timeout keeps it for a new window.  The worker's own
  * calls (end retries, recordings) do not ask: they keep their schedule.
+ * Each worker pass also asks a marked server one cheap question
+ * (conf_health_recheck), so that the mark goes as soon as the server
+ * answers again, not only at a person's click.
  */
 #ifndef LECTERN_HEALTH_H
 #define LECTERN_HEALTH_H
 
 struct arena;
 struct conf_provider;
+struct config;
 struct db;
 struct sqltable;
 
 /* The statement table's slot (core/db.h), registered by app.c. */
 #define CONF_HEALTH_SLOT	14
+/* The meeting the worker's check asks about (one that never exists). */
+#define CONF_HEALTH_MEETING	"lectern-health-check"
 /* How long the server counts as not answering after a timeout. */
 #define CONF_BREAKER_WINDOW_MS	30000LL
 
@@ -66,6 +72,14 @@ int		 conf_health_admit(struct db *, struct arena *,
  */
 void		 conf_health_after(struct db *, struct arena *,
 		    struct conf_pass *pass);
+/*
+ * The worker's check: when p is marked as not answering, ask it whether
+ * CONF_HEALTH_MEETING runs; a proper answer (running or not, or no such
+ * meeting) clears the mark.  Returns 1 when it cleared the mark.  Does
+ * nothing (no call) while p is not marked.
+ */
+int		 conf_health_recheck(struct db *, struct arena *,
+		    const struct config *, const struct conf_provider *p);
 
 extern const struct sqltable sql_conference;
 

@@ -40,6 +40,7 @@ static const struct key keys[] = {
 	{ "db_user", S(db_user), 0 },
 	{ "db_password", S(db_password), 1 },
 	{ "db_timeout", I(db_timeout, 1, 600), 0 },
+	{ "db_lock_wait", I(db_lock_wait, 1, 600), 0 },
 	{ "base_url", S(base_url), 0 },
 	{ "school_name", S(school_name), 0 },
 	{ "timezone", S(timezone), 0 },
@@ -87,6 +88,7 @@ defaults(struct config *c)
 	c->db_user = xstrdup("lectern");
 	c->db_password = xstrdup("");
 	c->db_timeout = 10;
+	c->db_lock_wait = 5;
 	c->base_url = xstrdup("http://127.0.0.1:8080");
 	c->school_name = xstrdup("Lectern");
 	c->timezone = xstrdup("UTC");

@@ -17,6 +17,7 @@ struct config {
 	char	*db_user;
 	char	*db_password;
 	int	 db_timeout;
+	int	 db_lock_wait;
 	char	*base_url;
 	char	*school_name;
 	char	*timezone;

@@ -101,10 +101,12 @@ struct db {
 	int		 opened;	/* connected at least once */
 	int		 in_tx;
 	int		 down;
+	int		 busy;		/* this request met a held lock */
 	unsigned	 queries;
 };
 
 static int	is_gone(unsigned);
+static int	is_busy(struct db *, unsigned);
 static int	reconnect(struct db *);
 
 static void
@@ -222,6 +224,7 @@ connect_db(struct db *db, char *err, size_t errlen)
 	const struct config *c = db->cfg;
 	unsigned	 t = (unsigned)c->db_timeout;
 	my_bool		 no = 0;
+	char		 init[256];
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
@@ -232,9 +235,16 @@ connect_db(struct db *db, char *err, size_t errlen)
 	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &t);
 	mysql_options(db->my, MYSQL_OPT_RECONNECT, &no);
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->my, MYSQL_INIT_COMMAND,
-	    "SET time_zone = '+00:00', "
-	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
+	/*
+	 * A row or table lock held elsewhere makes a statement give up
+	 * after db_lock_wait seconds (instead of InnoDB's 50 s, or a year
+	 * for a table lock): the request then answers 503 (is_busy).
+	 */
+	snprintf(init, sizeof(init), "SET time_zone = '+00:00', "
+	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', "
+	    "innodb_lock_wait_timeout = %d, lock_wait_timeout = %d",
+	    c->db_lock_wait, c->db_lock_wait);
+	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
 	if (mysql_real_connect(db->my, c->db_host, c->db_user,
 	    c->db_password, c->db_name, (unsigned)c->db_port,
 	    c->db_host == NULL ? c->db_socket : NULL,
@@ -313,6 +323,20 @@ is_gone(unsigned e)
 	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
 	    e == ER_UNKNOWN_STMT_HANDLER || e == CR_SERVER_LOST_EXTENDED ||
 	    e == ER_CONNECTION_KILLED;
+}
+
+/*
+ * 1 when errno says the statement gave up waiting for a lock held by
+ * another connection, or ran out of the server's max_statement_time;
+ * the request then answers 503 like one whose database is away.
+ */
+static int
+is_busy(struct db *db, unsigned e)
+{
+	if (e != ER_LOCK_WAIT_TIMEOUT && e != ER_STATEMENT_TIMEOUT)
+		return 0;
+	db->busy = 1;
+	return 1;
 }
 
 /*
@@ -434,6 +458,10 @@ run(struct db *db, int st, struct arg *args, int nargs)
 		e = mysql_stmt_errno(s);
 		if (e == ER_DUP_ENTRY)
 			return DB_DUPLICATE;
+		if (is_busy(db, e)) {
+			db_log(sqltext(st), mysql_stmt_error(s));
+			return DB_DOWN;
+		}
 		if (!is_gone(e) || db->in_tx) {
 			db_log(sqltext(st), mysql_stmt_error(s));
 			if (is_gone(e)) {
@@ -496,7 +524,8 @@ fetch_all(struct db *db, MYSQL_STMT *s, struct arena *a, struct dbres **out)
 	mysql_stmt_attr_set(s, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	if (mysql_stmt_store_result(s) != 0) {
 		db_log("store_result", mysql_stmt_error(s));
-		return is_gone(mysql_stmt_errno(s)) ? DB_DOWN : DB_ERROR;
+		return is_gone(mysql_stmt_errno(s)) ||
+		    is_busy(db, mysql_stmt_errno(s)) ? DB_DOWN : DB_ERROR;
 	}
 	if ((meta = mysql_stmt_result_metadata(s)) == NULL) {
 		mysql_stmt_free_result(s);
@@ -579,7 +608,6 @@ out:
 	free(lens);
 	free(nulls);
 	free(errs);
-	(void)db;
 	return rc;
 }
 
@@ -676,6 +704,8 @@ simple(struct db *db, const char *sql, int retry)
 		return DB_OK;
 	e = mysql_errno(db->my);
 	db_log(sql, mysql_error(db->my));
+	if (is_busy(db, e))
+		return DB_DOWN;
 	if (is_gone(e)) {
 		if (!reconnect(db))
 			return DB_DOWN;
@@ -838,12 +868,13 @@ void
 db_reset_count(struct db *db)
 {
 	db->queries = 0;
+	db->busy = 0;
 }
 
 int
 db_is_down(struct db *db)
 {
-	return db->down;
+	return db->down || db->busy;
 }
 
 const struct config *

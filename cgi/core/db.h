@@ -149,10 +149,12 @@ char		*db_like_contains(struct arena *, const char *);
 void		 db_words(struct arena *, const char *s, const char **match,
 		    const char **like);
 
-/* Statements run since the last reset, for the request log line. */
+/* Statements run since the last reset, for the request log line; the
+ * reset (at each request) also forgets a lock wait that gave up. */
 unsigned	 db_queries(struct db *);
 void		 db_reset_count(struct db *);
-/* 1 when the last failure was a lost connection. */
+/* 1 when the last failure was a lost connection, or when a statement of
+ * this request gave up waiting for a lock (both DB_DOWN: answer 503). */
 int		 db_is_down(struct db *);
 /* The configuration the connection was opened with (for domain code
  * that writes links and times, such as notifications). */

@@ -14,83 +14,24 @@
 # is over, Join works again.
 #
 # ./etc/dev check runs it against its stack, after the end-to-end and
-# browser tests.  Against the stack of "./etc/dev up" (port 8080 here):
-#
-#   LECTERN_CONF=$PWD/var/lectern.conf LECTERN_TEST_URL=http://127.0.0.1:8080 \
-#       LECTERN_TEST_VAR=$PWD/var LECTERN_TEST_ACCOUNTS=$PWD/var/demo-accounts.txt \
-#       LECTERN_TEST_DB_SOCKET=$PWD/var/run/mysqld.sock \
-#       tests/faults/stalled-conference.sh
+# browser tests; stack.sh says how to run it against that of "up".
 #
 # Bounded: every wait gives up after WAIT_SECONDS, every request after
 # 60 s, and the simulator holds answers for at most 120 s (it is released
 # at the end, whatever happened).
-set -u
-
-if [[ -z ${LECTERN_TEST_URL-} || -z ${LECTERN_TEST_VAR-} || -z ${LECTERN_CONF-} ||
-	-z ${LECTERN_TEST_ACCOUNTS-} || -z ${LECTERN_TEST_DB_SOCKET-} ]]; then
-	echo "1..0 # SKIP no stack: run the tests through ./etc/dev check"
-	exit 0
-fi
-if [[ ! $LECTERN_TEST_URL =~ ^http://127\.0\.0\.1:[0-9]+$ ]]; then
-	echo "Bail out! LECTERN_TEST_URL must be http://127.0.0.1:PORT, not $LECTERN_TEST_URL"
-	exit 1
-fi
-SRC=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
-export PYTHONPATH=$SRC/tests/e2e${PYTHONPATH:+:$PYTHONPATH}
-export PYTHONDONTWRITEBYTECODE=1
+. "$(dirname "$0")/stack.sh"
 
 exec python3 - <<'EOF'
-import os
-import subprocess
 import sys
 import threading
 
 import bbb
-from lectern import BASE, Client, accounts, signed_in, sql, sql_quote, \
-    sql_value, unique
+from faultlib import check, classroom, status, workers
+from lectern import BASE, Client, accounts, signed_in, sql
 
 WAIT_SECONDS = 20
 UNAVAILABLE = ("The conferencing server is unavailable right now. Please "
                "try again in a minute.")
-VAR = os.environ["LECTERN_TEST_VAR"]
-
-results = []
-
-
-def check(desc, ok, detail=None):
-    results.append(ok)
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), desc))
-    if not ok and detail is not None:
-        for line in str(detail).splitlines()[:10]:
-            print("# " + line)
-    sys.stdout.flush()
-
-
-def workers():
-    """The FastCGI workers: children of a multiwatch under the stack's
-    spawn-fcgi pid."""
-    with open(os.path.join(VAR, "run", "spawn-fcgi.pid")) as f:
-        root = int("".join(c for c in f.read() if c.isdigit()))
-    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,comm="],
-                         capture_output=True, text=True, check=True).stdout
-    parent, comm = {}, {}
-    for line in out.splitlines():
-        pid, ppid, name = line.split(None, 2)
-        parent[int(pid)], comm[int(pid)] = int(ppid), name.strip()
-    found = 0
-    for pid, ppid in parent.items():
-        if comm.get(ppid) != "multiwatch":
-            continue
-        q = ppid
-        while q > 1 and q != root:
-            q = parent.get(q, 1)
-        found += q == root
-    return found
-
-
-def user_id(email):
-    return int(sql_value("SELECT id FROM users WHERE email = %s"
-                         % sql_quote(email)))
 
 
 def sim_state():
@@ -159,7 +100,7 @@ def wait(fn):
 
 
 def main():
-    n = workers()
+    n = len(workers())
     k = n - 1
     print("1..7")
     print("# %d FastCGI workers: %d Joins held at once" % (n, k))
@@ -167,26 +108,8 @@ def main():
         check("more FastCGI workers than the Joins a stalled server holds "
               "(found %d workers)" % n, False)
         return
-    teacher = signed_in(BASE, "teacher", 0)
     learners = accounts()["learner"]
-    name = unique("Stalled ")
-    sql("INSERT INTO channels (name, description, created_at, updated_at) "
-        "VALUES (%s, 'Fault test', UTC_TIMESTAMP(), UTC_TIMESTAMP())"
-        % sql_quote(name))
-    cid = int(sql_value("SELECT id FROM channels WHERE name = %s"
-                        % sql_quote(name)))
-    members = [(user_id(accounts()["teacher"][0][0]), 1)] + \
-        [(user_id(e), 0) for e, _ in learners]
-    for uid, adm in members:
-        sql("INSERT INTO channel_members (channel_id, user_id, is_admin, "
-            "added_at) VALUES (%d, %d, %d, UTC_TIMESTAMP())" % (cid, uid, adm))
-    teacher.get("/platform/channels/%d/start" % cid)
-    r = teacher.post("/platform/channels/%d/start" % cid, {})
-    sid = int(sql_value("SELECT id FROM classroom_sessions WHERE "
-                        "active_key = 'c%d'" % cid) or 0)
-    if r.status != 303 or not sid:
-        print("Bail out! could not start a classroom session: %r" % r)
-        sys.exit(1)
+    _, cid, sid = classroom("Stalled ")
     sql("DELETE FROM conference_health")
     # Signed in and on the channel page before the server stalls.
     people = []
@@ -254,5 +177,5 @@ finally:
         bbb.sim("mode", {"mode": "normal"})
     except Exception:  # noqa: BLE001 - the simulator may be gone
         pass
-sys.exit(0 if results and all(results) else 1)
+sys.exit(status())
 EOF
