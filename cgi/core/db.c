@@ -877,6 +877,12 @@ db_is_down(struct db *db)
 	return db->down || db->busy;
 }
 
+int
+db_is_busy(struct db *db)
+{
+	return db->busy;
+}
+
 const struct config *
 db_config(const struct db *db)
 {

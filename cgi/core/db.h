@@ -156,6 +156,8 @@ void		 db_reset_count(struct db *);
 /* 1 when the last failure was a lost connection, or when a statement of
  * this request gave up waiting for a lock (both DB_DOWN: answer 503). */
 int		 db_is_down(struct db *);
+/* 1 when a statement of this request gave up waiting for a lock. */
+int		 db_is_busy(struct db *);
 /* The configuration the connection was opened with (for domain code
  * that writes links and times, such as notifications). */
 const struct config *db_config(const struct db *);

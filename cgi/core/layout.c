@@ -139,6 +139,9 @@ send_error(struct req *r, int status, const char *msg)
 int
 send_db_error(struct req *r)
 {
+	if (db_is_busy(r->db))
+		return send_error(r, 503, "Lectern's database is busy right "
+		    "now. Please try again in a moment.");
 	return send_error(r, db_is_down(r->db) ? 503 : 500, NULL);
 }
 
