@@ -883,8 +883,9 @@ slide_dir(struct req *r)
 /*
  * Store data as a new file under data_dir/slides with a random name
  * (into stored, 33 bytes): written to a temporary file first and
- * renamed, so a half-written file never carries a slide's name.
- * Returns 1, or 0 after logging why not.
+ * renamed, so a half-written file never carries a slide's name, and
+ * removed again when it could not be written whole.  Returns 0, or the
+ * errno of the failure after logging it.
  */
 static int
 slide_store(struct req *r, const char *data, size_t len, char stored[33])
@@ -892,39 +893,43 @@ slide_store(struct req *r, const char *data, size_t len, char stored[33])
 	char	*dir = slide_dir(r), *tmp, *path;
 	size_t	 off = 0;
 	ssize_t	 w;
-	int	 fd;
+	int	 fd, e;
 
 	if ((mkdir(r->cfg->data_dir, 0700) == -1 && errno != EEXIST) ||
 	    (mkdir(dir, 0700) == -1 && errno != EEXIST)) {
-		fprintf(stderr, "lectern: %s: %s\n", dir, strerror(errno));
-		return 0;
+		e = errno;
+		fprintf(stderr, "lectern: %s: %s\n", dir, strerror(e));
+		return e;
 	}
 	random_hex(stored, 16);
 	tmp = arena_printf(r->a, "%s/.tmp-%s", dir, stored);
 	path = arena_printf(r->a, "%s/%s", dir, stored);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) == -1) {
-		fprintf(stderr, "lectern: %s: %s\n", tmp, strerror(errno));
-		return 0;
+		e = errno;
+		fprintf(stderr, "lectern: %s: %s\n", tmp, strerror(e));
+		return e;
 	}
 	while (off < len) {
 		if ((w = write(fd, data + off, len - off)) <= 0) {
 			if (w == -1 && errno == EINTR)
 				continue;
+			e = w == 0 ? ENOSPC : errno;
 			fprintf(stderr, "lectern: %s: %s\n", tmp,
-			    strerror(errno));
+			    strerror(e));
 			close(fd);
 			unlink(tmp);
-			return 0;
+			return e;
 		}
 		off += (size_t)w;
 	}
 	if (fsync(fd) == -1 || close(fd) == -1 || rename(tmp, path) == -1) {
-		fprintf(stderr, "lectern: %s: %s\n", path, strerror(errno));
+		e = errno;
+		fprintf(stderr, "lectern: %s: %s\n", path, strerror(e));
 		unlink(tmp);
-		return 0;
+		return e;
 	}
-	return 1;
+	return 0;
 }
 
 /* Read a stored slide into the arena.  Returns 1, or 0 (logged). */
@@ -968,6 +973,7 @@ page_room_slide_upload(struct req *r)
 	char		*data, *name, stored[33];
 	size_t		 len, n;
 	int64_t		 id;
+	int		 e;
 
 	if (room_load(r, &x) == NULL)
 		return r->status;
@@ -1002,7 +1008,13 @@ page_room_slide_upload(struct req *r)
 		return room_fail(r, &x, &f, 422, f.slide_error);
 	}
 	name = display_name(r->a, pv->file->filename);
-	if (!slide_store(r, data, len, stored))
+	if ((e = slide_store(r, data, len, stored)) == ENOSPC ||
+	    e == EDQUOT) {
+		f.slide_error = "The server has no room left for this file, "
+		    "so it was not uploaded. Please tell an administrator.";
+		return room_fail(r, &x, &f, 503, f.slide_error);
+	}
+	if (e != 0)
 		return send_error(r, 500, "The file could not be stored. "
 		    "The problem has been logged.");
 	if (db_room_slide_add(r->db, x.c->id, r->user->id, name, stored,

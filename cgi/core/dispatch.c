@@ -261,9 +261,22 @@ read_raw(struct req *r, size_t len)
 	return 0;
 }
 
+/* The status a parse result answers: 0 when it went well; 503 when an
+ * uploaded file found no room in tmp_dir.  Pure. */
+static int
+body_status(enum parse_rc rc)
+{
+	switch (rc) {
+	case PARSE_OK: return 0;
+	case PARSE_TOO_BIG: return 413;
+	case PARSE_NO_ROOM: return 503;
+	default: return 400;
+	}
+}
+
 /*
  * Read and parse a POST body.  Returns 0 when it went well, else the
- * status to answer (400 or 413).
+ * status to answer (400, 413 or 503).
  */
 static int
 read_body(struct req *r)
@@ -309,10 +322,9 @@ read_body(struct req *r)
 			got += (size_t)n;
 			r->body_read = got;
 			if ((rc = mp_feed(mp, chunk, (size_t)n)) != PARSE_OK)
-				return rc == PARSE_TOO_BIG ? 413 : 400;
+				return body_status(rc);
 		}
-		rc = mp_finish(mp, &r->form, &r->uploads);
-		return rc == PARSE_OK ? 0 : rc == PARSE_TOO_BIG ? 413 : 400;
+		return body_status(mp_finish(mp, &r->form, &r->uploads));
 	}
 	if (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) != 0)
 		return 400;
@@ -324,8 +336,7 @@ read_body(struct req *r)
 		got += (size_t)n;
 		r->body_read = got;
 	}
-	rc = parse_urlencoded(r->a, body, got, &lim, &r->form);
-	return rc == PARSE_OK ? 0 : rc == PARSE_TOO_BIG ? 413 : 400;
+	return body_status(parse_urlencoded(r->a, body, got, &lim, &r->form));
 }
 
 /*
@@ -509,7 +520,11 @@ dispatch(struct req *r)
 	}
 
 	if (r->method == M_POST) {
-		if ((status = read_body(r)) != 0)
+		if ((status = read_body(r)) == 503)
+			return send_error(r, status, "The server has no room "
+			    "left to receive this file, so nothing was "
+			    "changed. Please tell an administrator.");
+		if (status != 0)
 			return send_error(r, status, status == 413 ? NULL :
 			    "The form data could not be read. Please try "
 			    "again.");

@@ -593,7 +593,7 @@ mp_out(struct mp_parser *mp, const char *p, size_t n)
 	mp->fsize += n;
 	while (n > 0) {
 		if (mp->slen == MP_STAGE && !mp_flush(mp))
-			return PARSE_TOO_BIG;	/* disk full or I/O error */
+			return PARSE_NO_ROOM;	/* disk full or I/O error */
 		take = MP_STAGE - mp->slen;
 		if (take > n)
 			take = n;
@@ -694,7 +694,7 @@ mp_begin_body(struct mp_parser *mp)
 	    mp->lim.tmpdir) != n)
 		return PARSE_TOO_BIG;
 	if ((mp->fd = mkostemp(path, O_CLOEXEC)) == -1)
-		return PARSE_TOO_BIG;	/* cannot store the file */
+		return PARSE_NO_ROOM;	/* cannot store the file */
 	arena_on_free(mp->arena, unlink_hook, path);
 	mp->path = path;
 	mp->fsize = 0;
@@ -725,7 +725,7 @@ mp_end_part(struct mp_parser *mp)
 			rc = 0;
 		mp->fd = -1;
 		if (!rc)
-			return PARSE_TOO_BIG;
+			return PARSE_NO_ROOM;
 		u = arena_alloc(mp->arena, sizeof(*u));
 		u->field = mp->name;
 		u->filename = mp->filename;

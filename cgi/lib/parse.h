@@ -43,7 +43,9 @@ struct upload {
 enum parse_rc {
 	PARSE_OK = 0,
 	PARSE_MALFORMED,	/* bad syntax, bad escape, too many fields, bad boundary */
-	PARSE_TOO_BIG		/* a field or a file exceeds its limit */
+	PARSE_TOO_BIG,		/* a field or a file exceeds its limit */
+	PARSE_NO_ROOM		/* an uploaded file could not be stored
+				   (tmpdir full, or an I/O error) */
 };
 
 /* The limits the dispatcher applies to query strings. */

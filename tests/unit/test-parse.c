@@ -834,7 +834,7 @@ test_mp_bad_tmpdir(void **state)
 
 	lim.tmpdir = "/nonexistent/dir";
 	mp = mp_new(a, CT, &lim);
-	assert_int_not_equal(mp_feed(mp, body, strlen(body)), PARSE_OK);
+	assert_int_equal(mp_feed(mp, body, strlen(body)), PARSE_NO_ROOM);
 	arena_free(a);
 }
 
