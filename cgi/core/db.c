@@ -225,6 +225,7 @@ connect_db(struct db *db, char *err, size_t errlen)
 	unsigned	 t = (unsigned)c->db_timeout;
 	my_bool		 no = 0;
 	char		 init[256];
+	int		 wait;
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
@@ -238,12 +239,17 @@ connect_db(struct db *db, char *err, size_t errlen)
 	/*
 	 * A row or table lock held elsewhere makes a statement give up
 	 * after db_lock_wait seconds (instead of InnoDB's 50 s, or a year
-	 * for a table lock): the request then answers 503 (is_busy).
+	 * for a table lock): the request then answers 503 (is_busy).  It
+	 * must give up before our read timeout does: a statement we stop
+	 * waiting for would still run, and perhaps write, once the lock
+	 * is released.
 	 */
+	if ((wait = c->db_lock_wait) >= c->db_timeout)
+		wait = c->db_timeout > 1 ? c->db_timeout - 1 : 1;
 	snprintf(init, sizeof(init), "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', "
 	    "innodb_lock_wait_timeout = %d, lock_wait_timeout = %d",
-	    c->db_lock_wait, c->db_lock_wait);
+	    wait, wait);
 	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
 	if (mysql_real_connect(db->my, c->db_host, c->db_user,
 	    c->db_password, c->db_name, (unsigned)c->db_port,
