@@ -19,6 +19,7 @@
 # Bounded: every request gives up after 60 s and each worker pass
 # after 60 s; the simulator's mode is set back to normal at the end,
 # whatever happened, and the mark is removed.
+# shellcheck source=tests/faults/stack.sh disable=SC1091
 . "$(dirname "$0")/stack.sh"
 
 exec python3 - <<'EOF'

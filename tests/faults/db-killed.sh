@@ -16,6 +16,7 @@
 #
 # Bounded: each phase gives up after WAIT_SECONDS; the database is
 # started again whatever happened.
+# shellcheck source=tests/faults/stack.sh disable=SC1091
 . "$(dirname "$0")/stack.sh"
 
 exec python3 - <<'EOF'

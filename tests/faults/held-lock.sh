@@ -18,6 +18,7 @@
 #
 # Bounded: a held request is given WAIT_SECONDS, then the lock is
 # released whatever happened (the locking client is killed at the end).
+# shellcheck source=tests/faults/stack.sh disable=SC1091
 . "$(dirname "$0")/stack.sh"
 
 exec python3 - <<'EOF'

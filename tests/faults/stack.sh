@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the Python fault tests of tests/faults/: skips without the
 # stack of ./etc/dev check (or of "./etc/dev up", given the same
 # variables), and puts faultlib.py and the end-to-end helpers on

@@ -19,6 +19,7 @@
 # Bounded: every wait gives up after WAIT_SECONDS, every request after
 # 60 s, and the simulator holds answers for at most 120 s (it is released
 # at the end, whatever happened).
+# shellcheck source=tests/faults/stack.sh disable=SC1091
 . "$(dirname "$0")/stack.sh"
 
 exec python3 - <<'EOF'
