@@ -47,7 +47,7 @@ NO_ROOM = {"data": "no room left for this file",
 
 def mount(path):
     """A full tmpfs of SIZE over path.  Returns an error text or None."""
-    os.makedirs(path, exist_ok=True)
+    os.makedirs(path, mode=0o700, exist_ok=True)
     p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=" + SIZE +
                         ",mode=0700", "tmpfs", path],
                        capture_output=True, text=True)
