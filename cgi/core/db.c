@@ -225,7 +225,7 @@ connect_db(struct db *db, char *err, size_t errlen)
 	unsigned	 t = (unsigned)c->db_timeout;
 	my_bool		 no = 0;
 	char		 init[256];
-	int		 wait;
+	int		 lock_wait;
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(err, errlen, "mysql_init failed");
@@ -244,12 +244,12 @@ connect_db(struct db *db, char *err, size_t errlen)
 	 * waiting for would still run, and perhaps write, once the lock
 	 * is released.
 	 */
-	if ((wait = c->db_lock_wait) >= c->db_timeout)
-		wait = c->db_timeout > 1 ? c->db_timeout - 1 : 1;
+	if ((lock_wait = c->db_lock_wait) >= c->db_timeout)
+		lock_wait = c->db_timeout > 1 ? c->db_timeout - 1 : 1;
 	snprintf(init, sizeof(init), "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', "
 	    "innodb_lock_wait_timeout = %d, lock_wait_timeout = %d",
-	    wait, wait);
+	    lock_wait, lock_wait);
 	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
 	if (mysql_real_connect(db->my, c->db_host, c->db_user,
 	    c->db_password, c->db_name, (unsigned)c->db_port,
