@@ -634,23 +634,23 @@ classroom_header_name(struct arena *a, const char *name)
 }
 
 int
-classroom_file_store(struct req *r, const char *sub, const char *data,
-    size_t len, char stored[33])
+classroom_file_store(const struct config *cfg, struct arena *a,
+    const char *sub, const char *data, size_t len, char stored[33])
 {
 	char	*dir, *tmp, *path;
 	size_t	 off = 0;
 	ssize_t	 w;
 	int	 fd;
 
-	dir = arena_printf(r->a, "%s/%s", r->cfg->data_dir, sub);
-	if ((mkdir(r->cfg->data_dir, 0700) == -1 && errno != EEXIST) ||
+	dir = arena_printf(a, "%s/%s", cfg->data_dir, sub);
+	if ((mkdir(cfg->data_dir, 0700) == -1 && errno != EEXIST) ||
 	    (mkdir(dir, 0700) == -1 && errno != EEXIST)) {
 		fprintf(stderr, "lectern: %s: %s\n", dir, strerror(errno));
 		return 0;
 	}
 	random_hex(stored, 16);
-	tmp = arena_printf(r->a, "%s/.tmp-%s", dir, stored);
-	path = arena_printf(r->a, "%s/%s", dir, stored);
+	tmp = arena_printf(a, "%s/.tmp-%s", dir, stored);
+	path = arena_printf(a, "%s/%s", dir, stored);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) == -1) {
 		fprintf(stderr, "lectern: %s: %s\n", tmp, strerror(errno));

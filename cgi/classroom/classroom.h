@@ -267,8 +267,9 @@ char		*classroom_header_name(struct arena *, const char *name);
  * a half-written file never carries a stored name.  Returns 1, or 0
  * after logging why not.
  */
-int		classroom_file_store(struct req *, const char *sub,
-		    const char *data, size_t len, char stored[33]);
+int		classroom_file_store(const struct config *, struct arena *,
+		    const char *sub, const char *data, size_t len,
+		    char stored[33]);
 /* Read stored file sub/stored into the arena: 1, or 0 (logged). */
 int		classroom_file_read(struct req *, const char *sub,
 		    const char *stored, char **data, size_t *len);

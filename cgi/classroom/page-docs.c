@@ -263,7 +263,7 @@ upload_finish(struct req *r, const struct classroom *c, enum doc_kind kind,
 
 	if (*title == '\0')
 		title = label;
-	if (!classroom_file_store(r, sub, data, len, stored))
+	if (!classroom_file_store(r->cfg, r->a, sub, data, len, stored))
 		return send_error(r, 500, "The file could not be stored. "
 		    "The problem has been logged.");
 	if (db_doc_add(r->db, c->id, r->user->id, kind, title, filename,

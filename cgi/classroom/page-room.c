@@ -835,7 +835,7 @@ page_room_slide_upload(struct req *r)
 		return room_fail(r, &x, &f, 422, f.slide_error);
 	}
 	name = classroom_file_label(r->a, pv->file->filename, "slides.pdf");
-	if (!classroom_file_store(r, SLIDE_DIR, data, len, stored))
+	if (!classroom_file_store(r->cfg, r->a, SLIDE_DIR, data, len, stored))
 		return send_error(r, 500, "The file could not be stored. "
 		    "The problem has been logged.");
 	if (db_room_slide_add(r->db, x.c->id, r->user->id, name, stored,

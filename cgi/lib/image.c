@@ -437,6 +437,16 @@ jpeg_encode(struct arena *a, const unsigned char *px, unsigned w,
 }
 
 enum image_rc
+image_jpeg(struct arena *a, const unsigned char *rgb, unsigned w, unsigned h,
+    int quality, char **out, size_t *outlen)
+{
+	*out = NULL;
+	*outlen = 0;
+	return jpeg_encode(a, rgb, w, h, quality, out, outlen) ? IMAGE_OK :
+	    IMAGE_FAILED;
+}
+
+enum image_rc
 image_size(const void *data, size_t len, unsigned *w, unsigned *h)
 {
 	*w = *h = 0;

@@ -75,4 +75,13 @@ enum image_rc	image_fit(struct arena *, const void *data, size_t len,
 		    const struct image_limits *, char **out, size_t *outlen,
 		    unsigned *w, unsigned *h);
 
+/*
+ * Encode w x h pixels (three bytes each, red, green, blue, row after
+ * row) as a baseline JPEG in *out (*outlen bytes, in the arena): a
+ * picture drawn by the program itself.  IMAGE_OK or IMAGE_FAILED.
+ */
+enum image_rc	image_jpeg(struct arena *, const unsigned char *rgb,
+		    unsigned w, unsigned h, int quality, char **out,
+		    size_t *outlen);
+
 #endif
