@@ -71,7 +71,7 @@
 <h2>Whiteboards</h2>
 {{#NO_WHITEBOARDS}}<p class="muted">No whiteboards.</p>{{/NO_WHITEBOARDS}}
 <ul class="thumbs">
-{{#WHITEBOARD}}<li class="whiteboard-card" id="whiteboard-{{DOC_ID}}"><a href="{{DOC_URL}}" class="whiteboard-open"><img src="{{DOC_URL}}" alt="" width="240" loading="lazy"><span class="whiteboard-title">{{DOC_TITLE}}</span></a>
+{{#WHITEBOARD}}<li class="whiteboard-card" id="whiteboard-{{DOC_ID}}"><a href="{{DOC_URL}}" class="whiteboard-open"><img src="{{DOC_URL}}/image" alt="" width="240" loading="lazy"><span class="whiteboard-title">{{DOC_TITLE}}</span></a>
 <span class="muted">Added {{DOC_AT}} by {{DOC_BY}}</span></li>
 {{/WHITEBOARD}}</ul>
 {{#WHITEBOARD_FORM}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/whiteboards" enctype="multipart/form-data" id="whiteboard-form" class="upload">

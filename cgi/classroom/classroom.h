@@ -906,6 +906,7 @@ long	classroom_summary_docs(struct req *, struct tpl_dict *d, int64_t sid,
 int	page_doc_upload(struct req *);
 int	page_doc_get(struct req *);
 int	page_whiteboard_upload(struct req *);
+int	page_whiteboard(struct req *);
 int	page_whiteboard_get(struct req *);
 
 #endif

@@ -355,11 +355,11 @@ page_whiteboard_upload(struct req *r)
 }
 
 /*
- * The file r->ids[1] of kind of the path's session, read into *data,
- * or NULL once answered (404: not the session's, or its file is gone).
+ * The file r->ids[1] of kind of the path's session (its session into
+ * *cp), or NULL once answered (404: not the session's).
  */
 static struct classroom_doc *
-doc_open(struct req *r, enum doc_kind kind, char **data, size_t *len)
+doc_find(struct req *r, enum doc_kind kind, struct classroom **cp)
 {
 	struct classroom_access	 acc;
 	struct classroom	*c;
@@ -379,11 +379,26 @@ doc_open(struct req *r, enum doc_kind kind, char **data, size_t *len)
 		    "this session.", kname));
 		return NULL;
 	}
+	*cp = c;
+	return d;
+}
+
+/*
+ * The file r->ids[1] of kind of the path's session, read into *data,
+ * or NULL once answered (404: not the session's, or its file is gone).
+ */
+static struct classroom_doc *
+doc_open(struct req *r, enum doc_kind kind, char **data, size_t *len)
+{
+	struct classroom	*c;
+	struct classroom_doc	*d;
+
+	if ((d = doc_find(r, kind, &c)) == NULL)
+		return NULL;
 	if (!classroom_file_read(r, kind == DOC_WHITEBOARD ? WHITEBOARD_DIR :
 	    DOCUMENT_DIR, d->stored_name, data, len)) {
-		send_error(r, 404, arena_printf(r->a, "The %s's file is "
-		    "missing on the server. The problem has been logged.",
-		    kname));
+		send_error(r, 404, "The file is missing on the server. The "
+		    "problem has been logged.");
 		return NULL;
 	}
 	return d;
@@ -408,8 +423,8 @@ page_doc_get(struct req *r)
 }
 
 /*
- * GET /platform/classroom/:id/whiteboards/:id: the whiteboard, as a
- * JPEG picture.
+ * GET /platform/classroom/:id/whiteboards/:id/image: the whiteboard,
+ * as a JPEG picture.
  * Statuses: 200, 404, 503.
  */
 int
@@ -450,6 +465,28 @@ doc_entry(struct req *r, struct tpl_dict *d, const char *section,
 	tpl_set(e, "DOC_BY", doc->uploaded_by ? doc->uploaded_by : "–");
 	tpl_set(e, "DOC_SIZE", classroom_size_text(r->a, doc->size));
 	return e;
+}
+
+/*
+ * GET /platform/classroom/:id/whiteboards/:id: the whiteboard's page:
+ * the picture at the width of the screen, who added it and when, and
+ * the way back to the record.
+ * Statuses: 200, 404, 503.
+ */
+int
+page_whiteboard(struct req *r)
+{
+	struct classroom	*c;
+	struct classroom_doc	*w;
+	struct tpl_dict		*d;
+
+	if ((w = doc_find(r, DOC_WHITEBOARD, &c)) == NULL)
+		return r->status;
+	d = page_begin(r, "classroom-whiteboard.tpl", w->title);
+	tpl_set_int(d, "SESSION_ID", (long long)c->id);
+	tpl_set(d, "NAME", c->name);
+	doc_entry(r, d, "BOARD", c->id, w, "whiteboards");
+	return page_send(r, 200);
 }
 
 long

@@ -151,6 +151,11 @@ def docs_upload_list_open(base):
         ("whiteboard", "Verbs board", "board.jpg", "image/jpeg")
     assert stored in files("whiteboards")
     r = learner.get("/platform/classroom/%d/whiteboards/%s" % (sid, wid))
+    assert r.status == 200 and "Whiteboard: Verbs board" in r.text, r
+    assert '<img src="/platform/classroom/%d/whiteboards/%s/image" ' \
+        'alt="Whiteboard: Verbs board">' % (sid, wid) in r.text
+    r = learner.get("/platform/classroom/%d/whiteboards/%s/image"
+                    % (sid, wid))
     assert r.status == 200 and r.raw[:3] == b"\xff\xd8\xff", r
     assert r.raw != png() and len(r.raw) == int(size)
     assert r.header("Content-Type") == "image/jpeg"
@@ -170,8 +175,9 @@ def docs_upload_list_open(base):
         assert "Added " in card.group(1) and tess_name in card.group(1)
     assert "Lesson notes" in r.text and "Week 1 handout.pdf" in r.text
     assert "&lt;html&gt;" not in r.text
-    assert '<img src="/platform/classroom/%d/whiteboards/%s"' % (sid, wid) \
-        in r.text and "Verbs board" in r.text
+    assert '<a href="/platform/classroom/%d/whiteboards/%s" class="' \
+        'whiteboard-open"><img src="/platform/classroom/%d/whiteboards/%s/' \
+        'image"' % (sid, wid, sid, wid) in r.text and "Verbs board" in r.text
     assert "No documents." not in r.text and "No whiteboards." not in r.text
     assert "Added a document" in r.text and "Added a whiteboard" in r.text
     # A file of another session is not under this one's path.
@@ -182,6 +188,8 @@ def docs_upload_list_open(base):
                        % (sid, ids[0])).status == 404
     assert learner.get("/platform/classroom/%d/documents/%s"
                        % (sid, wid)).status == 404
+    assert learner.get("/platform/classroom/%d/whiteboards/%s/image"
+                       % (other, wid)).status == 404
 
 
 @test
@@ -306,6 +314,7 @@ def docs_refused_nothing_stored(base):
     (did, *_), (wid, *_) = rows(sid)
     for path in ["/platform/classroom/%d/documents/%s" % (sid, did),
                  "/platform/classroom/%d/whiteboards/%s" % (sid, wid),
+                 "/platform/classroom/%d/whiteboards/%s/image" % (sid, wid),
                  "/platform/classroom/%d/summary" % sid]:
         r = outsider.get(path)
         assert r.status == 404, (path, r)
