@@ -893,6 +893,38 @@ enum db_rc	db_docs(struct db *, struct arena *, int64_t sid,
 enum db_rc	db_doc_get(struct db *, struct arena *, int64_t id,
 		    struct classroom_doc **);
 
+/* docs.c: a kind of document Lectern takes, as its content shows it. */
+struct doc_type {
+	const char	*ext;		/* the download's, without the dot */
+	const char	*ctype;		/* what it is served as */
+	const char	*label;		/* for people */
+};
+
+/*
+ * What an uploaded file is, by its content: a PDF by its header, an
+ * OpenDocument file by the "mimetype" entry its ZIP begins with, an
+ * Office Open XML file by its ZIP's part names, an older Office file
+ * by the compound file signature (its kind from name), text when it is
+ * all well-formed UTF-8 without control characters.  NULL: none of
+ * these.  Pure.
+ */
+const struct doc_type *classroom_doc_type(const char *data, size_t len,
+		    const char *name);
+/* 1 when name ends with "." and ext, in any case.  Pure. */
+int		classroom_has_ext(const char *name, const char *ext);
+/* label with ".ext" added unless it ends so already; an arena string. */
+char		*classroom_download_name(struct arena *, const char *label,
+		    const char *ext);
+/* The largest document or whiteboard file taken. */
+size_t		classroom_doc_limit(const struct req *);
+/*
+ * One document or whiteboard of session sid into a repetition of
+ * section of d (DOC_ID, DOC_URL under path, DOC_TITLE, DOC_AT, DOC_BY,
+ * DOC_SIZE); the repetition.
+ */
+struct tpl_dict	*classroom_doc_entry(struct req *, struct tpl_dict *d,
+		    const char *section, int64_t sid,
+		    const struct classroom_doc *, const char *path);
 /*
  * The summary's Documents card (the session's documents, then the
  * slides shared in its room) and Whiteboards card into d, with the
