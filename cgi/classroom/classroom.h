@@ -892,6 +892,9 @@ enum db_rc	db_docs(struct db *, struct arena *, int64_t sid,
 /* A file by id, NULL when none. */
 enum db_rc	db_doc_get(struct db *, struct arena *, int64_t id,
 		    struct classroom_doc **);
+/* Move the files of session sid back seconds (the demo's past
+ * sessions, with db_classroom_backdate). */
+enum db_rc	db_docs_backdate(struct db *, int64_t sid, long long back);
 
 /* docs.c: a kind of document Lectern takes, as its content shows it. */
 struct doc_type {

@@ -14,6 +14,7 @@ enum {
 	DOC_EVENT,
 	DOC_LIST,
 	DOC_GET,
+	DOC_BACKDATE,
 	DOC__END
 };
 
@@ -40,6 +41,9 @@ static const char *const sqltab[] = {
 	    "d.kind = ? ORDER BY d.id LIMIT 51",
 	[S(DOC_GET)] =
 	    "SELECT " DOC_COLS " " DOC_FROM "WHERE d.id = ?",
+	[S(DOC_BACKDATE)] =
+	    "UPDATE classroom_docs SET uploaded_at = uploaded_at - INTERVAL ? "
+	    "SECOND WHERE session_id = ?",
 };
 
 _Static_assert(sizeof(sqltab) / sizeof(sqltab[0]) == S(DOC__END),
@@ -134,4 +138,10 @@ db_doc_get(struct db *db, struct arena *a, int64_t id,
 		doc_row(a, res, *out);
 	}
 	return DB_OK;
+}
+
+enum db_rc
+db_docs_backdate(struct db *db, int64_t sid, long long back)
+{
+	return db_exec(db, DOC_BACKDATE, NULL, "ii", back, (long long)sid);
 }

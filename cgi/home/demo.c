@@ -971,12 +971,18 @@ demo_past(struct demo *x, int64_t ch, const struct demo_past *ps)
 		if ((rc = db_room_poll_vote(x->db, sid, pid, uid[i + 1],
 		    ps->votes[i], &res)) != DB_OK)
 			return rc;
+	/* The first session leaves a document and a whiteboard. */
+	if (ps == &past_sessions[0] && (rc = demo_docs(x, sid, uid[0])) !=
+	    DB_OK)
+		return rc;
 	if ((rc = db_room_poll_close(x->db, sid, pid, uid[0], &res)) != DB_OK ||
 	    (rc = db_classroom_end(x->db, sid, uid[0], "ended by moderator",
 	    NULL, &ended)) != DB_OK ||
 	    (rc = db_classroom_backdate(x->db, sid,
 	    (long long)ps->days_ago * 86400, (long long)ps->minutes * 60)) !=
-	    DB_OK)
+	    DB_OK ||
+	    (rc = db_docs_backdate(x->db, sid, (long long)ps->days_ago *
+	    86400)) != DB_OK)
 		return rc;
 	start = shifted(x, x->nowtext, -(long)ps->days_ago * 86400);
 	memset(part, 0, sizeof(part));
@@ -1001,13 +1007,9 @@ demo_past(struct demo *x, int64_t ch, const struct demo_past *ps)
 	if ((rc = db_callback_participants(x->db, sid, part, 4, &stored)) !=
 	    DB_OK)
 		return rc;
-	/* The first session has a transcript, a document and a
-	 * whiteboard (see demo_transcript, demo_docs). */
-	if (ps != &past_sessions[0])
-		return DB_OK;
-	if ((rc = demo_transcript(x, sid, uid[0])) != DB_OK)
-		return rc;
-	return demo_docs(x, sid, uid[0]);
+	/* The first session has a transcript (see demo_transcript). */
+	return ps == &past_sessions[0] ? demo_transcript(x, sid, uid[0]) :
+	    DB_OK;
 }
 
 /* The channel's past sessions, made when it has none yet. */
