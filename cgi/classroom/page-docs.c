@@ -9,9 +9,9 @@
  * random name; the name people gave is only shown.  A refused file
  * leaves no row and no file.  Whoever may read the summary may open
  * them: a document always as a download of its own type, a whiteboard
- * as a picture under a policy that runs nothing; nobody else learns
- * they exist.  The summary's Documents card lists the slides shared in
- * the room too.
+ * on a page of its own and as a picture under a policy that runs
+ * nothing; nobody else learns they exist.  What documents are and the
+ * summary's cards are in docs.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +29,6 @@
 #include "lib/util.h"
 
 static const char no_session[] = "There is no such classroom session.";
-
 
 /*
  * The session of the path when the user may read its record (its
