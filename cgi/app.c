@@ -40,6 +40,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[SCHEDULE_NOTICES_SLOT] = &sql_schedule_notices,
 	[ENROLLMENT_SLOT] = &sql_enrollment,
 	[CLASSROOM_SLOT] = &sql_classroom,
+	[CLASSROOM_DOCS_SLOT] = &sql_classroom_docs,
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 	[CONF_HEALTH_SLOT] = &sql_conference,
 };

@@ -33,7 +33,7 @@
 {{#EVENT}}<li><span class="muted">{{EVENT_AT}}</span> {{ACTOR}}: {{EVENT_LABEL}}{{#EVENT_SUBJECT}} ({{SUBJECT}}){{/EVENT_SUBJECT}}{{#EVENT_DETAIL}} — {{DETAIL}}{{/EVENT_DETAIL}}</li>
 {{/EVENT}}</ul>
 </section>
-{{#NOTHING_PRODUCED}}<p class="notice" id="nothing-produced">No content was produced in this session: no chat messages, polls, recordings, transcriptions or slides.</p>{{/NOTHING_PRODUCED}}
+{{#NOTHING_PRODUCED}}<p class="notice" id="nothing-produced">No content was produced in this session: no chat messages, polls, recordings, transcriptions, slides, documents or whiteboards.</p>{{/NOTHING_PRODUCED}}
 <section class="card" id="transcriptions">
 <h2>Transcriptions</h2>
 {{#NO_TRANSCRIPTS}}<p class="muted">No transcriptions.</p>{{/NO_TRANSCRIPTS}}
@@ -48,6 +48,40 @@
 <input type="file" name="file" id="transcript-file" accept=".vtt,text/vtt" required>
 <button type="submit">Upload transcript</button>
 </form>{{/TRANSCRIPT_FORM}}
+</section>
+<section class="card" id="documents">
+<h2>Documents</h2>
+{{#NO_DOCUMENTS}}<p class="muted">No documents.</p>{{/NO_DOCUMENTS}}
+<ul class="cards">
+{{#DOC}}<li class="doc-card" id="document-{{DOC_ID}}"><a href="{{DOC_URL}}" class="doc-open">{{DOC_TITLE}}</a>
+<span class="muted">{{DOC_TYPE}}, {{DOC_SIZE}} · Added {{DOC_AT}} by <span class="doc-by">{{DOC_BY}}</span></span></li>
+{{/DOC}}{{#SLIDE_DOC}}<li class="doc-card slide-doc"><a href="{{DOC_URL}}" class="doc-open">{{DOC_TITLE}}</a>
+<span class="muted">PDF, {{DOC_SIZE}} · Slides shared in the room {{DOC_AT}}</span></li>
+{{/SLIDE_DOC}}</ul>
+{{#DOC_FORM}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/documents" enctype="multipart/form-data" id="document-form" class="upload">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="document-file">Add a document (PDF, text, Word, Excel, PowerPoint or OpenDocument; at most {{DOC_LIMIT}})</label>
+<input type="file" name="file" id="document-file" accept=".pdf,.txt,.md,.csv,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt" required>
+<label for="document-title">Title <span class="hint">(optional; the file's name otherwise)</span></label>
+<input type="text" name="title" id="document-title" maxlength="200">
+<button type="submit">Upload document</button>
+</form>{{/DOC_FORM}}
+</section>
+<section class="card" id="whiteboards">
+<h2>Whiteboards</h2>
+{{#NO_WHITEBOARDS}}<p class="muted">No whiteboards.</p>{{/NO_WHITEBOARDS}}
+<ul class="thumbs">
+{{#WHITEBOARD}}<li class="whiteboard-card" id="whiteboard-{{DOC_ID}}"><a href="{{DOC_URL}}" class="whiteboard-open"><img src="{{DOC_URL}}/image" alt="" width="240" loading="lazy"><span class="whiteboard-title">{{DOC_TITLE}}</span></a>
+<span class="muted">Added {{DOC_AT}} by {{DOC_BY}}</span></li>
+{{/WHITEBOARD}}</ul>
+{{#WHITEBOARD_FORM}}<form method="post" action="/platform/classroom/{{SESSION_ID}}/whiteboards" enctype="multipart/form-data" id="whiteboard-form" class="upload">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="whiteboard-file">Add a whiteboard snapshot (PNG or JPEG, at most {{WB_LIMIT}})</label>
+<input type="file" name="file" id="whiteboard-file" accept="image/png,image/jpeg" required>
+<label for="whiteboard-title">Title <span class="hint">(optional; the file's name otherwise)</span></label>
+<input type="text" name="title" id="whiteboard-title" maxlength="200">
+<button type="submit">Upload whiteboard</button>
+</form>{{/WHITEBOARD_FORM}}
 </section>
 <section class="card" id="chat">
 <h2>Chat</h2>

@@ -19,10 +19,14 @@
  * session here and leaves the server's side to the worker, so that a
  * stalled server never holds the web workers.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "classroom/classroom.h"
 #include "conference/conference.h"
@@ -40,6 +44,7 @@
 #include "lib/escape.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
+#include "lib/valid.h"
 #include "people/people.h"
 
 #define SLIDE_LINK_TTL	(2 * 3600)	/* seconds a slide link lasts */
@@ -544,4 +549,167 @@ classroom_face(struct req *r, struct tpl_dict *d, int64_t user_id,
 	f = tpl_section(d, "FACE_INITIALS");
 	tpl_set(f, "INITIALS", initials(r->a, name));
 	tpl_set(f, "AVATAR_CLASS", avatar_class(user_id));
+}
+
+/* ------------------------------------------------------------------ */
+/* Files a session keeps: slides, documents, whiteboards               */
+
+char *
+classroom_trimmed(struct arena *a, const char *s)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return arena_strdup(a, "");
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	return arena_strndup(a, s, len);
+}
+
+char *
+classroom_size_text(struct arena *a, long long n)
+{
+	if (n < 1024)
+		return arena_printf(a, "%lld bytes", n);
+	if (n < 1024 * 1024)
+		return arena_printf(a, "%lld KB", (n + 1023) / 1024);
+	return arena_printf(a, "%.1f MB", (double)n / (1024.0 * 1024.0));
+}
+
+char *
+classroom_file_label(struct arena *a, const char *name, const char *fallback)
+{
+	struct buf	 b;
+	const unsigned char *p;
+	char		*out;
+	size_t		 n = 0, k;
+
+	buf_init(&b);
+	for (p = (const unsigned char *)(name ? name : ""); *p != '\0' &&
+	    n < 200; ) {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f || *p == '"' ||
+			    *p == '\\' || *p == '/')
+				buf_putc(&b, '_');
+			else
+				buf_putc(&b, (char)*p);
+			p++;
+			n++;
+			continue;
+		}
+		k = utf8_seq((const char *)p);
+		if (k > 1 && valid_text((const char *)p, k, 1, 0)) {
+			buf_append(&b, p, k);
+			p += k;
+		} else {
+			buf_putc(&b, '_');
+			p++;
+		}
+		n++;
+	}
+	out = classroom_trimmed(a, b.data ? b.data : "");
+	buf_free(&b);
+	while (*out == '.')
+		out++;
+	if (*out == '\0')
+		out = arena_strdup(a, fallback);
+	return out;
+}
+
+char *
+classroom_header_name(struct arena *a, const char *name)
+{
+	char	*s = arena_strdup(a, name), *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		    *p == '_' || *p == ' '))
+			*p = '_';
+	return s;
+}
+
+int
+classroom_file_store(const struct config *cfg, struct arena *a,
+    const char *sub, const char *data, size_t len, char stored[33])
+{
+	char	*dir, *tmp, *path;
+	size_t	 off = 0;
+	ssize_t	 w;
+	int	 fd, e;
+
+	dir = arena_printf(a, "%s/%s", cfg->data_dir, sub);
+	if ((mkdir(cfg->data_dir, 0700) == -1 && errno != EEXIST) ||
+	    (mkdir(dir, 0700) == -1 && errno != EEXIST)) {
+		e = errno;
+		fprintf(stderr, "lectern: %s: %s\n", dir, strerror(e));
+		return e;
+	}
+	random_hex(stored, 16);
+	tmp = arena_printf(a, "%s/.tmp-%s", dir, stored);
+	path = arena_printf(a, "%s/%s", dir, stored);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1) {
+		e = errno;
+		fprintf(stderr, "lectern: %s: %s\n", tmp, strerror(e));
+		return e;
+	}
+	while (off < len) {
+		if ((w = write(fd, data + off, len - off)) <= 0) {
+			if (w == -1 && errno == EINTR)
+				continue;
+			e = w == 0 ? ENOSPC : errno;
+			fprintf(stderr, "lectern: %s: %s\n", tmp,
+			    strerror(e));
+			close(fd);
+			unlink(tmp);
+			return e;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) == -1 || close(fd) == -1 || rename(tmp, path) == -1) {
+		e = errno;
+		fprintf(stderr, "lectern: %s: %s\n", path, strerror(e));
+		unlink(tmp);
+		return e;
+	}
+	return 0;
+}
+
+int
+classroom_file_read(struct req *r, const char *sub, const char *stored,
+    char **data, size_t *len)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		*path, *p;
+
+	path = arena_printf(r->a, "%s/%s/%s", r->cfg->data_dir, sub, stored);
+	if ((f = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "lectern: %s: %s\n", path, strerror(errno));
+		return 0;
+	}
+	if (fstat(fileno(f), &st) == -1 || st.st_size < 0) {
+		fclose(f);
+		return 0;
+	}
+	p = arena_alloc(r->a, (size_t)st.st_size + 1);
+	*len = fread(p, 1, (size_t)st.st_size, f);
+	fclose(f);
+	*data = p;
+	return *len == (size_t)st.st_size;
+}
+
+void
+classroom_file_remove(struct req *r, const char *sub, const char *stored)
+{
+	const char	*path = arena_printf(r->a, "%s/%s/%s",
+			    r->cfg->data_dir, sub, stored);
+
+	if (unlink(path) == -1 && errno != ENOENT)
+		fprintf(stderr, "lectern: %s: %s\n", path, strerror(errno));
 }

@@ -29,6 +29,9 @@
 /* Slot of the statement table in classroom/db.c (see app.c). */
 #define CLASSROOM_SLOT	9
 extern const struct sqltable	sql_classroom;
+/* Slot of the documents' and whiteboards' table (classroom/db-docs.c). */
+#define CLASSROOM_DOCS_SLOT	15
+extern const struct sqltable	sql_classroom_docs;
 extern const struct routeset	classroom_routes;
 
 struct arena;
@@ -235,6 +238,44 @@ char		*classroom_back_path(struct req *, const struct classroom *);
  */
 enum db_rc	classroom_end(struct req *, const struct classroom *c,
 		    const char *reason, int *ended, int *reached);
+
+/*
+ * Files a session keeps under the data directory, in a folder of their
+ * kind (SLIDE_DIR, DOCUMENT_DIR, WHITEBOARD_DIR), each under a random
+ * name of 32 hex digits; the name people gave is only shown.
+ */
+#define SLIDE_DIR	"slides"
+#define DOCUMENT_DIR	"documents"
+#define WHITEBOARD_DIR	"whiteboards"
+/* A copy of s without leading and trailing white space, in the arena. */
+char		*classroom_trimmed(struct arena *, const char *s);
+/* "340 KB" or "2.5 MB"; an arena string. */
+char		*classroom_size_text(struct arena *, long long bytes);
+/*
+ * The name an uploaded file is shown with: without control characters,
+ * quotes, backslashes or slashes, valid UTF-8, at most 200 characters,
+ * no leading dots; fallback when nothing is left.  An arena string.
+ */
+char		*classroom_file_label(struct arena *, const char *name,
+		    const char *fallback);
+/* The name for a Content-Disposition header: ASCII letters, digits and
+ * a few marks only.  An arena string. */
+char		*classroom_header_name(struct arena *, const char *name);
+/*
+ * Store data as a new file of folder sub with a random name (into
+ * stored, 33 bytes): written to a temporary file first and renamed, so
+ * a half-written file never carries a stored name.  Returns 0, or the
+ * errno of the failure (ENOSPC when the disk is full) after logging it.
+ */
+int		classroom_file_store(const struct config *, struct arena *,
+		    const char *sub, const char *data, size_t len,
+		    char stored[33]);
+/* Read stored file sub/stored into the arena: 1, or 0 (logged). */
+int		classroom_file_read(struct req *, const char *sub,
+		    const char *stored, char **data, size_t *len);
+/* Remove stored file sub/stored (a missing one is no failure). */
+void		classroom_file_remove(struct req *, const char *sub,
+		    const char *stored);
 
 /* ------------------------------------------------------------------ */
 /* Inside the domain: channels and sessions (db.c)                     */
@@ -810,5 +851,97 @@ int	page_transcript_upload(struct req *);
 int	page_transcript(struct req *);
 int	page_transcript_download(struct req *);
 int	page_classroom_attendance(struct req *);
+
+/* ------------------------------------------------------------------ */
+/* Documents and whiteboards of a session (db-docs.c, page-docs.c)     */
+
+/* Of each kind a session holds at most. */
+#define DOCS_MAX		50
+/* The box a whiteboard snapshot is fitted in, and what is taken. */
+#define WHITEBOARD_SIDE		1600
+#define WHITEBOARD_MAX_SIDE	10000
+#define WHITEBOARD_MAX_PIXELS	40000000UL
+#define WHITEBOARD_QUALITY	88
+
+enum doc_kind { DOC_DOCUMENT, DOC_WHITEBOARD };
+
+struct classroom_doc {
+	int64_t		 id;
+	int64_t		 session_id;
+	char		*kind;		/* document, whiteboard */
+	char		*title;		/* display text only */
+	char		*filename;	/* the download's, display text */
+	char		*content_type;	/* what it is served as */
+	char		*stored_name;	/* 32 hex under its kind's folder */
+	long long	 size;
+	char		*uploaded_by;	/* NULL: the user is gone */
+	char		*uploaded_at;
+};
+
+/*
+ * Store a document or whiteboard row of session sid and its event in
+ * one transaction; *id the new row's.
+ */
+enum db_rc	db_doc_add(struct db *, int64_t sid, int64_t uid,
+		    enum doc_kind, const char *title, const char *filename,
+		    const char *content_type, const char *stored,
+		    long long size, int64_t *id);
+/* A session's files of a kind, oldest first (at most DOCS_MAX + 1). */
+enum db_rc	db_docs(struct db *, struct arena *, int64_t sid,
+		    enum doc_kind, struct classroom_doc **, size_t *);
+/* A file by id, NULL when none. */
+enum db_rc	db_doc_get(struct db *, struct arena *, int64_t id,
+		    struct classroom_doc **);
+/* Move the files of session sid back seconds (the demo's past
+ * sessions, with db_classroom_backdate). */
+enum db_rc	db_docs_backdate(struct db *, int64_t sid, long long back);
+
+/* docs.c: a kind of document Lectern takes, as its content shows it. */
+struct doc_type {
+	const char	*ext;		/* the download's, without the dot */
+	const char	*ctype;		/* what it is served as */
+	const char	*label;		/* for people */
+};
+
+/*
+ * What an uploaded file is, by its content: a PDF by its header, an
+ * OpenDocument file by the "mimetype" entry its ZIP begins with, an
+ * Office Open XML file by its ZIP's part names, an older Office file
+ * by the compound file signature (its kind from name), text when it is
+ * all well-formed UTF-8 without control characters.  NULL: none of
+ * these.  Pure.
+ */
+const struct doc_type *classroom_doc_type(const char *data, size_t len,
+		    const char *name);
+/* 1 when name ends with "." and ext, in any case.  Pure. */
+int		classroom_has_ext(const char *name, const char *ext);
+/* label with ".ext" added unless it ends so already; an arena string. */
+char		*classroom_download_name(struct arena *, const char *label,
+		    const char *ext);
+/* The largest document or whiteboard file taken. */
+size_t		classroom_doc_limit(const struct req *);
+/*
+ * One document or whiteboard of session sid into a repetition of
+ * section of d (DOC_ID, DOC_URL under path, DOC_TITLE, DOC_AT, DOC_BY,
+ * DOC_SIZE); the repetition.
+ */
+struct tpl_dict	*classroom_doc_entry(struct req *, struct tpl_dict *d,
+		    const char *section, int64_t sid,
+		    const struct classroom_doc *, const char *path);
+/*
+ * The summary's Documents card (the session's documents, then the
+ * slides shared in its room) and Whiteboards card into d, with the
+ * upload forms for admin.  Returns how many files the two cards list,
+ * or -1 on a database failure.
+ */
+long	classroom_summary_docs(struct req *, struct tpl_dict *d, int64_t sid,
+	    int admin, const struct room_slide *slides, size_t nslides);
+
+/* page-docs.c */
+int	page_doc_upload(struct req *);
+int	page_doc_get(struct req *);
+int	page_whiteboard_upload(struct req *);
+int	page_whiteboard(struct req *);
+int	page_whiteboard_get(struct req *);
 
 #endif

@@ -567,6 +567,8 @@ event_text(const char *kind, const char *detail, const char **label,
 		{ "poll", "closed: ", "Closed a poll" },
 		{ "recording", NULL, "Received a recording" },
 		{ "transcript", "uploaded: ", "Added a transcript" },
+		{ "document", "uploaded: ", "Added a document" },
+		{ "whiteboard", "uploaded: ", "Added a whiteboard" },
 	};
 	static const struct {
 		const char	*detail;
@@ -758,7 +760,8 @@ summary_transcripts(struct req *r, struct tpl_dict *d, int64_t sid,
 	return (long)n;
 }
 
-/* Everything produced in the session: chat, polls, recordings, slides. */
+/* Everything produced in the session: chat, polls, recordings, slides,
+ * documents and whiteboards. */
 static int
 summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin,
     long ntranscripts)
@@ -769,13 +772,16 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin,
 	struct room_slide		*slides;
 	struct tpl_dict			*e, *o;
 	size_t				 nchat, npolls, nrecs, nslides, i, j;
+	long				 ndocs;
 
 	if (db_classroom_chat(r->db, r->a, sid, 0, SUMMARY_CHAT + 1, &chat,
 	    &nchat) != DB_OK ||
 	    db_classroom_polls(r->db, r->a, sid, &polls, &npolls) != DB_OK ||
 	    db_classroom_recordings(r->db, r->a, sid, &recs, &nrecs) !=
 	    DB_OK ||
-	    db_room_slides(r->db, r->a, sid, &slides, &nslides) != DB_OK)
+	    db_room_slides(r->db, r->a, sid, &slides, &nslides) != DB_OK ||
+	    (ndocs = classroom_summary_docs(r, d, sid, admin, slides,
+	    nslides)) < 0)
 		return 0;
 	chat_lines(r, d, chat, nchat > SUMMARY_CHAT ? SUMMARY_CHAT : nchat);
 	if (nchat > SUMMARY_CHAT)
@@ -840,7 +846,7 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin,
 	if (nslides == 0)
 		tpl_show(d, "NO_SLIDES");
 	if (nchat == 0 && npolls == 0 && nrecs == 0 && nslides == 0 &&
-	    ntranscripts == 0)
+	    ntranscripts == 0 && ndocs == 0)
 		tpl_show(d, "NOTHING_PRODUCED");
 	return 1;
 }
@@ -849,7 +855,8 @@ summary_content(struct req *r, struct tpl_dict *d, int64_t sid, int admin,
  * GET /platform/classroom/:id/summary: the session's dashboard, read
  * only: session info, participants with attendance and engagement,
  * moderator events, the chat transcript, polls with their results,
- * recordings and slides; for the classroom's members and admins.  Its
+ * recordings, slides, documents and whiteboards (page-docs.c); for the
+ * classroom's members and admins.  Its
  * admins also get buttons to publish, unpublish and delete recordings
  * (page-recordings.c).
  * Statuses: 200, 404, 503.

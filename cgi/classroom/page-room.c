@@ -69,34 +69,6 @@ struct room {
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-/* A copy of s without leading and trailing white space, in the arena. */
-static char *
-trimmed(struct arena *a, const char *s)
-{
-	size_t	len;
-
-	if (s == NULL)
-		return arena_strdup(a, "");
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	len = strlen(s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\r' || s[len - 1] == '\n'))
-		len--;
-	return arena_strndup(a, s, len);
-}
-
-/* "340 KB" or "2.5 MB"; an arena string. */
-static char *
-size_text(struct arena *a, long long n)
-{
-	if (n < 1024)
-		return arena_printf(a, "%lld bytes", n);
-	if (n < 1024 * 1024)
-		return arena_printf(a, "%lld KB", (n + 1023) / 1024);
-	return arena_printf(a, "%.1f MB", (double)n / (1024.0 * 1024.0));
-}
-
 /* The largest slide file this installation takes. */
 static size_t
 slide_limit(const struct req *r)
@@ -434,7 +406,7 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 		e = tpl_section(d, "SLIDE");
 		tpl_set_int(e, "SLIDE_ID", slides[i].id);
 		tpl_set(e, "FILENAME", slides[i].filename);
-		tpl_set(e, "SIZE", size_text(r->a, slides[i].size));
+		tpl_set(e, "SIZE", classroom_size_text(r->a, slides[i].size));
 		if (x->moderator)
 			tpl_show(e, "SLIDE_DELETE");
 	}
@@ -442,7 +414,7 @@ room_page(struct req *r, const struct room *x, const struct room_form *f)
 		tpl_show(d, "NO_SLIDES");
 	if (x->moderator && x->active) {
 		s = tpl_section(d, "SLIDE_FORM");
-		tpl_set(s, "LIMIT", size_text(r->a, (long long)slide_limit(r)));
+		tpl_set(s, "LIMIT", classroom_size_text(r->a, (long long)slide_limit(r)));
 		if (f != NULL && f->slide_error != NULL)
 			form_error(s, "SLIDE_ERROR", f->slide_error);
 	}
@@ -564,7 +536,7 @@ page_room_chat_post(struct req *r)
 		f.chat_error = "This session has ended: the chat is closed.";
 		return room_fail(r, &x, &f, 409, f.chat_error);
 	}
-	body = trimmed(r->a, pv ? pv->raw : NULL);
+	body = classroom_trimmed(r->a, pv ? pv->raw : NULL);
 	if (pv == NULL || pv->error != NULL ||
 	    !valid_text(body, strlen(body), ROOM_CHAT_MAX, 1))
 		f.chat_error = "A message must be text of at most 2000 "
@@ -664,7 +636,7 @@ page_room_poll_create(struct req *r)
 					bad = nvals + 1;
 			} else
 				vals[nvals] = kv->val;
-			o = trimmed(r->a, vals[nvals]);
+			o = classroom_trimmed(r->a, vals[nvals]);
 			opts[nvals++] = o;
 			if (*o != '\0' || bad == nvals)
 				last = nvals;
@@ -677,7 +649,7 @@ page_room_poll_create(struct req *r)
 		return room_fail(r, &x, &f, 409, "This session has ended: "
 		    "no new polls.");
 
-	q = trimmed(r->a, P(r, "question") ? P(r, "question")->raw : NULL);
+	q = classroom_trimmed(r->a, P(r, "question") ? P(r, "question")->raw : NULL);
 	if (P(r, "question") == NULL || P(r, "question")->error != NULL)
 		f.question_error = "The question must be text of at most 300 "
 		    "characters.";
@@ -814,150 +786,6 @@ is_pdf(const char *data, size_t len)
 }
 
 /*
- * The name a slide file is shown with: the uploaded name without
- * control characters, quotes or slashes, valid UTF-8, at most 200
- * characters; "slides.pdf" when nothing is left.  An arena string.
- */
-static char *
-display_name(struct arena *a, const char *name)
-{
-	struct buf	 b;
-	const unsigned char *p;
-	char		*out;
-	size_t		 n = 0, k;
-
-	buf_init(&b);
-	for (p = (const unsigned char *)(name ? name : ""); *p != '\0' &&
-	    n < 200; ) {
-		if (*p < 0x80) {
-			if (*p < 0x20 || *p == 0x7f || *p == '"' ||
-			    *p == '\\' || *p == '/')
-				buf_putc(&b, '_');
-			else
-				buf_putc(&b, (char)*p);
-			p++;
-			n++;
-			continue;
-		}
-		k = utf8_seq((const char *)p);
-		if (k > 1 && valid_text((const char *)p, k, 1, 0)) {
-			buf_append(&b, p, k);
-			p += k;
-		} else {
-			buf_putc(&b, '_');
-			p++;
-		}
-		n++;
-	}
-	out = trimmed(a, b.data ? b.data : "");
-	buf_free(&b);
-	while (*out == '.')
-		out++;
-	if (*out == '\0')
-		out = arena_strdup(a, "slides.pdf");
-	return out;
-}
-
-/* The name for a Content-Disposition header: ASCII letters, digits and
- * a few marks only.  An arena string. */
-static char *
-header_name(struct arena *a, const char *name)
-{
-	char	*s = arena_strdup(a, name), *p;
-
-	for (p = s; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-		    *p == '_' || *p == ' '))
-			*p = '_';
-	return s;
-}
-
-/* The directory slides are kept in; an arena string. */
-static char *
-slide_dir(struct req *r)
-{
-	return arena_printf(r->a, "%s/slides", r->cfg->data_dir);
-}
-
-/*
- * Store data as a new file under data_dir/slides with a random name
- * (into stored, 33 bytes): written to a temporary file first and
- * renamed, so a half-written file never carries a slide's name, and
- * removed again when it could not be written whole.  Returns 0, or the
- * errno of the failure after logging it.
- */
-static int
-slide_store(struct req *r, const char *data, size_t len, char stored[33])
-{
-	char	*dir = slide_dir(r), *tmp, *path;
-	size_t	 off = 0;
-	ssize_t	 w;
-	int	 fd, e;
-
-	if ((mkdir(r->cfg->data_dir, 0700) == -1 && errno != EEXIST) ||
-	    (mkdir(dir, 0700) == -1 && errno != EEXIST)) {
-		e = errno;
-		fprintf(stderr, "lectern: %s: %s\n", dir, strerror(e));
-		return e;
-	}
-	random_hex(stored, 16);
-	tmp = arena_printf(r->a, "%s/.tmp-%s", dir, stored);
-	path = arena_printf(r->a, "%s/%s", dir, stored);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) == -1) {
-		e = errno;
-		fprintf(stderr, "lectern: %s: %s\n", tmp, strerror(e));
-		return e;
-	}
-	while (off < len) {
-		if ((w = write(fd, data + off, len - off)) <= 0) {
-			if (w == -1 && errno == EINTR)
-				continue;
-			e = w == 0 ? ENOSPC : errno;
-			fprintf(stderr, "lectern: %s: %s\n", tmp,
-			    strerror(e));
-			close(fd);
-			unlink(tmp);
-			return e;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) == -1 || close(fd) == -1 || rename(tmp, path) == -1) {
-		e = errno;
-		fprintf(stderr, "lectern: %s: %s\n", path, strerror(e));
-		unlink(tmp);
-		return e;
-	}
-	return 0;
-}
-
-/* Read a stored slide into the arena.  Returns 1, or 0 (logged). */
-static int
-slide_read(struct req *r, const struct room_slide *s, char **data,
-    size_t *len)
-{
-	struct stat	 st;
-	FILE		*f;
-	char		*path, *p;
-
-	path = arena_printf(r->a, "%s/%s", slide_dir(r), s->stored_name);
-	if ((f = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "lectern: %s: %s\n", path, strerror(errno));
-		return 0;
-	}
-	if (fstat(fileno(f), &st) == -1 || st.st_size < 0) {
-		fclose(f);
-		return 0;
-	}
-	p = arena_alloc(r->a, (size_t)st.st_size + 1);
-	*len = fread(p, 1, (size_t)st.st_size, f);
-	fclose(f);
-	*data = p;
-	return *len == (size_t)st.st_size;
-}
-
-/*
  * POST /platform/classroom/:id/slides (multipart): a moderator adds a
  * PDF while the session is active.  The file is checked by content,
  * kept under data_dir (never the web root), and its name is only shown.
@@ -990,7 +818,7 @@ page_room_slide_upload(struct req *r)
 	}
 	if (pv->file->size > slide_limit(r)) {
 		f.slide_error = arena_printf(r->a, "The file is larger than "
-		    "%s.", size_text(r->a, (long long)slide_limit(r)));
+		    "%s.", classroom_size_text(r->a, (long long)slide_limit(r)));
 		return room_fail(r, &x, &f, 413, f.slide_error);
 	}
 	if (db_room_slides(r->db, r->a, x.c->id, &list, &n) != DB_OK)
@@ -1007,9 +835,9 @@ page_room_slide_upload(struct req *r)
 		    "export the slides as PDF and upload that.";
 		return room_fail(r, &x, &f, 422, f.slide_error);
 	}
-	name = display_name(r->a, pv->file->filename);
-	if ((e = slide_store(r, data, len, stored)) == ENOSPC ||
-	    e == EDQUOT) {
+	name = classroom_file_label(r->a, pv->file->filename, "slides.pdf");
+	if ((e = classroom_file_store(r->cfg, r->a, SLIDE_DIR, data, len,
+	    stored)) == ENOSPC || e == EDQUOT) {
 		f.slide_error = "The server has no room left for this file, "
 		    "so it was not uploaded. Please tell an administrator.";
 		return room_fail(r, &x, &f, 503, f.slide_error);
@@ -1019,8 +847,7 @@ page_room_slide_upload(struct req *r)
 		    "The problem has been logged.");
 	if (db_room_slide_add(r->db, x.c->id, r->user->id, name, stored,
 	    (long long)len, &id) != DB_OK) {
-		(void)unlink(arena_printf(r->a, "%s/%s", slide_dir(r),
-		    stored));
+		classroom_file_remove(r, SLIDE_DIR, stored);
 		return send_db_error(r);
 	}
 	return send_redirect(r, room_url(r, "slides"));
@@ -1046,11 +873,11 @@ page_room_slide_get(struct req *r)
 	if (s == NULL || s->session_id != x.c->id)
 		return send_error(r, 404, "There is no such slide file in "
 		    "this session.");
-	if (!slide_read(r, s, &data, &len))
+	if (!classroom_file_read(r, SLIDE_DIR, s->stored_name, &data, &len))
 		return send_error(r, 404, "The slide file is missing on the "
 		    "server. The problem has been logged.");
 	return send_download(r, "application/pdf",
-	    header_name(r->a, s->filename), data, len);
+	    classroom_header_name(r->a, s->filename), data, len);
 }
 
 /*
@@ -1077,10 +904,8 @@ page_room_slide_delete(struct req *r)
 	if (db_room_slide_delete(r->db, x.c->id, s->id, r->user->id,
 	    s->filename, &gone) != DB_OK)
 		return send_db_error(r);
-	if (gone && unlink(arena_printf(r->a, "%s/%s", slide_dir(r),
-	    s->stored_name)) == -1 && errno != ENOENT)
-		fprintf(stderr, "lectern: slide %s: %s\n", s->stored_name,
-		    strerror(errno));
+	if (gone)
+		classroom_file_remove(r, SLIDE_DIR, s->stored_name);
 	return send_redirect(r, room_url(r, "slides"));
 }
 
@@ -1117,10 +942,10 @@ page_room_slide_public(struct req *r)
 		return send_db_error(r);
 	if (s == NULL || c == NULL || c->deleted)
 		return send_error(r, 404, "There is no such file.");
-	if (!slide_read(r, s, &data, &len))
+	if (!classroom_file_read(r, SLIDE_DIR, s->stored_name, &data, &len))
 		return send_error(r, 404, "There is no such file.");
 	return send_download(r, "application/pdf",
-	    header_name(r->a, s->filename), data, len);
+	    classroom_header_name(r->a, s->filename), data, len);
 }
 
 /* ------------------------------------------------------------------ */

@@ -164,6 +164,13 @@ static const struct pdecl transcript_post[] = {
 	END
 };
 
+/* A document or whiteboard of a session: the file and how it is listed. */
+static const struct pdecl doc_post[] = {
+	{ "file", PT_FILE, 0, 0, 0, NULL, "File" },
+	{ "title", PT_TEXT, 0, 0, 200, NULL, "Title" },
+	END
+};
+
 static const struct route routes[] = {
 	{ "classroom.admin.channels", M_GET, "/admin/channels",
 	    page_channels, ADMIN, 0, list_get },
@@ -226,6 +233,21 @@ static const struct route routes[] = {
 	{ "classroom.transcript.download", M_GET,
 	    "/platform/classroom/:id/transcripts/:id/download",
 	    page_transcript_download, ANY_ROLE, 0, NULL },
+	{ "classroom.document.upload", M_POST,
+	    "/platform/classroom/:id/documents", page_doc_upload, ANY_ROLE,
+	    RT_CSRF | RT_MULTIPART, doc_post },
+	{ "classroom.document", M_GET,
+	    "/platform/classroom/:id/documents/:id", page_doc_get, ANY_ROLE,
+	    0, NULL },
+	{ "classroom.whiteboard.upload", M_POST,
+	    "/platform/classroom/:id/whiteboards", page_whiteboard_upload,
+	    ANY_ROLE, RT_CSRF | RT_MULTIPART, doc_post },
+	{ "classroom.whiteboard", M_GET,
+	    "/platform/classroom/:id/whiteboards/:id", page_whiteboard,
+	    ANY_ROLE, 0, NULL },
+	{ "classroom.whiteboard.image", M_GET,
+	    "/platform/classroom/:id/whiteboards/:id/image",
+	    page_whiteboard_get, ANY_ROLE, 0, NULL },
 	{ "classroom.recording.publish", M_POST,
 	    "/platform/classroom/:id/recordings/:id/publish",
 	    page_recording_publish, ANY_ROLE, RT_CSRF, NULL },

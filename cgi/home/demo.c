@@ -31,6 +31,7 @@
 #include "lib/clock.h"
 #include "lib/crypto.h"
 #include "lib/dates.h"
+#include "lib/image.h"
 #include "lib/util.h"
 #include "lib/vtt.h"
 #include "notify/notify.h"
@@ -835,6 +836,97 @@ demo_transcript(struct demo *x, int64_t sid, int64_t uid)
 	    cues, n, &id);
 }
 
+/* ---- Demo document and whiteboard (the record's other cards) ---- */
+
+/* The notes the teacher shared after the first past session. */
+static const char demo_notes[] =
+    "Weekly questions and answers: notes\n"
+    "\n"
+    "- \"I would like the bill\": Me gustar\xc3\xad" "a la cuenta, "
+    "por favor.\n"
+    "- Homework: exercises 4 to 7, due on Monday.\n"
+    "- Next week: ordering food, numbers up to 100.\n";
+
+/* Side of the demo whiteboard, in pixels. */
+#define BOARD_W		480
+#define BOARD_H		270
+
+/* Paint a rectangle of the board in colour rgb (clipped). */
+static void
+board_fill(unsigned char *px, int x0, int y0, int x1, int y1,
+    unsigned long rgb)
+{
+	int	 x, y;
+
+	for (y = y0 < 0 ? 0 : y0; y < y1 && y < BOARD_H; y++)
+		for (x = x0 < 0 ? 0 : x0; x < x1 && x < BOARD_W; x++) {
+			px[(y * BOARD_W + x) * 3] = (unsigned char)(rgb >> 16);
+			px[(y * BOARD_W + x) * 3 + 1] =
+			    (unsigned char)(rgb >> 8);
+			px[(y * BOARD_W + x) * 3 + 2] = (unsigned char)rgb;
+		}
+}
+
+/*
+ * A whiteboard as a teacher leaves it, drawn here: a light grid, a
+ * framed box, a few underlined "lines of text" and a rising curve of
+ * strokes; as a JPEG in *jpeg.
+ */
+static int
+demo_board(struct demo *x, char **jpeg, size_t *len)
+{
+	unsigned char	*px = arena_alloc(x->a, BOARD_W * BOARD_H * 3);
+	int		 i, y;
+
+	board_fill(px, 0, 0, BOARD_W, BOARD_H, 0xffffff);
+	for (i = 0; i < BOARD_W; i += 30)
+		board_fill(px, i, 0, i + 1, BOARD_H, 0xe8eef4);
+	for (i = 0; i < BOARD_H; i += 30)
+		board_fill(px, 0, i, BOARD_W, i + 1, 0xe8eef4);
+	board_fill(px, 20, 20, 260, 24, 0x1d4f91);
+	board_fill(px, 20, 120, 260, 124, 0x1d4f91);
+	board_fill(px, 20, 20, 24, 124, 0x1d4f91);
+	board_fill(px, 256, 20, 260, 124, 0x1d4f91);
+	for (i = 0; i < 3; i++) {
+		board_fill(px, 40, 40 + i * 26, 200 - i * 30, 52 + i * 26,
+		    0x333333);
+		board_fill(px, 40, 160 + i * 26, 220 - i * 40, 172 + i * 26,
+		    0x2e7d32);
+	}
+	board_fill(px, 40, 240, 180, 243, 0xc62828);
+	for (i = 0; i < 160; i++) {
+		y = 230 - (i * i) / 160;
+		board_fill(px, 290 + i, y, 294 + i, y + 4, 0xc62828);
+	}
+	return image_jpeg(x->a, px, BOARD_W, BOARD_H, 85, jpeg, len) ==
+	    IMAGE_OK;
+}
+
+/* A document and a whiteboard of past session sid, added by uid. */
+static enum db_rc
+demo_docs(struct demo *x, int64_t sid, int64_t uid)
+{
+	char		 stored[33], *jpeg;
+	size_t		 len;
+	int64_t		 id;
+	enum db_rc	 rc;
+
+	if (classroom_file_store(x->cfg, x->a, DOCUMENT_DIR, demo_notes,
+	    sizeof(demo_notes) - 1, stored) != 0)
+		return DB_ERROR;
+	if ((rc = db_doc_add(x->db, sid, uid, DOC_DOCUMENT, "Lesson notes",
+	    "lesson-notes.txt", "text/plain; charset=utf-8", stored,
+	    (long long)sizeof(demo_notes) - 1, &id)) != DB_OK)
+		return rc;
+	if (!demo_board(x, &jpeg, &len) ||
+	    classroom_file_store(x->cfg, x->a, WHITEBOARD_DIR, jpeg, len,
+	    stored) != 0)
+		return DB_ERROR;
+	return db_doc_add(x->db, sid, uid, DOC_WHITEBOARD, "Restaurant "
+	    "phrases", "restaurant-phrases.jpg", "image/jpeg", stored,
+	    (long long)len, &id);
+}
+
 /*
  * One past session of channel ch as it would have run: started by the
  * teacher, joined, chatted in, a poll answered and closed, ended; then
@@ -879,12 +971,18 @@ demo_past(struct demo *x, int64_t ch, const struct demo_past *ps)
 		if ((rc = db_room_poll_vote(x->db, sid, pid, uid[i + 1],
 		    ps->votes[i], &res)) != DB_OK)
 			return rc;
+	/* The first session leaves a document and a whiteboard. */
+	if (ps == &past_sessions[0] && (rc = demo_docs(x, sid, uid[0])) !=
+	    DB_OK)
+		return rc;
 	if ((rc = db_room_poll_close(x->db, sid, pid, uid[0], &res)) != DB_OK ||
 	    (rc = db_classroom_end(x->db, sid, uid[0], "ended by moderator",
 	    NULL, &ended)) != DB_OK ||
 	    (rc = db_classroom_backdate(x->db, sid,
 	    (long long)ps->days_ago * 86400, (long long)ps->minutes * 60)) !=
-	    DB_OK)
+	    DB_OK ||
+	    (rc = db_docs_backdate(x->db, sid, (long long)ps->days_ago *
+	    86400)) != DB_OK)
 		return rc;
 	start = shifted(x, x->nowtext, -(long)ps->days_ago * 86400);
 	memset(part, 0, sizeof(part));

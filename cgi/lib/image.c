@@ -242,12 +242,14 @@ jpeg_size(const void *data, size_t len, unsigned *w, unsigned *h)
 
 /*
  * Decode a JPEG into out as RGB, scaled down by libjpeg as far as the
- * square of lim->side allows, after checking its declared size.
- * Returns an image_rc; out->px is malloc'd on IMAGE_OK.
+ * picture made of it allows (its shorter side must still cover
+ * lim->side for a square, its longer side for a fitted picture), after
+ * checking its declared size.  Returns an image_rc; out->px is
+ * malloc'd on IMAGE_OK.
  */
 static enum image_rc
 jpeg_decode(const void *data, size_t len, const struct image_limits *lim,
-    struct rgb *out, unsigned *dw, unsigned *dh)
+    int fit, struct rgb *out, unsigned *dw, unsigned *dh)
 {
 	struct jpeg_decompress_struct	 d;
 	struct jpeg_progress_mgr	 prog;
@@ -279,7 +281,7 @@ jpeg_decode(const void *data, size_t len, const struct image_limits *lim,
 		jpeg_destroy_decompress(&d);
 		return IMAGE_TOO_MANY_PIXELS;
 	}
-	shorter = d.image_width < d.image_height ? d.image_width :
+	shorter = (d.image_width < d.image_height) != fit ? d.image_width :
 	    d.image_height;
 	for (denom = 8; denom > 1; denom /= 2)
 		if (shorter / denom >= lim->side)
@@ -306,32 +308,30 @@ jpeg_decode(const void *data, size_t len, const struct image_limits *lim,
 }
 
 /*
- * The centre square of in, scaled to side x side by averaging the
- * pixels each output pixel covers (or repeating them when in is
- * smaller).  Returns a malloc'd RGB buffer, or NULL.
+ * The sw x sh part of in at (x0, y0), scaled to ow x oh by averaging
+ * the pixels each output pixel covers (or repeating them when the part
+ * is smaller).  Returns a malloc'd RGB buffer, or NULL.
  */
 static unsigned char *
-square(const struct rgb *in, unsigned side)
+resample(const struct rgb *in, unsigned x0, unsigned y0, unsigned sw,
+    unsigned sh, unsigned ow, unsigned oh)
 {
 	unsigned char	*out, *o;
-	unsigned	 s, x0, y0, ox, oy, x, y, xa, xb, ya, yb;
+	unsigned	 ox, oy, x, y, xa, xb, ya, yb;
 	uint64_t	 sum[3], n;
 	const unsigned char *p;
 
-	s = in->w < in->h ? in->w : in->h;
-	x0 = (in->w - s) / 2;
-	y0 = (in->h - s) / 2;
-	if ((out = malloc((size_t)side * side * 3)) == NULL)
+	if ((out = malloc((size_t)ow * oh * 3)) == NULL)
 		return NULL;
 	o = out;
-	for (oy = 0; oy < side; oy++) {
-		ya = (unsigned)((uint64_t)oy * s / side);
-		yb = (unsigned)((uint64_t)(oy + 1) * s / side);
+	for (oy = 0; oy < oh; oy++) {
+		ya = (unsigned)((uint64_t)oy * sh / oh);
+		yb = (unsigned)((uint64_t)(oy + 1) * sh / oh);
 		if (yb <= ya)
 			yb = ya + 1;
-		for (ox = 0; ox < side; ox++) {
-			xa = (unsigned)((uint64_t)ox * s / side);
-			xb = (unsigned)((uint64_t)(ox + 1) * s / side);
+		for (ox = 0; ox < ow; ox++) {
+			xa = (unsigned)((uint64_t)ox * sw / ow);
+			xb = (unsigned)((uint64_t)(ox + 1) * sw / ow);
 			if (xb <= xa)
 				xb = xa + 1;
 			sum[0] = sum[1] = sum[2] = 0;
@@ -354,45 +354,51 @@ square(const struct rgb *in, unsigned side)
 }
 
 /*
- * Turn or mirror a side x side square in place as Exif orientation o
- * asks, so that it shows upright.  Returns 1, or 0 out of memory.
+ * Turn or mirror the w x h picture *px as Exif orientation o asks, so
+ * that it shows upright: orientations 5 to 8 swap *w and *h.  *px is
+ * replaced by a new malloc'd buffer (the old one freed).  Returns 1,
+ * or 0 out of memory (*px unchanged).
  */
 static int
-orient(unsigned char *px, unsigned side, int o)
+orient(unsigned char **px, unsigned *w, unsigned *h, int o)
 {
-	unsigned char	*tmp;
-	unsigned	 x, y, sx, sy, m = side - 1;
+	unsigned char	*out, *in = *px;
+	unsigned	 x, y, sx, sy, iw = *w, ih = *h, ow, oh;
 
 	if (o <= 1 || o > 8)
 		return 1;
-	if ((tmp = malloc((size_t)side * side * 3)) == NULL)
+	ow = o >= 5 ? ih : iw;
+	oh = o >= 5 ? iw : ih;
+	if ((out = malloc((size_t)ow * oh * 3)) == NULL)
 		return 0;
-	memcpy(tmp, px, (size_t)side * side * 3);
-	for (y = 0; y < side; y++)
-		for (x = 0; x < side; x++) {
+	for (y = 0; y < oh; y++)
+		for (x = 0; x < ow; x++) {
 			switch (o) {
-			case 2: sx = m - x; sy = y; break;
-			case 3: sx = m - x; sy = m - y; break;
-			case 4: sx = x; sy = m - y; break;
+			case 2: sx = iw - 1 - x; sy = y; break;
+			case 3: sx = iw - 1 - x; sy = ih - 1 - y; break;
+			case 4: sx = x; sy = ih - 1 - y; break;
 			case 5: sx = y; sy = x; break;
-			case 6: sx = y; sy = m - x; break;
-			case 7: sx = m - y; sy = m - x; break;
-			default: sx = m - y; sy = x; break;	/* 8 */
+			case 6: sx = y; sy = ih - 1 - x; break;
+			case 7: sx = iw - 1 - y; sy = ih - 1 - x; break;
+			default: sx = iw - 1 - y; sy = x; break;	/* 8 */
 			}
-			memcpy(px + ((size_t)y * side + x) * 3,
-			    tmp + ((size_t)sy * side + sx) * 3, 3);
+			memcpy(out + ((size_t)y * ow + x) * 3,
+			    in + ((size_t)sy * iw + sx) * 3, 3);
 		}
-	free(tmp);
+	free(in);
+	*px = out;
+	*w = ow;
+	*h = oh;
 	return 1;
 }
 
 /*
- * Encode side x side RGB pixels as a baseline JPEG into the arena.
+ * Encode w x h RGB pixels as a baseline JPEG into the arena.
  * Returns 1, or 0 when libjpeg failed.
  */
 static int
-jpeg_encode(struct arena *a, const unsigned char *px, unsigned side,
-    int quality, char **out, size_t *outlen)
+jpeg_encode(struct arena *a, const unsigned char *px, unsigned w,
+    unsigned h, int quality, char **out, size_t *outlen)
 {
 	struct jpeg_compress_struct	 c;
 	struct jerr			 e;
@@ -410,15 +416,15 @@ jpeg_encode(struct arena *a, const unsigned char *px, unsigned side,
 	}
 	jpeg_create_compress(&c);
 	jpeg_mem_dest(&c, &mem, &memlen);
-	c.image_width = side;
-	c.image_height = side;
+	c.image_width = w;
+	c.image_height = h;
 	c.input_components = 3;
 	c.in_color_space = JCS_RGB;
 	jpeg_set_defaults(&c);
 	jpeg_set_quality(&c, quality, TRUE);
 	jpeg_start_compress(&c, TRUE);
 	while (c.next_scanline < c.image_height) {
-		row = (JSAMPROW)(px + (size_t)c.next_scanline * side * 3);
+		row = (JSAMPROW)(px + (size_t)c.next_scanline * w * 3);
 		jpeg_write_scanlines(&c, &row, 1);
 	}
 	jpeg_finish_compress(&c);
@@ -428,6 +434,16 @@ jpeg_encode(struct arena *a, const unsigned char *px, unsigned side,
 	*outlen = memlen;
 	free(mem);
 	return 1;
+}
+
+enum image_rc
+image_jpeg(struct arena *a, const unsigned char *rgb, unsigned w, unsigned h,
+    int quality, char **out, size_t *outlen)
+{
+	*out = NULL;
+	*outlen = 0;
+	return jpeg_encode(a, rgb, w, h, quality, out, outlen) ? IMAGE_OK :
+	    IMAGE_FAILED;
 }
 
 enum image_rc
@@ -444,14 +460,20 @@ image_size(const void *data, size_t len, unsigned *w, unsigned *h)
 	}
 }
 
-enum image_rc
-image_square(struct arena *a, const void *data, size_t len,
-    const struct image_limits *lim, char **out, size_t *outlen,
+/*
+ * Decode data, make the picture of it (the centre square of lim->side
+ * pixels, or with fit the whole picture within lim->side pixels a
+ * side), turn it upright and encode it.  What image_square and
+ * image_fit do.
+ */
+static enum image_rc
+remake(struct arena *a, const void *data, size_t len,
+    const struct image_limits *lim, int fit, char **out, size_t *outlen,
     unsigned *w, unsigned *h)
 {
 	struct rgb	 in;
-	unsigned char	*sq;
-	unsigned	 dw = 0, dh = 0;
+	unsigned char	*px;
+	unsigned	 dw = 0, dh = 0, s, ow, oh;
 	enum image_rc	 rc;
 	int		 ok;
 
@@ -463,7 +485,7 @@ image_square(struct arena *a, const void *data, size_t len,
 		rc = png_decode(data, len, lim, &in, &dw, &dh);
 		break;
 	case IMAGE_JPEG:
-		rc = jpeg_decode(data, len, lim, &in, &dw, &dh);
+		rc = jpeg_decode(data, len, lim, fit, &in, &dw, &dh);
 		break;
 	default:
 		rc = IMAGE_NOT_IMAGE;
@@ -475,15 +497,47 @@ image_square(struct arena *a, const void *data, size_t len,
 		*h = dh;
 	if (rc != IMAGE_OK)
 		return rc;
-	sq = square(&in, lim->side);
+	if (fit) {
+		s = in.w > in.h ? in.w : in.h;
+		ow = in.w;
+		oh = in.h;
+		if (s > lim->side) {
+			ow = (unsigned)((uint64_t)in.w * lim->side / s);
+			oh = (unsigned)((uint64_t)in.h * lim->side / s);
+		}
+		ow = ow > 0 ? ow : 1;
+		oh = oh > 0 ? oh : 1;
+		px = resample(&in, 0, 0, in.w, in.h, ow, oh);
+	} else {
+		s = in.w < in.h ? in.w : in.h;
+		ow = oh = lim->side;
+		px = resample(&in, (in.w - s) / 2, (in.h - s) / 2, s, s, ow,
+		    oh);
+	}
 	free(in.px);
-	if (sq == NULL)
+	if (px == NULL)
 		return IMAGE_FAILED;
-	if (!orient(sq, lim->side, in.orientation)) {
-		free(sq);
+	if (!orient(&px, &ow, &oh, in.orientation)) {
+		free(px);
 		return IMAGE_FAILED;
 	}
-	ok = jpeg_encode(a, sq, lim->side, lim->quality, out, outlen);
-	free(sq);
+	ok = jpeg_encode(a, px, ow, oh, lim->quality, out, outlen);
+	free(px);
 	return ok ? IMAGE_OK : IMAGE_FAILED;
+}
+
+enum image_rc
+image_square(struct arena *a, const void *data, size_t len,
+    const struct image_limits *lim, char **out, size_t *outlen,
+    unsigned *w, unsigned *h)
+{
+	return remake(a, data, len, lim, 0, out, outlen, w, h);
+}
+
+enum image_rc
+image_fit(struct arena *a, const void *data, size_t len,
+    const struct image_limits *lim, char **out, size_t *outlen,
+    unsigned *w, unsigned *h)
+{
+	return remake(a, data, len, lim, 1, out, outlen, w, h);
 }

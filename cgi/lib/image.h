@@ -1,9 +1,10 @@
 /*
- * image.h: small square pictures made from uploaded PNG or JPEG files.
+ * image.h: pictures made from uploaded PNG or JPEG files: small squares
+ * (faces) and whole pictures fitted in a box (snapshots).
  * The file is recognised by its content (signature bytes, then a real
  * decode), its size in pixels is checked from its header before any
- * pixel is decoded, and the result is always a new baseline JPEG of a
- * fixed size, centre-cropped: no byte of the upload is ever passed on.
+ * pixel is decoded, and the result is always a new baseline JPEG: no
+ * byte of the upload is ever passed on.
  */
 #ifndef LECTERN_IMAGE_H
 #define LECTERN_IMAGE_H
@@ -30,7 +31,8 @@ enum image_rc {
 struct image_limits {
 	unsigned	 max_side;	/* pixels on the longer side */
 	unsigned long	 max_pixels;	/* width times height */
-	unsigned	 side;		/* of the square made */
+	unsigned	 side;		/* of the square made; the box
+					 * image_fit fits in */
 	int		 quality;	/* of the JPEG made, 1..100 */
 };
 
@@ -63,5 +65,23 @@ int		image_exif_orientation(const void *app1, size_t len);
 enum image_rc	image_square(struct arena *, const void *data, size_t len,
 		    const struct image_limits *, char **out, size_t *outlen,
 		    unsigned *w, unsigned *h);
+
+/*
+ * The same as image_square(), but the whole picture is kept: scaled
+ * down (never up) so that its longer side is at most lim->side pixels,
+ * its proportions unchanged.
+ */
+enum image_rc	image_fit(struct arena *, const void *data, size_t len,
+		    const struct image_limits *, char **out, size_t *outlen,
+		    unsigned *w, unsigned *h);
+
+/*
+ * Encode w x h pixels (three bytes each, red, green, blue, row after
+ * row) as a baseline JPEG in *out (*outlen bytes, in the arena): a
+ * picture drawn by the program itself.  IMAGE_OK or IMAGE_FAILED.
+ */
+enum image_rc	image_jpeg(struct arena *, const unsigned char *rgb,
+		    unsigned w, unsigned h, int quality, char **out,
+		    size_t *outlen);
 
 #endif

@@ -240,6 +240,78 @@ test_damaged(void **state)
 	arena_free(a);
 }
 
+/* Fit data in lim's box, check the size made; the JPEG into *out. */
+static void
+assert_fits(struct arena *a, const void *data, size_t len, unsigned want_w,
+    unsigned want_h, char **out, size_t *olen)
+{
+	unsigned	 w, h;
+
+	assert_int_equal(image_fit(a, data, len, &lim, out, olen, NULL,
+	    NULL), IMAGE_OK);
+	assert_int_equal(image_size(*out, *olen, &w, &h), IMAGE_OK);
+	assert_int_equal(w, want_w);
+	assert_int_equal(h, want_h);
+}
+
+/*
+ * A fitted picture keeps all of it and its proportions: a wide PNG in
+ * a 128-pixel box is 128 x 42, red on its left, green in the middle,
+ * blue on its right; a small one keeps its size; a JPEG drawn by
+ * image_jpeg() is read back scaled while decoding.
+ */
+static void
+test_fit(void **state)
+{
+	struct arena	*a = arena_new();
+	unsigned char	*png, *px, rgb[3];
+	char		*out, *jpg;
+	size_t		 len, olen, jlen;
+	unsigned	 w, h, x, y;
+
+	(void)state;
+	png = make_png(900, 300, &len);
+	assert_int_equal(image_fit(a, png, len, &lim, &out, &olen, &w, &h),
+	    IMAGE_OK);
+	assert_int_equal(w, 900);
+	assert_int_equal(h, 300);
+	assert_int_equal(image_size(out, olen, &w, &h), IMAGE_OK);
+	assert_int_equal(w, 128);
+	assert_int_equal(h, 42);
+	jpeg_pixel(out, olen, 10, 21, rgb);
+	assert_true(rgb[0] > 215 && rgb[1] < 40 && rgb[2] < 40);
+	jpeg_pixel(out, olen, 64, 21, rgb);
+	assert_true(rgb[0] < 40 && rgb[1] > 215 && rgb[2] < 40);
+	jpeg_pixel(out, olen, 118, 21, rgb);
+	assert_true(rgb[0] < 40 && rgb[1] < 40 && rgb[2] > 215);
+	free(png);
+	png = make_png(30, 20, &len);
+	assert_fits(a, png, len, 30, 20, &out, &olen);
+	free(png);
+
+	px = xmalloc(1200 * 300 * 3);
+	for (y = 0; y < 300; y++)
+		for (x = 0; x < 1200; x++) {
+			px[(y * 1200 + x) * 3] = y < 150 ? 255 : 0;
+			px[(y * 1200 + x) * 3 + 1] = 0;
+			px[(y * 1200 + x) * 3 + 2] = y < 150 ? 0 : 255;
+		}
+	assert_int_equal(image_jpeg(a, px, 1200, 300, 90, &jpg, &jlen),
+	    IMAGE_OK);
+	free(px);
+	assert_int_equal(image_size(jpg, jlen, &w, &h), IMAGE_OK);
+	assert_int_equal(w, 1200);
+	assert_int_equal(h, 300);
+	assert_fits(a, jpg, jlen, 128, 32, &out, &olen);
+	jpeg_pixel(out, olen, 64, 4, rgb);
+	assert_true(rgb[0] > 200 && rgb[2] < 50);
+	jpeg_pixel(out, olen, 64, 28, rgb);
+	assert_true(rgb[2] > 200 && rgb[0] < 50);
+	assert_int_equal(image_fit(a, "<html>", 6, &lim, &out, &olen, NULL,
+	    NULL), IMAGE_NOT_IMAGE);
+	arena_free(a);
+}
+
 /* Exif APP1 data: "Exif\0\0", a TIFF header, IFD0 with the entries. */
 #define II_HEAD	"Exif\0\0II*\0\x08\0\0\0"
 #define MM_HEAD	"Exif\0\0MM\0*\0\0\0\x08"
@@ -290,11 +362,11 @@ test_exif_orientation(void **state)
 }
 
 /*
- * A side x side JPEG, top half red and bottom half blue, with an Exif
+ * A w x h JPEG, top half red and bottom half blue, with an Exif
  * segment saying orientation o; malloc'd.
  */
 static unsigned char *
-make_jpeg(unsigned side, int o, size_t *len)
+make_jpeg_wh(unsigned w, unsigned h, int o, size_t *len)
 {
 	struct jpeg_compress_struct	 c;
 	struct jpeg_error_mgr		 e;
@@ -308,18 +380,19 @@ make_jpeg(unsigned side, int o, size_t *len)
 	c.err = jpeg_std_error(&e);
 	jpeg_create_compress(&c);
 	jpeg_mem_dest(&c, &mem, &n);
-	c.image_width = c.image_height = side;
+	c.image_width = w;
+	c.image_height = h;
 	c.input_components = 3;
 	c.in_color_space = JCS_RGB;
 	jpeg_set_defaults(&c);
 	jpeg_start_compress(&c, TRUE);
 	jpeg_write_marker(&c, JPEG_APP0 + 1, exif, 6 + 8 + 2 + 12);
-	row = xmalloc(side * 3);
-	while (c.next_scanline < side) {
-		for (x = 0; x < side; x++) {
-			row[3 * x] = c.next_scanline < side / 2 ? 255 : 0;
+	row = xmalloc(w * 3);
+	while (c.next_scanline < h) {
+		for (x = 0; x < w; x++) {
+			row[3 * x] = c.next_scanline < h / 2 ? 255 : 0;
 			row[3 * x + 1] = 0;
-			row[3 * x + 2] = c.next_scanline < side / 2 ? 0 : 255;
+			row[3 * x + 2] = c.next_scanline < h / 2 ? 0 : 255;
 		}
 		jpeg_write_scanlines(&c, &row, 1);
 	}
@@ -331,6 +404,13 @@ make_jpeg(unsigned side, int o, size_t *len)
 	free(mem);
 	*len = n;
 	return out;
+}
+
+/* A side x side JPEG of make_jpeg_wh. */
+static unsigned char *
+make_jpeg(unsigned side, int o, size_t *len)
+{
+	return make_jpeg_wh(side, side, o, len);
 }
 
 /* A camera's "turn 90 degrees clockwise" shows the top on the right. */
@@ -357,6 +437,14 @@ test_exif_applied(void **state)
 	jpeg_pixel(out, olen, 64, 20, top);
 	assert_true(top[0] > 200 && top[2] < 50);
 	free(jpg);
+	/* Fitted, a wide picture turned so stands upright: tall. */
+	jpg = make_jpeg_wh(256, 128, 6, &len);
+	assert_fits(a, jpg, len, 64, 128, &out, &olen);
+	jpeg_pixel(out, olen, 8, 64, left);
+	jpeg_pixel(out, olen, 56, 64, right);
+	assert_true(left[2] > 200 && left[0] < 50);
+	assert_true(right[0] > 200 && right[2] < 50);
+	free(jpg);
 	arena_free(a);
 }
 
@@ -367,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_kind),
 		cmocka_unit_test(test_png_square),
 		cmocka_unit_test(test_jpeg_square),
+		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_bomb),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_exif_orientation),
