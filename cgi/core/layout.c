@@ -139,6 +139,12 @@ send_error(struct req *r, int status, const char *msg)
 int
 send_db_error(struct req *r)
 {
+	/* A conflict undid the handler's work: the dispatcher runs it again. */
+	if (db_restartable(r->db) && r->restarts < REQ_RESTARTS) {
+		db_rollback(r->db);
+		r->restart = 1;
+		return 0;
+	}
 	return send_error(r, db_is_down(r->db) ? 503 : 500, NULL);
 }
 
