@@ -568,6 +568,9 @@ fetch_all(struct db *db, MYSQL_STMT *s, struct arena *a, struct dbres **out)
 	mysql_stmt_attr_set(s, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	if (mysql_stmt_store_result(s) != 0) {
 		db_log("store_result", mysql_stmt_error(s));
+		/* A locking read that another node's write set aborted. */
+		if (is_conflict(mysql_stmt_errno(s)) && db->in_tx)
+			db->conflict = 1;
 		return is_gone(mysql_stmt_errno(s)) ? DB_DOWN : DB_ERROR;
 	}
 	if ((meta = mysql_stmt_result_metadata(s)) == NULL) {
@@ -651,7 +654,6 @@ out:
 	free(lens);
 	free(nulls);
 	free(errs);
-	(void)db;
 	return rc;
 }
 
