@@ -110,6 +110,7 @@ struct db {
 };
 
 static int	is_gone(unsigned);
+static int	is_conflict(unsigned);
 static int	reconnect(struct db *);
 
 static void
@@ -149,6 +150,12 @@ prepare_one(struct db *db, size_t dom, size_t idx, int *gone)
 	if (mysql_stmt_prepare(h, sql, strlen(sql)) != 0) {
 		if (gone != NULL)
 			*gone = is_gone(mysql_stmt_errno(h));
+		/*
+		 * Another node's write set aborted the transaction: the
+		 * server says so on its next command, even a prepare.
+		 */
+		if (is_conflict(mysql_stmt_errno(h)) && db->in_tx)
+			db->conflict = 1;
 		db_log(sql, mysql_stmt_error(h));
 		mysql_stmt_close(h);
 		return NULL;
