@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -92,6 +93,8 @@ db_tables(const struct sqltable *const *tables, size_t n)
 }
 
 #define MAX_PARAMS	32
+/* Runs again of an autocommit statement a conflict refused. */
+#define CONFLICT_RETRIES	3
 
 struct db {
 	const struct config *cfg;
@@ -102,11 +105,14 @@ struct db {
 	int		 in_tx;
 	int		 down;
 	int		 busy;		/* this request met a held lock */
+	int		 conflict;	/* a conflict since db_mark() */
+	int		 wrote;		/* a write committed since db_mark() */
 	unsigned	 queries;
 };
 
 static int	is_gone(unsigned);
 static int	is_busy(struct db *, unsigned);
+static int	is_conflict(unsigned);
 static int	reconnect(struct db *);
 
 static void
@@ -146,6 +152,12 @@ prepare_one(struct db *db, size_t dom, size_t idx, int *gone)
 	if (mysql_stmt_prepare(h, sql, strlen(sql)) != 0) {
 		if (gone != NULL)
 			*gone = is_gone(mysql_stmt_errno(h));
+		/*
+		 * Another node's write set aborted the transaction: the
+		 * server says so on its next command, even a prepare.
+		 */
+		if (is_conflict(mysql_stmt_errno(h)) && db->in_tx)
+			db->conflict = 1;
 		db_log(sql, mysql_stmt_error(h));
 		mysql_stmt_close(h);
 		return NULL;
@@ -346,6 +358,50 @@ is_busy(struct db *db, unsigned e)
 }
 
 /*
+ * 1 when errno says a conflict refused the statement and the server
+ * rolled back its transaction, so that running the work again from its
+ * start is safe: a deadlock, or a write set that another node of a
+ * Galera cluster committed first (Galera reports its failed
+ * certification as a deadlock too); or a Galera node that does not
+ * accept queries for a moment (1047: it lost the cluster's primary
+ * component, or is still joining).  A lock wait timeout (1205) is not
+ * one: InnoDB rolls back only that statement, after a wait that
+ * running it again would double.
+ */
+static int
+is_conflict(unsigned e)
+{
+	return e == ER_LOCK_DEADLOCK || e == ER_UNKNOWN_COM_ERROR;
+}
+
+void
+db_backoff(int attempt)
+{
+	struct timespec	 ts;
+	long		 ms = 20L << (attempt < 4 ? attempt : 4);
+
+	/*
+	 * 20, 40, 80 ms... plus up to 20 ms taken from the clock, so that
+	 * two rivals drift apart.
+	 */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ms += (ts.tv_nsec / 1000) % 20;
+	ts.tv_sec = 0;
+	ts.tv_nsec = ms * 1000000L;
+	(void)nanosleep(&ts, NULL);
+}
+
+/* Close the connection; the next statement opens a new one. */
+static void
+drop(struct db *db)
+{
+	close_stmts(db);
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+}
+
+/*
  * Drop the connection, if any, and open it again (or for the first time,
  * for a handle of db_new).  Returns 1 on success.
  */
@@ -355,10 +411,7 @@ reconnect(struct db *db)
 	char	 err[ERRMSG_LEN];
 	int	 first = db->my == NULL && !db->opened;
 
-	close_stmts(db);
-	if (db->my != NULL)
-		mysql_close(db->my);
-	db->my = NULL;
+	drop(db);
 	if (!connect_db(db, err, sizeof(err))) {
 		db_log(first ? "connect" : "reconnect", err);
 		db->down = 1;
@@ -415,7 +468,7 @@ run(struct db *db, int st, struct arg *args, int nargs)
 	my_bool		 nulls[MAX_PARAMS];
 	MYSQL_STMT	*s;
 	unsigned	 e;
-	int		 i, attempt, gone;
+	int		 i, attempt, gone, conflicts = 0;
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db->my == NULL && !reconnect(db))
@@ -468,6 +521,30 @@ run(struct db *db, int st, struct arg *args, int nargs)
 			db_log(sqltext(st), mysql_stmt_error(s));
 			return DB_DOWN;
 		}
+		if (is_conflict(e)) {
+			db_log(sqltext(st), mysql_stmt_error(s));
+			/*
+			 * Inside a transaction the whole of it must run
+			 * again: the caller's business (db_restartable()).
+			 * Alone, the statement was its own transaction.
+			 */
+			if (db->in_tx) {
+				db->conflict = 1;
+				return DB_ERROR;
+			}
+			if (conflicts < CONFLICT_RETRIES) {
+				db_backoff(conflicts++);
+				attempt--;
+				continue;
+			}
+			if (e == ER_UNKNOWN_COM_ERROR) {
+				/* A node that stays unready is away. */
+				drop(db);
+				db->down = 1;
+				return DB_DOWN;
+			}
+			return DB_ERROR;
+		}
 		if (!is_gone(e) || db->in_tx) {
 			db_log(sqltext(st), mysql_stmt_error(s));
 			if (is_gone(e)) {
@@ -507,6 +584,8 @@ db_exec(struct db *db, int st, long long *affected, const char *fmt, ...)
 	va_start(ap, fmt);
 	rc = vrun(db, st, fmt, ap);
 	va_end(ap);
+	if (rc == DB_OK && !db->in_tx)
+		db->wrote = 1;
 	if (rc == DB_OK && affected != NULL)
 		*affected = (long long)mysql_stmt_affected_rows(
 		    handle(db, st, NULL));
@@ -530,6 +609,9 @@ fetch_all(struct db *db, MYSQL_STMT *s, struct arena *a, struct dbres **out)
 	mysql_stmt_attr_set(s, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	if (mysql_stmt_store_result(s) != 0) {
 		db_log("store_result", mysql_stmt_error(s));
+		/* A locking read that another node's write set aborted. */
+		if (is_conflict(mysql_stmt_errno(s)) && db->in_tx)
+			db->conflict = 1;
 		return is_gone(mysql_stmt_errno(s)) ||
 		    is_busy(db, mysql_stmt_errno(s)) ? DB_DOWN : DB_ERROR;
 	}
@@ -712,6 +794,8 @@ simple(struct db *db, const char *sql, int retry)
 	db_log(sql, mysql_error(db->my));
 	if (is_busy(db, e))
 		return DB_DOWN;
+	if (is_conflict(e) && db->in_tx)
+		db->conflict = 1;
 	if (is_gone(e)) {
 		if (!reconnect(db))
 			return DB_DOWN;
@@ -737,6 +821,8 @@ db_commit(struct db *db)
 	enum db_rc	 rc = simple(db, "COMMIT", 0);
 
 	db->in_tx = 0;
+	if (rc == DB_OK)
+		db->wrote = 1;
 	return rc;
 }
 
@@ -868,6 +954,19 @@ unsigned
 db_queries(struct db *db)
 {
 	return db->queries;
+}
+
+void
+db_mark(struct db *db)
+{
+	db->conflict = 0;
+	db->wrote = 0;
+}
+
+int
+db_restartable(const struct db *db)
+{
+	return db->conflict && !db->wrote;
 }
 
 void

@@ -124,6 +124,24 @@ enum db_rc	 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
 /*
+ * Conflicts.  A deadlock, or on a Galera cluster a write set another
+ * node committed first, makes the server roll back a transaction.  A
+ * statement run alone (autocommit) is then run again here, a few times
+ * with a short pause.  A statement inside a transaction fails instead
+ * (DB_ERROR), and so does the COMMIT that met the conflict: the whole
+ * transaction must run again from its start, and only its caller knows
+ * it.  The dispatcher does it for a handler: it marks the connection
+ * before the handler runs (db_mark), and when the handler answers with
+ * send_db_error() while db_restartable() says that a conflict undid
+ * its work and nothing it wrote was committed, it runs the handler
+ * again after db_backoff().
+ */
+void		 db_mark(struct db *);
+int		 db_restartable(const struct db *);
+/* Sleep a short, growing, slightly random time before attempt n + 1. */
+void		 db_backoff(int n);
+
+/*
  * Prepare, run and drop one statement outside the table, for lecternctl
  * bookkeeping; same binding format as db_exec.
  */

@@ -434,6 +434,36 @@ find_route(struct req *r, int *status)
 	return NULL;
 }
 
+/*
+ * Run the route's handler; when a conflict undid its work before it had
+ * sent or committed anything (send_db_error() then sets r->restart), run
+ * it again from its start, at most REQ_RESTARTS times: with what it had
+ * added to the headers and its parameters' errors forgotten.
+ */
+static int
+run_handler(struct req *r)
+{
+	size_t	 headers = r->headers.len;
+	int	 status;
+
+	for (;;) {
+		db_mark(r->db);
+		status = r->route->handler(r);
+		if (!r->restart || r->sent)
+			return status;
+		fprintf(stderr, "lectern: %s %s: a conflict undid the work; "
+		    "running it again\n", r->method_s, r->route->pattern);
+		r->restart = 0;
+		db_backoff(r->restarts++);
+		r->headers.len = headers;
+		if (r->headers.data != NULL)
+			r->headers.data[headers] = '\0';
+		r->page = NULL;
+		r->nerrors = 0;
+		check_params(r);
+	}
+}
+
 /* Everything between parsing and the handler; returns the status sent. */
 static int
 dispatch(struct req *r)
@@ -548,7 +578,7 @@ dispatch(struct req *r)
 			if (r->pv[i].error != NULL)
 				return send_error(r, 400, r->pv[i].error);
 	}
-	return rt->handler(r);
+	return run_handler(r);
 }
 
 /*

@@ -142,6 +142,12 @@ send_db_error(struct req *r)
 	if (db_is_busy(r->db))
 		return send_error(r, 503, "Lectern's database is busy right "
 		    "now. Please try again in a moment.");
+	/* A conflict undid the handler's work: the dispatcher runs it again. */
+	if (db_restartable(r->db) && r->restarts < REQ_RESTARTS) {
+		db_rollback(r->db);
+		r->restart = 1;
+		return 0;
+	}
 	return send_error(r, db_is_down(r->db) ? 503 : 500, NULL);
 }
 

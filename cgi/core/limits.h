@@ -43,6 +43,12 @@
 /* Seconds a 503 (database away) asks clients to wait: Retry-After. */
 #define RETRY_AFTER_SECONDS	30
 
+/*
+ * Times a handler runs again after a conflict (a deadlock, a Galera
+ * certification failure) undid its transaction: see db_restartable().
+ */
+#define REQ_RESTARTS		3
+
 /* Where a user who must replace a temporary password is sent. */
 #define TEMP_PASSWORD_PAGE	"/account"
 

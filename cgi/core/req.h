@@ -150,6 +150,8 @@ struct req {
 	int			 away;		/* redirected to another server */
 	int			 status;
 	int			 sent;
+	int			 restart;	/* run the handler again */
+	int			 restarts;	/* times it did */
 };
 
 /*
