@@ -34,7 +34,8 @@ pos_parse(const char *s, struct search_pos *pos)
 	long long	 sid, k1, k2;
 	char		 at[64];
 
-	if (sscanf(s, "%4d%2d%2d%2d%2d%2d-%lld-%d-%lld-%lld%n", &y, &mo, &d,
+	if (strspn(s, "0123456789") != 14 || s[14] != '-' ||
+	    sscanf(s, "%4d%2d%2d%2d%2d%2d-%lld-%d-%lld-%lld%n", &y, &mo, &d,
 	    &h, &mi, &sec, &sid, &part, &k1, &k2, &used) != 10 ||
 	    used < 0 || s[used] != '\0' || strspn(s, "0123456789-") !=
 	    strlen(s) || y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31 ||

@@ -25,6 +25,7 @@ import test_classroom_cycle  # noqa: F401
 import test_classroom_recordings  # noqa: F401
 import test_classroom_stall  # noqa: F401
 import test_transcript  # noqa: F401
+import test_classroom_search  # noqa: F401
 import test_home  # noqa: F401
 import test_people_avatar  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
