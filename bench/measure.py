@@ -129,6 +129,10 @@ def pages(env):
              path="/platform/classroom/%s/summary" % big,
              what="summary of a %s-participant session"
              % env["LARGE_SESSION_PEOPLE"]),
+        dict(name="archive-search", account="chadmin",
+             path="/platform/search?q=geometry",
+             what="archive search, a word in 2%% of %s chat lines"
+             % env.get("ARCHIVE_LINES", "?")),
         dict(name="notifications", account="learner", path="/notifications",
              what="notifications (%s)" % env["NOTIFICATIONS"]),
         dict(name="chat-latest", account="chadmin",
@@ -407,7 +411,7 @@ def machine():
 
 def data_summary(env):
     keys = ("SESSIONS", "ENROLLMENTS", "HEAVY", "LIVE_LESSONS", "CHANNEL_PAST",
-            "LARGE_SESSION_PEOPLE", "NOTIFICATIONS")
+            "LARGE_SESSION_PEOPLE", "NOTIFICATIONS", "ARCHIVE_LINES")
     return {k.lower(): int(env[k]) for k in keys if env.get(k, "").isdigit()}
 
 

@@ -10,6 +10,7 @@
 #include "core/routes.h"
 #include "catalogue/catalogue.h"
 #include "classroom/classroom.h"
+#include "classroom/search.h"
 #include "conference/health.h"
 #include "enrollment/enrollment.h"
 #include "home/home.h"
@@ -43,6 +44,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[CLASSROOM_DOCS_SLOT] = &sql_classroom_docs,
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 	[CONF_HEALTH_SLOT] = &sql_conference,
+	[CLASSROOM_SEARCH_SLOT] = &sql_classroom_search,
 };
 
 void

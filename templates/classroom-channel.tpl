@@ -47,6 +47,12 @@
 </figure>
 </div>{{/ENGAGEMENT}}
 <h2 id="past-sessions">Past sessions</h2>
+<form method="get" action="/platform/search" class="search" role="search" id="channel-search">
+<label for="channel-q">Search this channel's past sessions</label>
+<input type="hidden" name="channel" value="{{CHANNEL_ID}}">
+<input id="channel-q" name="q" type="search" maxlength="200">
+<button type="submit">Search</button>
+</form>
 {{#NO_PAST}}<p class="muted" id="no-past">No past sessions yet.</p>{{/NO_PAST}}
 {{#NO_MORE_PAST}}<p class="muted">No more past sessions.</p>{{/NO_MORE_PAST}}
 <ul class="past" id="past">

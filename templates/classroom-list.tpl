@@ -1,4 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Classrooms</h1>
+<form method="get" action="/platform/search" class="search" role="search" id="classroom-search">
+<label for="q">Search past sessions (names, chat, transcripts)</label>
+<input id="q" name="q" type="search" maxlength="200">
+<button type="submit">Search</button>
+</form>
 {{#SITE_ADMIN}}<p class="muted">As a site administrator you see every channel. <a href="/admin/channels">Manage channels</a></p>{{/SITE_ADMIN}}
 {{#NONE}}<p id="no-channels">You are not a member of any classroom channel yet.</p>{{/NONE}}
 {{#NO_MORE}}<p>No more classrooms.</p>{{/NO_MORE}}

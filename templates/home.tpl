@@ -107,6 +107,7 @@
 <li><a href="/admin/categories">Session categories</a></li>
 <li><a href="/admin/classes">Classes</a>: groups of learners to enroll together</li>
 <li><a href="/admin/channels">Channels</a>: classroom channels and their members</li>
+<li><a href="/platform/search" class="search-sessions">Search sessions</a>: words said or written in past classroom sessions.</li>
 <li><a href="/platform/schedule">Schedule</a>: every teacher's live lessons; "Create Session" plans one for a teacher.</li>
 <li><a href="/platform/groups">Groups</a>: the teachers' student groups</li>
 <li><a href="/platform/homework">Homework</a>: the teachers' feedback after live lessons, waiting for verification and verified</li>
@@ -120,6 +121,7 @@
 <li><a href="/platform/homework">Homework</a>: scores and feedback of your completed sessions, to verify.</li>
 <li><a href="/platform/groups">Groups</a>: student groups for group lessons.</li>
 <li><a href="/platform/channels">Classrooms</a>: your channels; "Start Classroom" opens a live classroom.</li>
+<li><a href="/platform/search" class="search-sessions">Search sessions</a>: words said or written in past classroom sessions.</li>
 <li><a href="/sessions">My sessions</a>: the training sessions you coach, current, upcoming and past.</li>
 </ul>
 {{/TEACHER}}
@@ -128,6 +130,7 @@
 <ul class="links">
 <li><a href="/platform/schedule">Schedule</a>: your live lessons this week.</li>
 <li><a href="/platform/channels">Classrooms</a>: your channels and their past sessions.</li>
+<li><a href="/platform/search" class="search-sessions">Search sessions</a>: words said or written in past classroom sessions.</li>
 <li><a href="/sessions">My sessions</a>: the training sessions you are enrolled in, current, upcoming and past.</li>
 </ul>
 {{/LEARNER}}

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "classroom/classroom.h"
+#include "classroom/search.h"
 #include "core/model.h"
 #include "core/req.h"
 #include "core/routes.h"
@@ -68,6 +69,14 @@ static const struct pdecl history_get[] = {
 /* A page of a session's chat: the position after the last one shown. */
 static const struct pdecl chat_page_get[] = {
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+/* The search of past sessions; its handler shows what is wrong. */
+static const struct pdecl search_get[] = {
+	{ "q", PT_TEXT, 0, 0, 200, NULL, "Search" },
+	{ "channel", PT_ID, 0, 0, 0, NULL, "Channel" },
+	{ "after", PT_TEXT, 0, 0, 80, NULL, "Page position" },
 	END
 };
 
@@ -205,6 +214,8 @@ static const struct route routes[] = {
 	    ANY_ROLE, 0, page_get },
 	{ "classroom.channel", M_GET, "/platform/channels/:id",
 	    page_classroom_channel, ANY_ROLE, 0, history_get },
+	{ "classroom.search", M_GET, "/platform/search",
+	    page_classroom_search, ANY_ROLE, RT_FORM, search_get },
 	{ "classroom.form", M_GET, "/platform/channels/:id/start",
 	    page_classroom_form, ANY_ROLE, 0, NULL },
 	{ "classroom.start", M_POST, "/platform/channels/:id/start",

@@ -472,6 +472,7 @@ dispatch(struct req *r)
 	const struct route	*rt;
 	const struct kv		*kv;
 	struct parse_limits	 lim;
+	enum parse_rc		 prc;
 	enum db_rc		 rc;
 	int			 status = 0;
 
@@ -518,8 +519,12 @@ dispatch(struct req *r)
 
 	lim.max_fields = QUERY_MAX_FIELDS;
 	lim.max_field = QUERY_MAX_FIELD;
-	if (parse_urlencoded(r->a, r->query, strlen(r->query), &lim,
-	    &r->qs) != PARSE_OK)
+	if ((prc = parse_urlencoded(r->a, r->query, strlen(r->query), &lim,
+	    &r->qs)) == PARSE_TOO_BIG)
+		return send_error(r, 400, "The address is too long: shorten "
+		    "what was typed in the form (a search, a name) and try "
+		    "again.");
+	if (prc != PARSE_OK)
 		return send_error(r, 400, "The address contains malformed "
 		    "parameters.");
 

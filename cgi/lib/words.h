@@ -24,4 +24,21 @@ struct arena;
  */
 char	*ft_terms(struct arena *, const char *s, int *all);
 
+/* One piece of a snippet: plain text, then a matched word or none. */
+struct ft_piece {
+	char	*text;		/* "" when the mark follows another */
+	char	*mark;		/* NULL: none (the last piece) */
+};
+
+/*
+ * A snippet of s for a search by terms (an ft_terms() expression):
+ * about max characters of s around its first word that begins with a
+ * word of terms, cut between words, with "…" where s goes on, as
+ * pieces of plain text each followed by a matched word to mark.  The
+ * pieces are text, never markup: whoever shows them escapes both.
+ * Returns the number of pieces (at least 1), allocated in arena.
+ */
+size_t	 ft_snippet(struct arena *, const char *s, const char *terms,
+	    size_t max, struct ft_piece **);
+
 #endif

@@ -26,6 +26,7 @@ import test_classroom_recordings  # noqa: F401
 import test_classroom_stall  # noqa: F401
 import test_transcript  # noqa: F401
 import test_classroom_docs  # noqa: F401
+import test_classroom_search  # noqa: F401
 import test_home  # noqa: F401
 import test_people_avatar  # noqa: F401
 import test_core_conflicts  # noqa: F401

@@ -1,7 +1,8 @@
 /*
  * test-words.c: the words of a search for the full-text index
  * (words.h): the boolean expression made of them, and that nothing of
- * the boolean syntax typed in a search gets into it.
+ * the boolean syntax typed in a search gets into it; the snippet of a
+ * result with the words found marked.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -91,12 +92,64 @@ test_lengths(void **state)
 	arena_free(a);
 }
 
+static const struct {
+	const char	*s;
+	const char	*terms;
+	size_t		 max;
+	const char	*shown;	/* marked words in [] */
+} snippets[] = {
+	{ "Is the homework due on Monday?", "+homework* +monday*", 160,
+	    "Is the [homework] due on [Monday]?" },
+	{ "hello world", "+zzz*", 160, "hello world" },
+	{ "", "+zzz*", 160, "" },
+	/* A word that begins with a search word; not one that ends so. */
+	{ "Geography, geometric: rehome homeworks", "+geo* +home*", 160,
+	    "[Geography], [geometric]: rehome [homeworks]" },
+	/* The text as it is: markup is for whoever shows it to escape. */
+	{ "<b>x</b> & word<", "+word*", 160, "<b>x</b> & [word]<" },
+	{ "Stra\xc3\x9f" "e caf\xc3\xa9", "+caf\xc3\xa9*", 160,
+	    "Stra\xc3\x9f" "e [caf\xc3\xa9]" },
+	/* Cut between words around the first word found. */
+	{ "one two three four five six seven eight nine ten target eleven "
+	    "twelve thirteen fourteen", "+target*", 30,
+	    "\xe2\x80\xa6nine ten [target] eleven twelve\xe2\x80\xa6" },
+	{ "target one two three four five six seven eight nine ten",
+	    "+target*", 20, "[target] one two three\xe2\x80\xa6" },
+};
+
+static void
+test_snippet(void **state)
+{
+	struct arena	*a = arena_new();
+	struct ft_piece	*p;
+	struct buf	 b;
+	size_t		 i, j, n;
+
+	for (i = 0; i < sizeof(snippets) / sizeof(snippets[0]); i++) {
+		n = ft_snippet(a, snippets[i].s, snippets[i].terms,
+		    snippets[i].max, &p);
+		assert_true(n >= 1);
+		assert_null(p[n - 1].mark);
+		buf_init(&b);
+		buf_puts(&b, "");
+		for (j = 0; j < n; j++) {
+			buf_puts(&b, p[j].text);
+			if (p[j].mark != NULL)
+				buf_printf(&b, "[%s]", p[j].mark);
+		}
+		assert_string_equal(b.data, snippets[i].shown);
+		buf_free(&b);
+	}
+	arena_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_lengths),
+		cmocka_unit_test(test_snippet),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
