@@ -4,7 +4,9 @@
  * at start, in the order the dispatcher searches them, and the program
  * checks them (routes_check) before it serves anything.
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/limits.h"
@@ -134,36 +136,62 @@ check_route(const struct route *rt)
 	return bad;
 }
 
+/* FNV-1a of a route's method and pattern, for routes_check's table. */
+static size_t
+route_hash(const struct route *rt)
+{
+	const unsigned char	*p = (const unsigned char *)rt->pattern;
+	uint32_t		 h = 2166136261u ^ (uint32_t)rt->method;
+
+	for (; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/*
+ * Every route's own declarations, and no two routes with the same
+ * method and pattern.  The pairs are found through a hash table of the
+ * routes rather than by comparing every route with every earlier one:
+ * each plain-CGI process runs this check.
+ */
 int
 routes_check(void)
 {
-	const struct route	*rt, *other;
-	size_t			 s, i, t, j;
+	const struct route	*rt, **slot, **table;
+	size_t			 s, i, n = 0, size = 16, h;
 	int			 bad = 0;
 
+	for (s = 0; s < nroutesets; s++)
+		n += routesets[s]->n;
+	while (size < 2 * n)
+		size *= 2;
+	if ((table = calloc(size, sizeof(*table))) == NULL) {
+		fprintf(stderr, "lectern: routes: out of memory\n");
+		return 0;
+	}
 	for (s = 0; s < nroutesets; s++)
 		for (i = 0; i < routesets[s]->n; i++) {
 			rt = &routesets[s]->routes[i];
 			bad += check_route(rt);
-			/* Every earlier route, in this set and before it. */
-			for (t = 0; t <= s; t++)
-				for (j = 0; j < (t == s ? i : routesets[t]->n);
-				    j++) {
-					other = &routesets[t]->routes[j];
-					if (other->method != rt->method ||
-					    other->pattern == NULL ||
-					    rt->pattern == NULL ||
-					    strcmp(other->pattern,
-					    rt->pattern) != 0)
-						continue;
-					fprintf(stderr, "lectern: routes: %s "
-					    "and %s are both %s %s\n",
-					    other->name, rt->name,
-					    rt->method == M_POST ? "POST" :
-					    "GET", rt->pattern);
-					bad++;
-				}
+			if (rt->pattern == NULL)
+				continue;
+			/* Every earlier route of the same hash, then a
+			 * free slot for this one. */
+			for (h = route_hash(rt) & (size - 1);
+			    *(slot = &table[h]) != NULL;
+			    h = (h + 1) & (size - 1)) {
+				if ((*slot)->method != rt->method ||
+				    strcmp((*slot)->pattern, rt->pattern) != 0)
+					continue;
+				fprintf(stderr, "lectern: routes: %s and %s "
+				    "are both %s %s\n", (*slot)->name,
+				    rt->name, rt->method == M_POST ? "POST" :
+				    "GET", rt->pattern);
+				bad++;
+			}
+			*slot = rt;
 		}
+	free(table);
 	return bad == 0;
 }
 

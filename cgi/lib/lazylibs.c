@@ -1,12 +1,15 @@
 /*
- * lazylibs.c: libcurl, libxml2 and libical, opened when first called.
+ * lazylibs.c: libcurl, libxml2, libical, libpng and libjpeg, opened
+ * when first called.
  *
- * Linked into lectern.fcgi only, in place of -lcurl -lxml2 -lical.
+ * Linked into lectern.fcgi only, in place of -lcurl -lxml2 -lical
+ * -lpng -ljpeg.
  * Those three libraries and theirs (TLS, Kerberos, LDAP, ICU, ...) are
  * about thirty shared objects: loading and relocating them took more
  * than half of the instructions of a plain-CGI request, which starts a
  * process each time, and only the few requests that call the
- * conferencing server, send mail or write a calendar use them.  Each
+ * conferencing server, send mail or write a calendar use them; the
+ * two picture libraries only when a picture is uploaded.  Each
  * function here has the library's own prototype (its header is
  * included, so the compiler checks it); the first call dlopen()s the
  * library by the soname configure found and looks the function up.
@@ -27,6 +30,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <jpeglib.h>
+#include <png.h>
 
 struct lazylib {
 	const char	*soname;
@@ -36,6 +41,8 @@ struct lazylib {
 static struct lazylib	curl = { LECTERN_CURL_SONAME, NULL };
 static struct lazylib	xml2 = { LECTERN_XML2_SONAME, NULL };
 static struct lazylib	ical = { LECTERN_ICAL_SONAME, NULL };
+static struct lazylib	png = { LECTERN_PNG_SONAME, NULL };
+static struct lazylib	jpeg = { LECTERN_JPEG_SONAME, NULL };
 
 /*
  * The address of function name in lib, opening lib the first time.  A
@@ -211,3 +218,45 @@ LAZY(ical, icaltimezone *, icaltimezone_get_builtin_timezone,
 LAZY(ical, icaltimezone *, icaltimezone_get_utc_timezone, (void), ())
 LAZY(ical, icalcomponent *, icaltimezone_get_component,
     (icaltimezone *zone), (zone))
+
+/* libpng and libjpeg: users' pictures (lib/image.c). */
+LAZY(png, int, png_image_begin_read_from_memory,
+    (png_imagep image, png_const_voidp memory, size_t size),
+    (image, memory, size))
+LAZY(png, int, png_image_finish_read,
+    (png_imagep image, png_const_colorp background, void *buffer,
+    png_int_32 row_stride, void *colormap),
+    (image, background, buffer, row_stride, colormap))
+LAZYV(png, png_image_free, (png_imagep image), (image))
+LAZY(jpeg, struct jpeg_error_mgr *, jpeg_std_error,
+    (struct jpeg_error_mgr *err), (err))
+LAZYV(jpeg, jpeg_CreateDecompress,
+    (j_decompress_ptr d, int version, size_t structsize),
+    (d, version, structsize))
+LAZYV(jpeg, jpeg_CreateCompress,
+    (j_compress_ptr c, int version, size_t structsize),
+    (c, version, structsize))
+LAZYV(jpeg, jpeg_destroy_decompress, (j_decompress_ptr d), (d))
+LAZYV(jpeg, jpeg_destroy_compress, (j_compress_ptr c), (c))
+LAZYV(jpeg, jpeg_mem_src,
+    (j_decompress_ptr d, const unsigned char *in, unsigned long len),
+    (d, in, len))
+LAZYV(jpeg, jpeg_mem_dest,
+    (j_compress_ptr c, unsigned char **out, unsigned long *len),
+    (c, out, len))
+LAZYV(jpeg, jpeg_save_markers,
+    (j_decompress_ptr d, int marker, unsigned int limit), (d, marker, limit))
+LAZY(jpeg, int, jpeg_read_header, (j_decompress_ptr d, boolean require),
+    (d, require))
+LAZY(jpeg, boolean, jpeg_start_decompress, (j_decompress_ptr d), (d))
+LAZY(jpeg, JDIMENSION, jpeg_read_scanlines,
+    (j_decompress_ptr d, JSAMPARRAY rows, JDIMENSION n), (d, rows, n))
+LAZY(jpeg, boolean, jpeg_finish_decompress, (j_decompress_ptr d), (d))
+LAZYV(jpeg, jpeg_set_defaults, (j_compress_ptr c), (c))
+LAZYV(jpeg, jpeg_set_quality, (j_compress_ptr c, int quality, boolean base),
+    (c, quality, base))
+LAZYV(jpeg, jpeg_start_compress, (j_compress_ptr c, boolean all),
+    (c, all))
+LAZY(jpeg, JDIMENSION, jpeg_write_scanlines,
+    (j_compress_ptr c, JSAMPARRAY rows, JDIMENSION n), (c, rows, n))
+LAZYV(jpeg, jpeg_finish_compress, (j_compress_ptr c), (c))
