@@ -333,7 +333,7 @@ classroom_join(struct req *r, struct classroom *c,
 	const struct conf_provider	*p;
 	struct conf_pass		 pass;
 	struct conf_user		 cu;
-	char				*url = NULL, *token = NULL;
+	char				*url = NULL, *token = NULL, *sha;
 
 	if (acc->role == CR_NONE && acc->removed)
 		return send_error(r, 403, "A moderator removed you from this "
@@ -359,6 +359,15 @@ classroom_join(struct req *r, struct classroom *c,
 	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
 	cu.full_name = r->user->name;
 	cu.moderator = acc->role == CR_MODERATOR;
+	/*
+	 * The picture goes by a signed address: the conferencing server
+	 * and the other participants' clients fetch it without our
+	 * sign-in cookie.
+	 */
+	if (db_avatar_tag(r->db, r->a, r->user->id, &sha) != DB_OK)
+		return send_db_error(r);
+	cu.avatar_url = avatar_signed_url(r->cfg, r->a, r->user->id, sha,
+	    (long long)time(NULL) + AVATAR_LINK_TTL);
 	/*
 	 * With Jitsi the page's presence beacons count the joins and the
 	 * minutes (page-room.c); counting the click too would count twice.
