@@ -487,3 +487,13 @@ image_square(struct arena *a, const void *data, size_t len,
 	free(sq);
 	return ok ? IMAGE_OK : IMAGE_FAILED;
 }
+
+enum image_rc
+image_jpeg_rgb(struct arena *a, const unsigned char *px, unsigned side,
+    int quality, char **out, size_t *outlen)
+{
+	*out = NULL;
+	*outlen = 0;
+	return jpeg_encode(a, px, side, quality, out, outlen) ? IMAGE_OK :
+	    IMAGE_FAILED;
+}

@@ -63,5 +63,13 @@ int		image_exif_orientation(const void *app1, size_t len);
 enum image_rc	image_square(struct arena *, const void *data, size_t len,
 		    const struct image_limits *, char **out, size_t *outlen,
 		    unsigned *w, unsigned *h);
+/*
+ * Encode side x side RGB pixels (3 bytes each, the top row first) as
+ * a baseline JPEG of quality (1..100) in *out (*outlen bytes, in the
+ * arena): pictures made by a program, such as the demo's.  Returns
+ * IMAGE_OK or IMAGE_FAILED.
+ */
+enum image_rc	image_jpeg_rgb(struct arena *, const unsigned char *px,
+		    unsigned side, int quality, char **out, size_t *outlen);
 
 #endif
