@@ -1023,7 +1023,7 @@ silhouette(struct demo *x, int r, int g, int b)
 
 /*
  * Pictures for the teachers and three of the learners, each the JPEG
- * an upload would have become; Leo, Lina and the administrator keep
+ * an upload would have become; Lena, Liam and the administrator keep
  * their initials.  A person who already has a picture keeps it.
  */
 static enum db_rc
@@ -1036,9 +1036,9 @@ demo_pictures(struct demo *x)
 	} faces[] = {
 		{ 1, TESS, 52, 101, 164 },
 		{ 1, THEO, 46, 125, 50 },
-		{ 0, LENA, 173, 20, 87 },
-		{ 0, LIAM, 191, 90, 14 },
-		{ 0, LUCIA, 94, 53, 177 },
+		{ 0, LUCIA, 173, 20, 87 },
+		{ 0, LEO, 191, 90, 14 },
+		{ 0, LINA, 94, 53, 177 },
 	};
 	char		 sha[SHA256_HEX], *jpeg, *have;
 	size_t		 i, len;
