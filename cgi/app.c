@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/routes.h"
 #include "catalogue/catalogue.h"
+#include "classroom/analytics.h"
 #include "classroom/classroom.h"
 #include "classroom/search.h"
 #include "conference/health.h"
@@ -45,6 +46,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 	[CONF_HEALTH_SLOT] = &sql_conference,
 	[CLASSROOM_SEARCH_SLOT] = &sql_classroom_search,
+	[CLASSROOM_ANALYTICS_SLOT] = &sql_classroom_analytics,
 };
 
 void

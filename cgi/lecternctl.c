@@ -374,6 +374,14 @@ cmd_demo_data(int argc, char *argv[])
 		    made.rules == 1 ? "" : "s", made.lessons,
 		    made.lessons == 1 ? "" : "s", made.classrooms,
 		    made.classrooms == 1 ? "" : "s");
+	if (rc == 0 && made.pictures > 0)
+		printf("demo school: %d picture%s added\n", made.pictures,
+		    made.pictures == 1 ? "" : "s");
+	/* For a development conferencing server (etc/dev up gives it the
+	 * recording; a real server has none, and the page says so). */
+	if (rc == 0 && made.rec_meeting[0] != '\0')
+		printf("demo recording: %s %lld %lld %s\n", made.rec_meeting,
+		    made.rec_start, made.rec_end, made.rec_name);
 	arena_free(a);
 	db_close(db);
 	if (rc != 0)

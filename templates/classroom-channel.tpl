@@ -25,15 +25,16 @@
 {{#WAITING}}<p class="notice" id="waiting">{{WAITING_TEXT}}</p>{{/WAITING}}
 {{#ARCHIVED}}<p class="notice" id="archived">This channel is archived: no session can start in it.</p>{{/ARCHIVED}}
 <h2 id="engagement-heading">Participation</h2>
+{{#ANALYTICS}}<p><a href="/platform/channels/{{CHANNEL_ID}}/analytics" id="analytics-link">Channel analytics</a>: each learner's attendance, minutes, messages and poll votes across sessions.</p>{{/ANALYTICS}}
 {{#NO_ENGAGEMENT}}<p class="muted" id="no-engagement">No session has ended yet, so there is nothing to chart.</p>{{/NO_ENGAGEMENT}}
 {{#ENGAGEMENT}}<div class="charts" id="engagement" data-sessions="{{SESSIONS}}">
 <figure class="chart">
-<svg class="chart-bars" id="engagement-chart" role="img" aria-labelledby="engagement-title engagement-desc" viewBox="0 0 {{ENG_W}} 100" width="{{ENG_W}}" height="100">
+<svg class="chart-bars" id="engagement-chart" role="img" aria-labelledby="engagement-title engagement-desc" viewBox="0 0 {{CHART_W}} 100" width="{{CHART_W}}" height="100">
 <title id="engagement-title">Participants and minutes of the last {{SESSIONS}} sessions</title>
 <desc id="engagement-desc">{{ENG_SUMMARY}} Bars: participants; line: minutes.</desc>
-<line class="chart-axis" x1="4" y1="90" x2="{{ENG_W}}" y2="90"></line>
+<line class="chart-axis" x1="4" y1="90" x2="{{CHART_W}}" y2="90"></line>
 <text class="chart-label" x="4" y="10">Bars: participants · line: minutes</text>
-{{#POINT}}<rect class="bar" x="{{POINT_X}}" y="{{POINT_Y}}" width="16" height="{{POINT_H}}"><title>{{POINT_DATE}}: {{POINT_PEOPLE}} participants, {{POINT_MINUTES}} minutes</title></rect>
+{{#POINT}}<rect class="bar" x="{{POINT_X}}" y="{{POINT_Y}}" width="16" height="{{POINT_H}}"><title>{{POINT_DATE}}: {{POINT_BAR}} participants, {{POINT_LINE}} minutes</title></rect>
 {{/POINT}}<polyline class="spark" points="{{SPARK_POINTS}}"></polyline>
 {{#POINT}}<circle class="spark-dot" cx="{{DOT_X}}" cy="{{DOT_Y}}" r="3"></circle>
 {{/POINT}}</svg>
@@ -41,7 +42,7 @@
 <caption>Session by session, oldest first</caption>
 <thead><tr><th scope="col">Started</th><th scope="col">Participants</th><th scope="col">Minutes</th></tr></thead>
 <tbody>
-{{#POINT}}<tr><td>{{POINT_DATE}}</td><td>{{POINT_PEOPLE}}</td><td>{{POINT_MINUTES}}</td></tr>
+{{#POINT}}<tr><td>{{POINT_DATE}}</td><td>{{POINT_BAR}}</td><td>{{POINT_LINE}}</td></tr>
 {{/POINT}}</tbody>
 </table>
 </figure>

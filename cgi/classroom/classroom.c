@@ -41,6 +41,7 @@
 #include "core/req.h"
 #include "core/tpl.h"
 #include "lib/crypto.h"
+#include "lib/csvfile.h"
 #include "lib/escape.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
@@ -337,7 +338,7 @@ classroom_join(struct req *r, struct classroom *c,
 	const struct conf_provider	*p;
 	struct conf_pass		 pass;
 	struct conf_user		 cu;
-	char				*url = NULL, *token = NULL;
+	char				*url = NULL, *token = NULL, *sha;
 
 	if (acc->role == CR_NONE && acc->removed)
 		return send_error(r, 403, "A moderator removed you from this "
@@ -363,6 +364,15 @@ classroom_join(struct req *r, struct classroom *c,
 	cu.user_id = arena_printf(r->a, "%lld", (long long)r->user->id);
 	cu.full_name = r->user->name;
 	cu.moderator = acc->role == CR_MODERATOR;
+	/*
+	 * The picture goes by a signed address: the conferencing server
+	 * and the other participants' clients fetch it without our
+	 * sign-in cookie.
+	 */
+	if (db_avatar_tag(r->db, r->a, r->user->id, &sha) != DB_OK)
+		return send_db_error(r);
+	cu.avatar_url = avatar_signed_url(r->cfg, r->a, r->user->id, sha,
+	    (long long)time(NULL) + AVATAR_LINK_TTL);
 	/*
 	 * With Jitsi the page's presence beacons count the joins and the
 	 * minutes (page-room.c); counting the click too would count twice.
@@ -712,4 +722,60 @@ classroom_file_remove(struct req *r, const char *sub, const char *stored)
 
 	if (unlink(path) == -1 && errno != ENOENT)
 		fprintf(stderr, "lectern: %s: %s\n", path, strerror(errno));
+}
+
+#define CHART_STEP	24	/* x from one point to the next */
+#define CHART_TOP	20	/* y of the highest bar or point */
+#define CHART_BASE	90	/* y of the baseline */
+
+void
+classroom_chart(struct req *r, struct tpl_dict *c, const char *const *labels,
+    const long long *bars, const long long *line, size_t n)
+{
+	struct tpl_dict	*e;
+	long long	 maxb = 1, maxl = 1;
+	const char	*points = "";
+	size_t		 k;
+	int		 h, x, y;
+
+	for (k = 0; k < n; k++) {
+		if (bars[k] > maxb)
+			maxb = bars[k];
+		if (line[k] > maxl)
+			maxl = line[k];
+	}
+	tpl_set_int(c, "CHART_W", (long long)(CHART_POINTS * CHART_STEP + 8));
+	for (k = 0; k < n; k++) {
+		e = tpl_section(c, "POINT");
+		tpl_set(e, "POINT_DATE", labels[k]);
+		tpl_set_int(e, "POINT_BAR", bars[k]);
+		tpl_set_int(e, "POINT_LINE", line[k]);
+		h = (int)(bars[k] * (CHART_BASE - CHART_TOP) / maxb);
+		x = (int)(k * CHART_STEP + 8);
+		tpl_set_int(e, "POINT_X", (long long)x);
+		tpl_set_int(e, "POINT_Y", (long long)(CHART_BASE - h));
+		tpl_set_int(e, "POINT_H", (long long)h);
+		y = CHART_BASE - (int)(line[k] * (CHART_BASE - CHART_TOP) /
+		    maxl);
+		tpl_set_int(e, "DOT_X", (long long)(x + 8));
+		tpl_set_int(e, "DOT_Y", (long long)y);
+		points = arena_printf(r->a, "%s%s%d,%d", points,
+		    k > 0 ? " " : "", x + 8, y);
+	}
+	tpl_set(c, "SPARK_POINTS", points);
+}
+
+void
+classroom_csv_cell(struct req *r, struct buf *b, const char *v, int last)
+{
+	const char	*s = csv_export_cell(r->a, v);
+
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+	buf_puts(b, last ? "\r\n" : ",");
 }

@@ -35,6 +35,7 @@ extern const struct sqltable	sql_classroom_docs;
 extern const struct routeset	classroom_routes;
 
 struct arena;
+struct buf;
 struct config;
 struct req;
 struct tpl_dict;
@@ -144,6 +145,22 @@ void		classroom_end_lesson(struct req *, int64_t live_id);
  */
 void		classroom_face(struct req *, struct tpl_dict *d,
 		    int64_t user_id, const char *name, const char *avatar);
+/*
+ * A chart of at most CHART_POINTS points into section c for the
+ * template's SVG: per point (oldest first) a bar of bars[k] and a dot
+ * of line[k] on a line, each scaled to its highest value, with its
+ * label.  Sets CHART_W and SPARK_POINTS, and per point a section POINT
+ * with POINT_DATE, POINT_BAR, POINT_LINE and the integer coordinates
+ * POINT_X, POINT_Y, POINT_H, DOT_X, DOT_Y.  Arena strings.
+ */
+#define CHART_POINTS	12
+void		classroom_chart(struct req *, struct tpl_dict *c,
+		    const char *const *labels, const long long *bars,
+		    const long long *line, size_t n);
+/* Append one CSV cell to b: neutralised against formulas, quoted, then
+ * a comma, or CRLF when last. */
+void		classroom_csv_cell(struct req *, struct buf *b, const char *v,
+		    int last);
 /*
  * On a page with a Join Session form: let the form's answer redirect to
  * the BigBlueButton server (browsers check redirects after a form

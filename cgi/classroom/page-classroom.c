@@ -175,65 +175,46 @@ past_cards(struct req *r, struct tpl_dict *d, const char *sec,
 	}
 }
 
-#define ENG_STEP	24	/* x from one session to the next */
-#define ENG_TOP		20	/* y of the highest bar or point */
-#define ENG_BASE	90	/* y of the baseline */
-
 /*
  * The engagement chart of the channel page from its latest ended
  * sessions (newest first), drawn oldest first: a bar of participants
  * per session and a line of their minutes, with a table of the same
- * figures.  Integer coordinates; the template writes the SVG.
+ * figures.
  */
 static void
 engagement_chart(struct req *r, struct tpl_dict *d,
     const struct classroom_point *pt, size_t n)
 {
-	struct tpl_dict	*c, *e;
-	long long	 maxp = 1, maxm = 1, totp = 0, totm = 0;
-	const char	*points = "";
+	struct tpl_dict	*c;
+	long long	 maxp = 0, totp = 0, totm = 0;
+	long long	 bars[ENGAGEMENT_MAX], line[ENGAGEMENT_MAX];
+	const char	*labels[ENGAGEMENT_MAX];
 	char		 date[11], hm[6], abbr[16];
 	size_t		 i, k;
-	int		 h, x, y;
 
 	if (n == 0) {
 		tpl_show(d, "NO_ENGAGEMENT");
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (pt[i].participants > maxp)
-			maxp = pt[i].participants;
-		if (pt[i].minutes > maxm)
-			maxm = pt[i].minutes;
-		totp += pt[i].participants;
-		totm += pt[i].minutes;
+	if (n > ENGAGEMENT_MAX)
+		n = ENGAGEMENT_MAX;
+	for (k = 0; k < n; k++) {
+		i = n - 1 - k;
+		local_parts(r, pt[i].started_at, date, hm, abbr);
+		labels[k] = arena_printf(r->a, "%s %s", date, hm);
+		bars[k] = pt[i].participants;
+		line[k] = pt[i].minutes;
+		if (bars[k] > maxp)
+			maxp = bars[k];
+		totp += bars[k];
+		totm += line[k];
 	}
 	c = tpl_section(d, "ENGAGEMENT");
 	tpl_set_int(c, "SESSIONS", (long long)n);
-	tpl_set_int(c, "ENG_W", (long long)(ENGAGEMENT_MAX * ENG_STEP + 8));
 	tpl_set(c, "ENG_SUMMARY", arena_printf(r->a, "Over the last %zu "
 	    "sessions: %lld participants and %lld minutes in all, at most "
 	    "%lld participants in one session.", n, totp, totm, maxp));
-	for (k = 0; k < n; k++) {
-		i = n - 1 - k;
-		e = tpl_section(c, "POINT");
-		local_parts(r, pt[i].started_at, date, hm, abbr);
-		tpl_set(e, "POINT_DATE", arena_printf(r->a, "%s %s", date, hm));
-		tpl_set_int(e, "POINT_PEOPLE", pt[i].participants);
-		tpl_set_int(e, "POINT_MINUTES", pt[i].minutes);
-		h = (int)(pt[i].participants * (ENG_BASE - ENG_TOP) / maxp);
-		x = (int)(k * ENG_STEP + 8);
-		tpl_set_int(e, "POINT_X", (long long)x);
-		tpl_set_int(e, "POINT_Y", (long long)(ENG_BASE - h));
-		tpl_set_int(e, "POINT_H", (long long)h);
-		y = ENG_BASE - (int)(pt[i].minutes * (ENG_BASE - ENG_TOP) /
-		    maxm);
-		tpl_set_int(e, "DOT_X", (long long)(x + 8));
-		tpl_set_int(e, "DOT_Y", (long long)y);
-		points = arena_printf(r->a, "%s%s%d,%d", points,
-		    k > 0 ? " " : "", x + 8, y);
-	}
-	tpl_set(c, "SPARK_POINTS", points);
+	classroom_chart(r, c, labels, bars, line, n);
 }
 
 /*
@@ -287,6 +268,8 @@ channel_page(struct req *r, const struct channel *ch, int status,
 	else
 		tpl_set(tpl_section(d, "WAITING"), "WAITING_TEXT", waiting);
 
+	if (admin)
+		tpl_show(d, "ANALYTICS");
 	engagement_chart(r, d, points, npoints);
 	shown = n > HISTORY_PAGE ? HISTORY_PAGE : n;
 	past_cards(r, d, "PAST", past, shown);

@@ -401,22 +401,6 @@ page_transcript_download(struct req *r)
 	return status;
 }
 
-/* Append one CSV cell: neutralised against formulas, quoted. */
-static void
-csv_cell(struct req *r, struct buf *b, const char *v, int last)
-{
-	const char	*s = csv_export_cell(r->a, v);
-
-	buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-	buf_puts(b, last ? "\r\n" : ",");
-}
-
 /*
  * GET /platform/classroom/:id/summary/attendance: who joined the
  * session as CSV: name, email, first join and last leave (UTC),
@@ -441,12 +425,12 @@ page_classroom_attendance(struct req *r)
 	buf_puts(&b, "Name,Email,First join (UTC),Last leave (UTC),Minutes,"
 	    "Joins\r\n");
 	for (i = 0; i < n; i++) {
-		csv_cell(r, &b, p[i].name, 0);
-		csv_cell(r, &b, p[i].email, 0);
-		csv_cell(r, &b, p[i].first_join_at, 0);
-		csv_cell(r, &b, p[i].last_leave_at, 0);
-		csv_cell(r, &b, arena_printf(r->a, "%lld", p[i].minutes), 0);
-		csv_cell(r, &b, arena_printf(r->a, "%lld", p[i].joins), 1);
+		classroom_csv_cell(r, &b, p[i].name, 0);
+		classroom_csv_cell(r, &b, p[i].email, 0);
+		classroom_csv_cell(r, &b, p[i].first_join_at, 0);
+		classroom_csv_cell(r, &b, p[i].last_leave_at, 0);
+		classroom_csv_cell(r, &b, arena_printf(r->a, "%lld", p[i].minutes), 0);
+		classroom_csv_cell(r, &b, arena_printf(r->a, "%lld", p[i].joins), 1);
 	}
 	status = send_download(r, "text/csv; charset=utf-8",
 	    arena_printf(r->a, "classroom-%lld-attendance.csv",

@@ -14,6 +14,7 @@
  */
 #include <stddef.h>
 
+#include "classroom/analytics.h"
 #include "classroom/classroom.h"
 #include "classroom/search.h"
 #include "core/model.h"
@@ -216,6 +217,11 @@ static const struct route routes[] = {
 	    page_classroom_channel, ANY_ROLE, 0, history_get },
 	{ "classroom.search", M_GET, "/platform/search",
 	    page_classroom_search, ANY_ROLE, RT_FORM, search_get },
+	{ "classroom.analytics", M_GET, "/platform/channels/:id/analytics",
+	    page_channel_analytics, ANY_ROLE, 0, page_get },
+	{ "classroom.analytics.csv", M_GET,
+	    "/platform/channels/:id/analytics/attendance",
+	    page_channel_analytics_csv, ANY_ROLE, 0, NULL },
 	{ "classroom.form", M_GET, "/platform/channels/:id/start",
 	    page_classroom_form, ANY_ROLE, 0, NULL },
 	{ "classroom.start", M_POST, "/platform/channels/:id/start",

@@ -4,8 +4,9 @@
  * with coaches and learners, course enrollments with recurring rules,
  * live lessons of last week and this week (some completed with
  * attendance and notes, one canceled, one to complete), the demo
- * classroom channel with past sessions (participants, chat, a poll),
- * and the notifications all of it causes.  Dates are relative to today
+ * classroom channel with past sessions (participants, chat, a poll;
+ * the latest one recorded), pictures for some of the demo people, and
+ * the notifications all of it causes.  Dates are relative to today
  * in the school's timezone.  Everything goes through the domains'
  * functions, each change in its own transaction as the pages make it.
  *
@@ -35,6 +36,7 @@
 #include "lib/util.h"
 #include "lib/vtt.h"
 #include "notify/notify.h"
+#include "people/people.h"
 #include "schedule/schedule.h"
 #include "schedule/feedback.h"
 #include "training/training.h"
@@ -738,6 +740,7 @@ struct demo_past {
 	const char	*question;
 	const char	*options[3];
 	int		 votes[3];	/* each learner's option, from 1 */
+	int		 recorded;	/* "Record this session" was ticked */
 };
 
 static const struct demo_past past_sessions[] = {
@@ -747,14 +750,14 @@ static const struct demo_past past_sessions[] = {
 	    "Is the homework due on Monday?",
 	    "Thank you, see you next week!" },
 	    "Which topic should we practise next week?",
-	    { "Travel", "Food and restaurants", "Work" }, { 1, 2, 1 } },
+	    { "Travel", "Food and restaurants", "Work" }, { 1, 2, 1 }, 0 },
 	{ "Pronunciation workshop", THEO, 3, 40, { LENA, LEO, LINA },
 	    { "Today: the sounds of Spanish vowels.",
 	    "Can we repeat the \"rr\" sound?",
 	    "My microphone works now.",
 	    "¡Muchas gracias!" },
 	    "How confident are you with the vowels now?",
-	    { "Very", "A little", "Not yet" }, { 1, 2, 2 } },
+	    { "Very", "A little", "Not yet" }, { 1, 2, 2 }, 1 },
 };
 
 /* The demo channel (made when missing) with its teachers as channel
@@ -949,12 +952,18 @@ demo_past(struct demo *x, int64_t ch, const struct demo_past *ps)
 	in.name = ps->name;
 	in.allow_camera = 1;
 	in.allow_mic = 1;
+	in.record = ps->recorded;
 	random_hex(meeting, 16);
 	uid[0] = x->p->teachers[ps->teacher];
 	for (i = 0; i < 3; i++)
 		uid[i + 1] = x->p->learners[ps->learners[i]];
 	if ((rc = db_classroom_start(x->db, ch, uid[0], "bbb", meeting, &in,
 	    NULL, &sid)) != DB_OK)
+		return rc;
+	/* The meeting was made on the server when the teacher joined. */
+	if (ps->recorded && (rc = db_classroom_set_created(x->db, sid,
+	    ((long long)x->now - (long long)ps->days_ago * 86400) * 1000)) !=
+	    DB_OK)
 		return rc;
 	for (i = 0; i < 4; i++)
 		if ((rc = db_classroom_joined(x->db, sid, uid[i],
@@ -1012,6 +1021,39 @@ demo_past(struct demo *x, int64_t ch, const struct demo_past *ps)
 	    DB_OK;
 }
 
+/*
+ * Note the channel's recorded past session in x->made, so that a
+ * development conferencing server can be given its recording (see
+ * demo_made); the worker then finds it there as it finds any other.
+ */
+static enum db_rc
+demo_recorded(struct demo *x, const struct classroom_past *past, size_t n)
+{
+	struct classroom *c;
+	time_t		 t0, t1;
+	size_t		 i;
+	enum db_rc	 rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = db_classroom_get(x->db, x->a, past[i].id, &c)) !=
+		    DB_OK)
+			return rc;
+		if (c == NULL || !c->record || c->create_time == 0 ||
+		    strcmp(c->provider, "bbb") != 0 || c->ended_at == NULL ||
+		    !dbtime_parse(c->started_at, &t0) ||
+		    !dbtime_parse(c->ended_at, &t1))
+			continue;
+		snprintf(x->made->rec_meeting, sizeof(x->made->rec_meeting),
+		    "%s", c->meeting_id);
+		snprintf(x->made->rec_name, sizeof(x->made->rec_name), "%s",
+		    c->name);
+		x->made->rec_start = (long long)t0 * 1000;
+		x->made->rec_end = (long long)t1 * 1000;
+		break;
+	}
+	return DB_OK;
+}
+
 /* The channel's past sessions, made when it has none yet. */
 static enum db_rc
 demo_classroom(struct demo *x)
@@ -1029,12 +1071,92 @@ demo_classroom(struct demo *x)
 	    &n)) != DB_OK)
 		return rc;
 	if (n > 0)
-		return DB_OK;
+		return demo_recorded(x, past, n);
 	for (i = 0; i < sizeof(past_sessions) / sizeof(past_sessions[0]);
 	    i++) {
 		if ((rc = demo_past(x, ch, &past_sessions[i])) != DB_OK)
 			return rc;
 		x->made->classrooms++;
+	}
+	if ((rc = db_classroom_history(x->db, x->a, ch, NULL, 0, &past,
+	    &n)) != DB_OK)
+		return rc;
+	return demo_recorded(x, past, n);
+}
+
+/* ---- Demo pictures (faces on cards; the others show initials) ---- */
+
+#define PICTURE_SIDE	128
+
+/*
+ * A head-and-shoulders silhouette in a light colour on a background of
+ * colour (r, g, b), side x side RGB pixels in the arena.
+ */
+static unsigned char *
+silhouette(struct demo *x, int r, int g, int b)
+{
+	unsigned char	*px, *p;
+	long		 dx, dy, c = PICTURE_SIDE / 2;
+	int		 y, xx, in;
+
+	px = arena_alloc(x->a, (size_t)PICTURE_SIDE * PICTURE_SIDE * 3);
+	for (y = 0; y < PICTURE_SIDE; y++)
+		for (xx = 0; xx < PICTURE_SIDE; xx++) {
+			p = px + ((size_t)y * PICTURE_SIDE + xx) * 3;
+			dx = xx - c;
+			dy = y - 50;
+			/* the head: a circle of radius 24 */
+			in = dx * dx + dy * dy <= 24 * 24;
+			/* the shoulders: half an ellipse 46 by 40 */
+			dy = y - PICTURE_SIDE;
+			in = in || dx * dx * 40 * 40 + dy * dy * 46 * 46 <=
+			    40L * 40 * 46 * 46;
+			p[0] = (unsigned char)(in ? 240 : r);
+			p[1] = (unsigned char)(in ? 236 : g);
+			p[2] = (unsigned char)(in ? 228 : b);
+		}
+	return px;
+}
+
+/*
+ * Pictures for the teachers and three of the learners, each the JPEG
+ * an upload would have become; Lena, Liam and the administrator keep
+ * their initials.  A person who already has a picture keeps it.
+ */
+static enum db_rc
+demo_pictures(struct demo *x)
+{
+	static const struct {
+		int	 teacher;	/* 1: teachers[who], 0: learners[who] */
+		int	 who;
+		int	 r, g, b;
+	} faces[] = {
+		{ 1, TESS, 52, 101, 164 },
+		{ 1, THEO, 46, 125, 50 },
+		{ 0, LUCIA, 173, 20, 87 },
+		{ 0, LEO, 191, 90, 14 },
+		{ 0, LINA, 94, 53, 177 },
+	};
+	char		 sha[SHA256_HEX], *jpeg, *have;
+	size_t		 i, len;
+	int64_t		 uid;
+	enum db_rc	 rc;
+
+	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+		uid = faces[i].teacher ? x->p->teachers[faces[i].who] :
+		    x->p->learners[faces[i].who];
+		if ((rc = db_avatar_tag(x->db, x->a, uid, &have)) != DB_OK)
+			return rc;
+		if (have != NULL)
+			continue;
+		if (image_jpeg(x->a, silhouette(x, faces[i].r,
+		    faces[i].g, faces[i].b), PICTURE_SIDE, PICTURE_SIDE,
+		    AVATAR_QUALITY, &jpeg, &len) != IMAGE_OK)
+			return DB_ERROR;
+		sha256_hex(jpeg, len, sha);
+		if ((rc = db_avatar_set(x->db, uid, jpeg, len, sha)) != DB_OK)
+			return rc;
+		x->made->pictures++;
 	}
 	return DB_OK;
 }
@@ -1065,7 +1187,8 @@ demo_school(struct db *db, const struct config *cfg,
 	if (!date_add_days(x.today, -wd, x.monday))
 		memcpy(x.monday, x.today, sizeof(x.monday));
 	memset(enr, 0, sizeof(enr));
-	if ((rc = demo_classroom(&x)) != DB_OK ||
+	if ((rc = demo_pictures(&x)) != DB_OK ||
+	    (rc = demo_classroom(&x)) != DB_OK ||
 	    (rc = demo_courses(&x)) != DB_OK ||
 	    (rc = demo_class(&x)) != DB_OK ||
 	    (rc = demo_trainings(&x)) != DB_OK ||

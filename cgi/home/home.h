@@ -35,6 +35,15 @@ struct demo_people {
 struct demo_made {
 	int		 courses, trainings, enrollments, rules, lessons;
 	int		 classrooms;
+	int		 pictures;	/* demo people given a picture */
+	/*
+	 * The recorded past session of the demo channel (meeting empty:
+	 * none), for a development conferencing server to hold its
+	 * recording: its meeting id, name, and start and end in ms.
+	 */
+	char		 rec_meeting[33];
+	char		 rec_name[64];
+	long long	 rec_start, rec_end;
 };
 
 enum db_rc	demo_school(struct db *, const struct config *,

@@ -65,7 +65,6 @@ int		image_exif_orientation(const void *app1, size_t len);
 enum image_rc	image_square(struct arena *, const void *data, size_t len,
 		    const struct image_limits *, char **out, size_t *outlen,
 		    unsigned *w, unsigned *h);
-
 /*
  * The same as image_square(), but the whole picture is kept: scaled
  * down (never up) so that its longer side is at most lim->side pixels,

@@ -6,8 +6,10 @@
  * allows nothing, and the picture's SHA-256 as its ETag.
  */
 #include <string.h>
+#include <time.h>
 
 #include "lib/util.h"
+#include "lib/valid.h"
 #include "core/db.h"
 #include "core/layout.h"
 #include "core/out.h"
@@ -41,6 +43,40 @@ page_avatar_get(struct req *r)
 		return send_db_error(r);
 	if (av == NULL)
 		return send_error(r, 404, "This person has no picture.");
+	etag = arena_printf(r->a, "\"%s\"", av->sha256);
+	out_header(r, "ETag", etag);
+	if (etag_matches(r, etag))
+		return send_image(r, 304, "image/jpeg", NULL, 0);
+	return send_image(r, 200, "image/jpeg", av->image, av->len);
+}
+
+/*
+ * GET /files/avatars/:id?v=&exp=&sig=: a user's picture for a server
+ * that has no sign-in cookie (the conferencing server fetches it from
+ * the avatarURL of a join).  The address is ours (signed with our
+ * secret over the user, the picture's version and the expiry), not
+ * expired, and names the current picture: a replaced or removed
+ * picture is no longer served from an old address.
+ * Statuses: 200, 304, 403 (expired or not ours), 404, 503.
+ */
+int
+page_avatar_public(struct req *r)
+{
+	static const char	 bad[] = "This picture address has expired "
+	    "or is not valid.";
+	struct avatar	*av;
+	const char	*exp_s = P_str(r, "exp"), *v = P_str(r, "v");
+	char		*etag;
+	long long	 exp;
+
+	if (exp_s == NULL || !valid_int(exp_s, 0, 1LL << 40, &exp) ||
+	    exp < (long long)time(NULL) || !avatar_signed_ok(r->cfg, r->a,
+	    r->ids[0], v, exp, P_str(r, "sig")))
+		return send_error(r, 403, bad);
+	if (db_avatar_get(r->db, r->a, r->ids[0], &av) != DB_OK)
+		return send_db_error(r);
+	if (av == NULL || !avatar_version_is(v, av->sha256))
+		return send_error(r, 404, "This person has no such picture.");
 	etag = arena_printf(r->a, "\"%s\"", av->sha256);
 	out_header(r, "ETag", etag);
 	if (etag_matches(r, etag))

@@ -12,6 +12,8 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/valid.h"
+#include "conference/conference.h"
+#include "core/config.h"
 #include "core/db.h"
 #include "core/model.h"
 #include "core/req.h"
@@ -192,4 +194,48 @@ avatar_url(struct arena *a, int64_t user_id, const char *sha256)
 		return NULL;
 	return arena_printf(a, "/avatars/%lld?v=%.*s", (long long)user_id,
 	    AVATAR_VERSION_LEN, sha256);
+}
+
+/* The subject our HMAC signs in a picture's signed address.  In a. */
+static char *
+avatar_subject(struct arena *a, int64_t user_id, const char *version,
+    long long exp)
+{
+	return arena_printf(a, "%lld:%.*s:%lld", (long long)user_id,
+	    AVATAR_VERSION_LEN, version, exp);
+}
+
+char *
+avatar_signed_url(const struct config *cfg, struct arena *a,
+    int64_t user_id, const char *sha256, long long exp)
+{
+	char	 sig[65];
+
+	if (sha256 == NULL || strlen(sha256) < AVATAR_VERSION_LEN)
+		return NULL;
+	conf_token(cfg, "avatar", avatar_subject(a, user_id, sha256, exp),
+	    sig);
+	return arena_printf(a, "%s/files/avatars/%lld?v=%.*s&exp=%lld&sig=%s",
+	    cfg->base_url, (long long)user_id, AVATAR_VERSION_LEN, sha256,
+	    exp, sig);
+}
+
+int
+avatar_signed_ok(const struct config *cfg, struct arena *a,
+    int64_t user_id, const char *version, long long exp, const char *sig)
+{
+	if (version == NULL || strlen(version) != AVATAR_VERSION_LEN ||
+	    sig == NULL)
+		return 0;
+	return conf_token_ok(cfg, "avatar", avatar_subject(a, user_id,
+	    version, exp), sig);
+}
+
+/* 1 when version names the picture whose SHA-256 is sha256.  Pure. */
+int
+avatar_version_is(const char *version, const char *sha256)
+{
+	return version != NULL && sha256 != NULL &&
+	    strlen(version) == AVATAR_VERSION_LEN &&
+	    strncmp(version, sha256, AVATAR_VERSION_LEN) == 0;
 }

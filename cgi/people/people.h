@@ -16,6 +16,7 @@
 #include "core/model.h"
 
 struct arena;
+struct config;
 struct csv_record;
 struct req;
 struct tpl_dict;
@@ -135,6 +136,23 @@ enum db_rc	db_avatar_delete(struct db *, int64_t user_id, int *removed);
  * when sha256 is NULL (no picture: show the initials).  In a.
  */
 char	*avatar_url(struct arena *, int64_t user_id, const char *sha256);
+/*
+ * The absolute address of a user's picture for a server outside the
+ * browser (the conferencing server's avatarURL), which has no sign-in
+ * cookie: /files/avatars/:id with the picture's version, an expiry
+ * (exp, seconds since the epoch) and our HMAC over the three (purpose
+ * "avatar"), so it cannot be guessed or made to name another person or
+ * picture.  NULL when sha256 is NULL.  In a.
+ */
+char	*avatar_signed_url(const struct config *, struct arena *,
+	    int64_t user_id, const char *sha256, long long exp);
+#define AVATAR_LINK_TTL	(24 * 3600)	/* seconds a signed address lasts */
+/* 1 when sig is ours for user_id's picture version and exp. */
+int	avatar_signed_ok(const struct config *, struct arena *,
+	    int64_t user_id, const char *version, long long exp,
+	    const char *sig);
+/* 1 when version (as in an address) names the picture sha256. */
+int	avatar_version_is(const char *version, const char *sha256);
 
 /*
  * The CSV imports (import.c): upload, keep, preview with every bad row
@@ -265,6 +283,7 @@ int	page_account_calendar_revoke(struct req *);
 int	page_avatar_upload(struct req *);
 int	page_avatar_remove(struct req *);
 int	page_avatar_get(struct req *);
+int	page_avatar_public(struct req *);
 /* page-users.c */
 int	page_users(struct req *);
 int	page_user_new(struct req *);

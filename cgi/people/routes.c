@@ -87,6 +87,14 @@ static const struct pdecl avatar_get[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* A picture's signed address for the conferencing server. */
+static const struct pdecl avatar_public_get[] = {
+	{ "v", PT_TEXT, 0, 0, 64, NULL, NULL },
+	{ "exp", PT_TEXT, 0, 0, 20, NULL, NULL },
+	{ "sig", PT_TEXT, 0, 0, 128, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	{ "people.login", M_GET, "/login", page_login, 0, 0, login_get },
 	{ "people.login.post", M_POST, "/login", page_login_post, 0,
@@ -118,6 +126,8 @@ static const struct route routes[] = {
 	    page_avatar_remove, ANY_ROLE, RT_CSRF, NULL },
 	{ "people.avatar", M_GET, "/avatars/:id", page_avatar_get, ANY_ROLE,
 	    0, avatar_get },
+	{ "people.avatar.public", M_GET, "/files/avatars/:id",
+	    page_avatar_public, 0, 0, avatar_public_get },
 
 	{ "people.users", M_GET, "/admin/users", page_users, ADMIN, 0,
 	    users_get },

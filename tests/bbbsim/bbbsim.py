@@ -33,6 +33,11 @@ simulator is reached directly):
     sim/engage           POST        add engagement counts for an attendee
     sim/poll             POST        add a poll with votes to a meeting
     sim/fire-recording   POST        fire the recording-ready callback again
+    sim/recording        POST        a published recording of an earlier
+                                     meeting (meetingID, name, startTime,
+                                     endTime in ms, meta: {name: value}),
+                                     as a server that ran it would list
+                                     it; no callback (seeds demo data)
 
 Control endpoints take JSON, a form body or query parameters, and
 answer JSON.  Python 3 standard library only.
@@ -1254,7 +1259,7 @@ class Handler(BaseHTTPRequestHandler):
         fn = {"mode": self.c_mode, "reset": self.c_reset,
               "restart": self.c_restart, "eject": self.c_eject,
               "config": self.c_config, "engage": self.c_engage,
-              "poll": self.c_poll,
+              "poll": self.c_poll, "recording": self.c_recording,
               "fire-recording": self.c_fire}.get(rest)
         if fn is None:
             return self.send_json({"error": "unknown control"}, 404)
@@ -1389,6 +1394,39 @@ class Handler(BaseHTTPRequestHandler):
                     "start": iso(now_ms())}
             m["polls"].append(poll)
             self.send_json({"poll": poll})
+
+    def c_recording(self, p):
+        mid = p.get("meetingID")
+        if not isinstance(mid, str) or check_meeting_id(mid) is not None:
+            return self.send_json({"error": "meetingID is required (no "
+                                   "commas, 2 to 256 characters)"}, 400)
+        try:
+            start = int(p.get("startTime"))
+            end = int(p.get("endTime"))
+        except (TypeError, ValueError):
+            return self.send_json({"error": "startTime and endTime are "
+                                   "numbers (ms)"}, 400)
+        meta = p.get("meta") or {}
+        if end < start or not isinstance(meta, dict):
+            return self.send_json({"error": "endTime before startTime, "
+                                   "or meta not an object"}, 400)
+        internal = "%s-%d" % (hashlib.sha1(mid.encode()).hexdigest(), start)
+        rec = {
+            "recordID": internal,
+            "meetingID": mid,
+            "internalMeetingID": internal,
+            "name": p.get("name") or mid,
+            "published": True,
+            "state": "published",
+            "startTime": start,
+            "endTime": end,
+            "participants": int(p.get("participants", 0) or 0),
+            "metadata": {str(k): str(v) for k, v in meta.items()},
+            "host": self.headers.get("Host") or "127.0.0.1",
+        }
+        with SIM.lock:
+            SIM.recordings[internal] = rec
+        self.send_json({"recording": rec})
 
     def c_fire(self, p):
         with SIM.lock:
