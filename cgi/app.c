@@ -8,6 +8,7 @@
 #include "app.h"
 #include "core/db.h"
 #include "core/routes.h"
+#include "billing/billing.h"
 #include "catalogue/catalogue.h"
 #include "classroom/classroom.h"
 #include "conference/health.h"
@@ -28,6 +29,7 @@ static const struct routeset *const sets[] = {
 	&schedule_routes,
 	&notify_routes,
 	&classroom_routes,
+	&billing_routes,
 };
 
 /* A slot named twice is an error of -Woverride-init (in -Wextra). */
@@ -42,6 +44,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[CLASSROOM_SLOT] = &sql_classroom,
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 	[CONF_HEALTH_SLOT] = &sql_conference,
+	[BILLING_SLOT] = &sql_billing,
 };
 
 void

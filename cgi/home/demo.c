@@ -580,7 +580,7 @@ conclude(struct demo *x, const struct demo_lesson *l, int64_t id)
 		for (k = 0; k < 3 && l->learners[k] >= 0; k++)
 			if (p[i].learner_id == x->p->learners[l->learners[k]])
 				p[i].attendance = (char *)l->attendance[k];
-	return db_live_attendance(x->db, id, p, n, l->notes);
+	return db_live_attendance(x->db, id, p, n, l->notes, 0, who);
 }
 
 /*
