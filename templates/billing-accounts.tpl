@@ -4,7 +4,13 @@
 <dt>School</dt><dd><a href="/admin/billing/school" id="school-account">{{SCHOOL_BALANCE}} tokens</a></dd>
 </dl>
 <h2>Learners</h2>
+<form method="get" action="/admin/billing" class="search" role="search">
+<label for="q">Search by name or email</label>
+<input id="q" name="q" type="search" maxlength="100" value="{{Q}}">
+<button type="submit">Search</button>
+</form>
 {{#NONE}}<p class="muted">There are no learners.</p>{{/NONE}}
+{{#NO_MATCH}}<p>No learner matches “{{Q}}”. <a href="/admin/billing">Show everyone</a>.</p>{{/NO_MATCH}}
 {{#ACCOUNTS}}<table class="list" id="accounts">
 <thead><tr><th scope="col">Learner</th><th scope="col">Email</th><th scope="col">Balance</th></tr></thead>
 <tbody>

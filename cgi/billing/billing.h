@@ -100,10 +100,12 @@ enum db_rc	db_tokens_school(struct db *, struct arena *,
  * NULL when user_id is not a learner. */
 enum db_rc	db_tokens_learner(struct db *, struct arena *, int64_t user_id,
 		    struct token_account **);
-/* Learners by name with their balances, after (after_text, after_id)
- * when after_id > 0; at most ACCOUNTS_PAGE + 1. */
+/* Learners by name with their balances, those whose name or email
+ * holds search (NULL: all), after (after_text, after_id) when after_id
+ * > 0; at most ACCOUNTS_PAGE + 1. */
 enum db_rc	db_tokens_accounts(struct db *, struct arena *,
-		    const char *after_text, int64_t after_id,
+		    const char *search, const char *after_text,
+		    int64_t after_id,
 		    struct token_account **, size_t *);
 /* An account's ledger, newest first, below before_id (0: from the
  * newest); at most LEDGER_PAGE + 1. */

@@ -67,9 +67,9 @@ static const char *const sql[] = {
 	[S(BL_ACCOUNTS)] =
 	    "SELECT COALESCE(a.id, 0), u.id, u.name, u.email, "
 	    "COALESCE(a.balance, 0) FROM users u LEFT JOIN token_accounts a "
-	    "ON a.user_id = u.id WHERE u.role = 'learner' AND (? = 0 OR "
-	    "u.name > ? OR (u.name = ? AND u.id > ?)) ORDER BY u.name, u.id "
-	    "LIMIT 51",
+	    "ON a.user_id = u.id WHERE u.role = 'learner' AND (? IS NULL OR "
+	    "u.name LIKE ? OR u.email LIKE ?) AND (? = 0 OR u.name > ? OR "
+	    "(u.name = ? AND u.id > ?)) ORDER BY u.name, u.id LIMIT 51",
 	[S(BL_LEDGER)] =
 	    "SELECT g.id, g.amount, g.balance_after, g.reason, g.note, "
 	    "COALESCE(g.session_id, 0), COALESCE(s.title, c.title), "
@@ -253,14 +253,18 @@ db_tokens_learner(struct db *db, struct arena *a, int64_t user,
 }
 
 enum db_rc
-db_tokens_accounts(struct db *db, struct arena *a, const char *after_text,
-    int64_t after_id, struct token_account **list, size_t *n)
+db_tokens_accounts(struct db *db, struct arena *a, const char *search,
+    const char *after_text, int64_t after_id, struct token_account **list,
+    size_t *n)
 {
 	struct dbres	*res;
+	const char	*pat = NULL;
 	enum db_rc	 rc;
 
 	*n = 0;
-	if ((rc = db_query(db, a, BL_ACCOUNTS, &res, "issi",
+	if (search != NULL && *search != '\0')
+		pat = db_like_contains(a, search);
+	if ((rc = db_query(db, a, BL_ACCOUNTS, &res, "sssissi", pat, pat, pat,
 	    (long long)after_id, after_text ? after_text : "",
 	    after_text ? after_text : "", (long long)after_id)) != DB_OK)
 		return rc;

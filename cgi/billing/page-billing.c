@@ -231,19 +231,22 @@ page_billing(struct req *r)
 int
 page_tokens_accounts(struct req *r)
 {
+	static const char *const keep[] = { "q", NULL };
 	struct token_account	*school, *list;
 	struct tpl_dict		*d, *e, *rows = NULL;
 	size_t			 n, i, shown;
 
 	if (db_tokens_school(r->db, r->a, &school) != DB_OK ||
-	    db_tokens_accounts(r->db, r->a, P_str(r, "after_text"),
-	    (int64_t)P_num(r, "after_id"), &list, &n) != DB_OK)
+	    db_tokens_accounts(r->db, r->a, P_str(r, "q"),
+	    P_str(r, "after_text"), (int64_t)P_num(r, "after_id"), &list,
+	    &n) != DB_OK)
 		return send_db_error(r);
 	d = page_begin(r, "billing-accounts.tpl", "Token balances");
 	tpl_set_int(d, "SCHOOL_BALANCE", school ? school->balance : 0);
+	tpl_set(d, "Q", P_str(r, "q") ? P_str(r, "q") : "");
 	shown = n > ACCOUNTS_PAGE ? ACCOUNTS_PAGE : n;
 	if (shown == 0)
-		tpl_show(d, "NONE");
+		tpl_show(d, P_str(r, "q") ? "NO_MATCH" : "NONE");
 	else
 		rows = tpl_section(d, "ACCOUNTS");
 	for (i = 0; i < shown; i++) {
@@ -253,7 +256,7 @@ page_tokens_accounts(struct req *r)
 		tpl_set(e, "EMAIL", list[i].email);
 		tpl_set_int(e, "BALANCE", list[i].balance);
 	}
-	pager_links(r, d, "/admin/billing", NULL, n > ACCOUNTS_PAGE,
+	pager_links(r, d, "/admin/billing", keep, n > ACCOUNTS_PAGE,
 	    shown > 0 ? list[shown - 1].name : NULL,
 	    shown > 0 ? list[shown - 1].user_id : 0);
 	return page_send(r, 200);

@@ -20,6 +20,7 @@ static const struct pdecl ledger_get[] = {
 };
 
 static const struct pdecl accounts_get[] = {
+	{ "q", PT_TEXT, 0, 0, 100, NULL, "Search" },
 	{ "after_text", PT_TEXT, 0, 0, 200, NULL, "Page position" },
 	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
 	END
