@@ -6,6 +6,7 @@ same number of statements whatever the size of the ledger."""
 
 import datetime
 import re
+import subprocess
 
 from lectern import Client, accounts, create_user, signed_in, sql, \
     sql_quote, sql_value, test, unique
@@ -90,6 +91,13 @@ def billing_change_bad_input(base):
     assert r.status == 422 and r.has("cannot exceed"), r
     assert balance(uid) == 999999990
     sql("UPDATE token_accounts SET balance = 40 WHERE user_id = %d" % uid)
+    # The database itself refuses a balance below zero.
+    try:
+        sql("UPDATE token_accounts SET balance = -1 WHERE user_id = %d" % uid)
+        assert False, "a negative balance was stored"
+    except subprocess.CalledProcessError:
+        pass
+    assert balance(uid) == 40
     # Without the form's token nothing changes either.
     r = admin.post("/admin/billing/learners/%d" % uid,
                    {"direction": "grant", "amount": "5", "note": "x"},
