@@ -65,6 +65,10 @@ struct token_entry {
 };
 
 /* billing.c: words.  Pure. */
+/* The column's word of a reason ("grant", "group_lesson", ...). */
+const char	*token_reason_word(enum token_reason);
+/* The reason of a column's word (an unknown word reads as unpaid). */
+enum token_reason token_reason_parse(const char *);
 /* The label people read of a reason ("Granted", "Group session", ...). */
 const char	*token_reason_label(enum token_reason);
 /* A signed amount as people read it: "+50", "−70", "0". */

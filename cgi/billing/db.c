@@ -7,7 +7,6 @@
  * holds both in one transaction.
  */
 #include <stddef.h>
-#include <string.h>
 
 #include "billing/billing.h"
 #include "core/db.h"
@@ -85,43 +84,13 @@ _Static_assert(sizeof(sql) / sizeof(sql[0]) == S(BL__END),
 
 const struct sqltable sql_billing = { S(BL__END), sql };
 
-/* The column's word of a reason. */
-static const char *
-reason_word(enum token_reason why)
-{
-	switch (why) {
-	case TOKENS_GRANT:
-		return "grant";
-	case TOKENS_DEDUCT:
-		return "deduct";
-	case TOKENS_LESSON:
-		return "group_lesson";
-	case TOKENS_UNPAID:
-		break;
-	}
-	return "unpaid";
-}
-
-/* The reason of a column's word (unknown words read as unpaid). */
-static enum token_reason
-reason_parse(const char *s)
-{
-	if (strcmp(s, "grant") == 0)
-		return TOKENS_GRANT;
-	if (strcmp(s, "deduct") == 0)
-		return TOKENS_DEDUCT;
-	if (strcmp(s, "group_lesson") == 0)
-		return TOKENS_LESSON;
-	return TOKENS_UNPAID;
-}
-
 /* The ledger row of a change; amount 0 for a lesson not charged. */
 static enum db_rc
 ledger_add(struct db *db, int64_t account, long long amount,
     enum token_reason why, const char *note, int64_t session, int64_t by)
 {
 	return db_exec(db, BL_LEDGER_ADD, NULL, "issiii", amount,
-	    reason_word(why), note, (long long)session, (long long)by,
+	    token_reason_word(why), note, (long long)session, (long long)by,
 	    (long long)account);
 }
 
@@ -290,7 +259,7 @@ db_tokens_ledger(struct db *db, struct arena *a, int64_t account,
 		e->id = db_int(res, 0);
 		e->amount = db_int(res, 1);
 		e->balance_after = db_int(res, 2);
-		e->reason = reason_parse(db_text(res, 3));
+		e->reason = token_reason_parse(db_text(res, 3));
 		e->note = db_dup(a, res, 4);
 		e->session_id = db_int(res, 5);
 		e->session_name = db_dup(a, res, 6);

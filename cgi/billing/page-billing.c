@@ -17,14 +17,6 @@
 #include "core/tpl.h"
 #include "lib/util.h"
 
-/* The column's word of a reason, for the page's data attribute. */
-static const char *const reason_words[] = {
-	[TOKENS_GRANT] = "grant",
-	[TOKENS_DEDUCT] = "deduct",
-	[TOKENS_LESSON] = "group_lesson",
-	[TOKENS_UNPAID] = "unpaid",
-};
-
 /*
  * The page of an account: its balance and a page of its ledger (newest
  * first, ?after_id=ID: those older than ID).  path is the page's own
@@ -39,17 +31,17 @@ account_page(struct req *r, const struct token_account *t, const char *path,
 	struct tpl_dict		*d, *e, *s, *rows = NULL;
 	size_t			 n = 0, i, shown;
 	int64_t			 after = (int64_t)P_num_opt(r, "after_id");
+	const char		*title;
 
 	if (t->id > 0 && db_tokens_ledger(r->db, r->a, t->id, after, &list,
 	    &n) != DB_OK) {
 		send_db_error(r);
 		return NULL;
 	}
-	d = page_begin(r, "billing-account.tpl", admin ? (t->user_id ?
-	    arena_printf(r->a, "Tokens of %s", t->name) : "Tokens of the "
-	    "school") : "Billing");
-	tpl_set(d, "HEADING", admin ? (t->user_id ? arena_printf(r->a,
-	    "Tokens of %s", t->name) : "Tokens of the school") : "Billing");
+	title = !admin ? "Billing" : t->user_id ? arena_printf(r->a,
+	    "Tokens of %s", t->name) : "Tokens of the school";
+	d = page_begin(r, "billing-account.tpl", title);
+	tpl_set(d, "HEADING", title);
 	tpl_set_int(d, "BALANCE", t->balance);
 	if (admin) {
 		tpl_show(d, "ADMIN_BACK");
@@ -72,7 +64,7 @@ account_page(struct req *r, const struct token_account *t, const char *path,
 		tpl_set(e, "AMOUNT", token_amount(r->a, list[i].amount));
 		tpl_set_int(e, "AFTER", list[i].balance_after);
 		tpl_set(e, "REASON", token_reason_label(list[i].reason));
-		tpl_set(e, "REASON_WORD", reason_words[list[i].reason]);
+		tpl_set(e, "REASON_WORD", token_reason_word(list[i].reason));
 		if (list[i].session_id > 0) {
 			s = tpl_section(e, "LESSON");
 			tpl_set_int(s, "SESSION_ID", list[i].session_id);
