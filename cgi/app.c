@@ -8,6 +8,7 @@
 #include "app.h"
 #include "core/db.h"
 #include "core/routes.h"
+#include "billing/billing.h"
 #include "catalogue/catalogue.h"
 #include "classroom/analytics.h"
 #include "classroom/classroom.h"
@@ -30,6 +31,7 @@ static const struct routeset *const sets[] = {
 	&schedule_routes,
 	&notify_routes,
 	&classroom_routes,
+	&billing_routes,
 };
 
 /* A slot named twice is an error of -Woverride-init (in -Wextra). */
@@ -47,6 +49,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[CONF_HEALTH_SLOT] = &sql_conference,
 	[CLASSROOM_SEARCH_SLOT] = &sql_classroom_search,
 	[CLASSROOM_ANALYTICS_SLOT] = &sql_classroom_analytics,
+	[BILLING_SLOT] = &sql_billing,
 };
 
 void

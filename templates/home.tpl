@@ -111,6 +111,7 @@
 <li><a href="/platform/schedule">Schedule</a>: every teacher's live lessons; "Create Session" plans one for a teacher.</li>
 <li><a href="/platform/groups">Groups</a>: the teachers' student groups</li>
 <li><a href="/platform/homework">Homework</a>: the teachers' feedback after live lessons, waiting for verification and verified</li>
+<li><a href="/admin/billing">Token balances</a>: the school's and every learner's, their ledgers; grant or deduct tokens</li>
 </ul>
 {{/ADMIN}}
 {{#TEACHER}}
@@ -132,6 +133,7 @@
 <li><a href="/platform/channels">Classrooms</a>: your channels and their past sessions.</li>
 <li><a href="/platform/search" class="search-sessions">Search sessions</a>: words said or written in past classroom sessions.</li>
 <li><a href="/sessions">My sessions</a>: the training sessions you are enrolled in, current, upcoming and past.</li>
+<li><a href="/billing">Billing</a>: your token balance and every change to it, such as group sessions.</li>
 </ul>
 {{/LEARNER}}
 <h2>Your account</h2>

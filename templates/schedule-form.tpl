@@ -59,6 +59,9 @@
 {{#GROUP_OPT}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/GROUP_OPT}}</select>
 {{#GROUP_ERROR}}<p class="error field" id="group-error">{{MESSAGE}}</p>{{/GROUP_ERROR}}
+<label for="cost">Cost per participant <span class="hint">(Group: tokens each learner present pays, charged once when the attendance is saved; 0 = free)</span></label>
+<input id="cost" name="cost" type="number" min="0" max="10000" value="{{COST_VALUE}}">
+{{#COST_ERROR}}<p class="error field" id="cost-error">{{MESSAGE}}</p>{{/COST_ERROR}}
 <label for="title">Title <span class="hint">(optional)</span></label>
 <input id="title" name="title" maxlength="200" value="{{TITLE_VALUE}}">
 {{#TITLE_ERROR}}<p class="error field" id="title-error">{{MESSAGE}}</p>{{/TITLE_ERROR}}

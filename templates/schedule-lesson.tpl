@@ -14,6 +14,7 @@
 <dt>Ends</dt><dd id="ends">{{ENDS}}</dd>
 <dt>Duration</dt><dd id="duration">{{DURATION}} minutes</dd>
 <dt>Meeting Type</dt><dd id="meeting">{{MEETING}}</dd>
+{{#COST}}<dt>Cost per participant</dt><dd id="cost">{{COST_TOKENS}} tokens, charged to each learner present when the attendance is saved</dd>{{/COST}}
 <dt>Status</dt><dd id="status" data-status="{{STATUS_VALUE}}">{{STATUS}}</dd>
 {{#CANCEL_REASON}}<dt>Cancel reason</dt><dd id="cancel-reason">{{REASON}}</dd>{{/CANCEL_REASON}}
 </dl>
@@ -21,7 +22,7 @@
 <p class="pre" id="notes">{{NOTES_TEXT}}</p>{{/NOTES}}
 <h2>Participants</h2>
 <ul id="participants">
-{{#PARTICIPANT}}<li id="participant-{{LEARNER_ID}}">{{LEARNER_NAME}} <span class="attendance">{{ATTENDANCE}}</span></li>
+{{#PARTICIPANT}}<li id="participant-{{LEARNER_ID}}">{{LEARNER_NAME}} <span class="attendance">{{ATTENDANCE}}</span>{{#TOKENS}} <span class="muted tokens">balance {{BALANCE}} tokens{{#CHARGED}}, charged{{/CHARGED}}{{#UNPAID}}, not charged (balance too low){{/UNPAID}}</span>{{/TOKENS}}</li>
 {{/PARTICIPANT}}</ul>
 {{>FEEDBACK}}
 {{#SESSION_NOTES}}<h2>Session notes</h2>

@@ -24,7 +24,7 @@ import subprocess
 import sys
 
 ORDER = ["conference", "notify", "people", "catalogue", "training",
-         "classroom", "schedule", "enrollment", "home"]
+         "classroom", "billing", "schedule", "enrollment", "home"]
 TOP = {"main.c", "app.c", "app.h", "lecternctl.c", "worker.c", "worker.h"}
 
 srcdir = os.environ.get("top_srcdir") or os.path.join(

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "billing/billing.h"
 #include "catalogue/catalogue.h"
 #include "classroom/classroom.h"
 #include "core/config.h"
@@ -43,6 +44,8 @@
 
 #define DEMO_CHANNEL	"Demo classroom"
 #define DEMO_GROUP	"Conversation club"
+#define DEMO_GROUP_COST	20	/* tokens a group lesson costs each
+				   learner present */
 #define NCOURSES	3
 #define NLESSONS	5
 
@@ -457,6 +460,54 @@ demo_group(struct demo *x, int64_t *id)
 /* ------------------------------------------------------------------ */
 /* Live lessons of last week and this week                             */
 
+/* Tokens granted once to the school and to each learner (Liam gets too
+ * few for a group lesson, so one of his shows "not charged"). */
+static const long long demo_grants[] = { 100, 30, 100, 60, 60 };
+
+/*
+ * The administrator's first grants: to the school, and to each learner
+ * who has no token account yet, before the group lessons charge them.
+ */
+static enum db_rc
+demo_tokens(struct demo *x)
+{
+	struct token_account	*t;
+	struct token_entry	*e;
+	int64_t			 account;
+	size_t			 n, i;
+	int			 applied;
+	enum db_rc		 rc;
+
+	if ((rc = db_begin(x->db)) != DB_OK)
+		return rc;
+	if ((rc = db_tokens_school(x->db, x->a, &t)) != DB_OK)
+		goto fail;
+	if (t != NULL && (rc = db_tokens_ledger(x->db, x->a, t->id, 0, &e,
+	    &n)) != DB_OK)
+		goto fail;
+	if (t != NULL && n == 0 && (rc = billing_change(x->db, t->id, 1000,
+	    TOKENS_GRANT, "Tokens bought for the school year", x->p->admin,
+	    &applied)) != DB_OK)
+		goto fail;
+	for (i = 0; i < sizeof(demo_grants) / sizeof(demo_grants[0]); i++) {
+		if ((rc = db_tokens_learner(x->db, x->a, x->p->learners[i],
+		    &t)) != DB_OK)
+			goto fail;
+		if (t == NULL || t->id != 0)
+			continue;
+		if ((rc = billing_learner_account(x->db, x->a,
+		    x->p->learners[i], &account)) != DB_OK ||
+		    (rc = billing_change(x->db, account, demo_grants[i],
+		    TOKENS_GRANT, "Welcome tokens for group sessions",
+		    x->p->admin, &applied)) != DB_OK)
+			goto fail;
+	}
+	return db_commit(x->db);
+fail:
+	db_rollback(x->db);
+	return rc;
+}
+
 /* One live lesson made by hand, as a teacher plans it. */
 struct demo_lesson {
 	int		 teacher;
@@ -535,6 +586,7 @@ plan(struct demo *x, const struct demo_lesson *l, const int64_t *enr,
 	in.group_id = l->enrollment >= 0 ? 0 : group;
 	in.title = l->enrollment >= 0 ? NULL : DEMO_GROUP;
 	in.duration_min = l->length;
+	in.token_cost = l->enrollment >= 0 ? 0 : DEMO_GROUP_COST;
 	for (i = 0; i < 3 && l->learners[i] >= 0; i++)
 		learners[i] = x->p->learners[l->learners[i]];
 	in.learners = learners;
@@ -583,7 +635,8 @@ conclude(struct demo *x, const struct demo_lesson *l, int64_t id)
 		for (k = 0; k < 3 && l->learners[k] >= 0; k++)
 			if (p[i].learner_id == x->p->learners[l->learners[k]])
 				p[i].attendance = (char *)l->attendance[k];
-	return db_live_attendance(x->db, id, p, n, l->notes);
+	return db_live_attendance(x->db, id, p, n, l->notes,
+	    l->enrollment >= 0 ? 0 : DEMO_GROUP_COST, who);
 }
 
 /*
@@ -1194,6 +1247,7 @@ demo_school(struct db *db, const struct config *cfg,
 	    (rc = demo_trainings(&x)) != DB_OK ||
 	    (rc = demo_enrollments(&x, enr)) != DB_OK ||
 	    (rc = demo_group(&x, &group)) != DB_OK ||
+	    (rc = demo_tokens(&x)) != DB_OK ||
 	    (rc = demo_lessons(&x, enr, group)) != DB_OK ||
 	    (rc = demo_feedback(&x)) != DB_OK)
 		goto out;

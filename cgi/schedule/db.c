@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "billing/billing.h"
 #include "core/db.h"
 #include "schedule/notices.h"
 #include "schedule/schedule.h"
@@ -49,7 +50,8 @@ enum {
 	"t.name, s.meeting_type, s.enrollment_id, s.group_id, s.title, " \
 	"s.notes, s.starts_at, s.ends_at, s.duration_min, s.status, " \
 	"s.cancel_reason, s.session_notes, s.rule_id, (SELECT COUNT(*) " \
-	"FROM live_participants pc WHERE pc.session_id = s.id)"
+	"FROM live_participants pc WHERE pc.session_id = s.id), " \
+	"s.token_cost"
 #define LIST_FROM \
 	"FROM live_sessions s JOIN courses c ON c.id = s.course_id " \
 	"LEFT JOIN course_lessons l ON l.id = s.lesson_id " \
@@ -74,8 +76,11 @@ static const char *const sqltab[] = {
 	[S(LV_GET)] =
 	    "SELECT " LIST_COLS " " LIST_FROM "AND s.id = ?",
 	[S(LV_PARTICIPANTS)] =
-	    "SELECT p.learner_id, u.name, p.attendance FROM live_participants "
-	    "p JOIN users u ON u.id = p.learner_id WHERE p.session_id = ? "
+	    "SELECT p.learner_id, u.name, p.attendance, COALESCE(a.balance, "
+	    "0), (SELECT g.reason FROM token_ledger g WHERE g.session_id = "
+	    "p.session_id AND g.account_id = a.id) FROM live_participants "
+	    "p JOIN users u ON u.id = p.learner_id LEFT JOIN token_accounts "
+	    "a ON a.user_id = p.learner_id WHERE p.session_id = ? "
 	    "ORDER BY u.name, u.id",
 	[S(LV_LOG)] =
 	    "SELECT g.from_status, g.to_status, u.name, g.reason, "
@@ -109,14 +114,16 @@ static const char *const sqltab[] = {
 	[S(LV_INSERT)] =
 	    "INSERT INTO live_sessions (course_id, lesson_id, teacher_id, "
 	    "meeting_type, enrollment_id, group_id, title, notes, starts_at, "
-	    "ends_at, duration_min, status, created_at, updated_at) VALUES "
-	    "(?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, "
-	    "?, 'scheduled', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	    "ends_at, duration_min, token_cost, status, created_at, "
+	    "updated_at) VALUES (?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), "
+	    "NULLIF(?, 0), ?, ?, ?, ?, ?, ?, 'scheduled', UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP())",
 	[S(LV_UPDATE)] =
 	    "UPDATE live_sessions SET course_id = ?, lesson_id = NULLIF(?, 0), "
 	    "teacher_id = ?, meeting_type = ?, enrollment_id = NULLIF(?, 0), "
 	    "group_id = NULLIF(?, 0), title = ?, notes = ?, starts_at = ?, "
-	    "ends_at = ?, duration_min = ?, detached = rule_id IS NOT NULL, "
+	    "ends_at = ?, duration_min = ?, token_cost = ?, "
+	    "detached = rule_id IS NOT NULL, "
 	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND status = "
 	    "'scheduled'",
 	[S(LV_PART_CLEAR)] =
@@ -227,8 +234,9 @@ live_rows(struct arena *a, struct dbres *res, struct live_lesson **list,
 		s->session_notes = db_dup(a, res, 17);
 		s->rule_id = db_int(res, 18);
 		s->participants = db_int(res, 19);
-		if (res->ncols > 20)
-			s->untaken = db_int(res, 20);
+		s->token_cost = db_int(res, 20);
+		if (res->ncols > 21)
+			s->untaken = db_int(res, 21);
 	}
 }
 
@@ -376,6 +384,8 @@ db_live_participants(struct db *db, struct arena *a, int64_t id,
 		(*list)[*n].learner_id = db_int(res, 0);
 		(*list)[*n].name = db_dup(a, res, 1);
 		(*list)[*n].attendance = db_dup(a, res, 2);
+		(*list)[*n].balance = db_int(res, 3);
+		(*list)[*n].charge = db_dup(a, res, 4);
 		(*n)++;
 	}
 	return DB_OK;
@@ -506,12 +516,12 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 	if (id > 0 && (rc = live_notice_before(db, a, id, &before)) != DB_OK)
 		return rc;
 	if (id == 0) {
-		if ((rc = db_exec(db, LV_INSERT, NULL, "iiisiissssi",
+		if ((rc = db_exec(db, LV_INSERT, NULL, "iiisiissssii",
 		    (long long)in->course_id, (long long)in->lesson_id,
 		    (long long)in->teacher_id, in->meeting_type,
 		    (long long)in->enrollment_id, (long long)in->group_id,
 		    in->title, in->notes, in->starts_at, in->ends_at,
-		    in->duration_min)) != DB_OK)
+		    in->duration_min, in->token_cost)) != DB_OK)
 			return rc;
 		id = db_last_id(db);
 		if ((rc = db_exec(db, LV_LOG_ADD, NULL, "issis", (long long)id,
@@ -519,12 +529,12 @@ save_steps(struct db *db, struct arena *a, int64_t id,
 		    NULL)) != DB_OK)
 			return rc;
 	} else {
-		if ((rc = db_exec(db, LV_UPDATE, &changed, "iiisiissssii",
+		if ((rc = db_exec(db, LV_UPDATE, &changed, "iiisiissssiii",
 		    (long long)in->course_id, (long long)in->lesson_id,
 		    (long long)in->teacher_id, in->meeting_type,
 		    (long long)in->enrollment_id, (long long)in->group_id,
 		    in->title, in->notes, in->starts_at, in->ends_at,
-		    in->duration_min, (long long)id)) != DB_OK)
+		    in->duration_min, in->token_cost, (long long)id)) != DB_OK)
 			return rc;
 		if ((rc = db_exec(db, LV_PART_CLEAR, NULL, "i",
 		    (long long)id)) != DB_OK)
@@ -600,19 +610,34 @@ fail:
 	return rc;
 }
 
+/* 1 when attendance a means the learner took part (present or late). */
+static int
+took_part(const char *a)
+{
+	return a != NULL && (strcmp(a, "present") == 0 ||
+	    strcmp(a, "late") == 0);
+}
+
 enum db_rc
 db_live_attendance(struct db *db, int64_t id,
-    const struct live_participant *p, size_t n, const char *notes)
+    const struct live_participant *p, size_t n, const char *notes,
+    long long cost, int64_t user_id)
 {
 	size_t		 i;
+	int		 charged;
 	enum db_rc	 rc;
 
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if ((rc = db_exec(db, LV_ATTEND, NULL, "sii", p[i].attendance,
 		    (long long)id, (long long)p[i].learner_id)) != DB_OK)
 			goto fail;
+		if (cost > 0 && took_part(p[i].attendance) &&
+		    (rc = billing_charge_live(db, id, p[i].learner_id, cost,
+		    user_id, &charged)) != DB_OK)
+			goto fail;
+	}
 	if ((rc = db_exec(db, LV_NOTES, NULL, "si", notes,
 	    (long long)id)) != DB_OK)
 		goto fail;

@@ -682,7 +682,7 @@ load_choices(struct req *r, int64_t tid, const struct live_lesson *s,
 struct form_vals {
 	int64_t		 course, lesson, enrollment, group;
 	const char	*date, *time, *meeting, *title, *notes;
-	long long	 duration;
+	long long	 duration, cost;
 	const int64_t	*learners;
 	size_t		 nlearners;
 };
@@ -736,14 +736,14 @@ form_fill(struct req *r, struct tpl_dict *d, const struct choices *c,
 	const int64_t	*learners = v->learners;
 	size_t		 nlearners = v->nlearners;
 	static const char *const fields[] = { "date", "time", "duration",
-	    "title", "notes" };
+	    "title", "notes", "cost" };
 	static const char *const vars[] = { "DATE_VALUE", "TIME_VALUE",
-	    "DURATION_VALUE", "TITLE_VALUE", "NOTES_VALUE" };
+	    "DURATION_VALUE", "TITLE_VALUE", "NOTES_VALUE", "COST_VALUE" };
 	static const char *const errs[] = { "DATE_ERROR", "TIME_ERROR",
-	    "DURATION_ERROR", "TITLE_ERROR", "NOTES_ERROR" };
+	    "DURATION_ERROR", "TITLE_ERROR", "NOTES_ERROR", "COST_ERROR" };
 
 	if (posted) {
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < 6; i++)
 			form_field(d, P(r, fields[i]), vars[i], errs[i]);
 		form_field(d, P(r, "course"), "COURSE_VALUE", "COURSE_ERROR");
 		form_field(d, P(r, "lesson"), "LESSON_VALUE", "LESSON_ERROR");
@@ -761,6 +761,7 @@ form_fill(struct req *r, struct tpl_dict *d, const struct choices *c,
 		tpl_set(d, "DATE_VALUE", v->date ? v->date : "");
 		tpl_set(d, "TIME_VALUE", v->time ? v->time : "");
 		tpl_set_int(d, "DURATION_VALUE", v->duration);
+		tpl_set_int(d, "COST_VALUE", v->cost);
 		tpl_set(d, "TITLE_VALUE", v->title ? v->title : "");
 		tpl_set(d, "NOTES_VALUE", v->notes ? v->notes : "");
 	}
@@ -886,6 +887,7 @@ form_check(struct req *r, const struct choices *c, struct live_input *in,
 	    o->course_id != in->course_id))
 		P_fail(r, "lesson", "Choose a lesson of the chosen course.");
 	in->duration_min = P_num(r, "duration");
+	in->token_cost = P_num(r, "cost");
 	in->title = P_str(r, "title");
 	in->notes = P_str(r, "notes");
 	if (pt->raw != NULL && pt->error == NULL && (sscanf(pt->raw,
@@ -920,6 +922,9 @@ form_check(struct req *r, const struct choices *c, struct live_input *in,
 	if (in->meeting_type == NULL)
 		return;
 	if (strcmp(in->meeting_type, "individual") == 0) {
+		if (in->token_cost > 0)
+			P_fail(r, "cost", "Only group sessions have a cost; "
+			    "leave it at 0 for an individual session.");
 		in->enrollment_id = (int64_t)P_num(r, "enrollment");
 		o = opt_find(c->enrollments, c->nenrollments,
 		    in->enrollment_id);
@@ -1159,6 +1164,18 @@ classroom_lines(struct req *r, struct tpl_dict *d,
 	return 1;
 }
 
+/* A participant's balance and whether the lesson charged them. */
+static void
+participant_tokens(struct tpl_dict *e, const struct live_participant *p)
+{
+	struct tpl_dict	*t = tpl_section(e, "TOKENS");
+
+	tpl_set_int(t, "BALANCE", p->balance);
+	if (p->charge != NULL)
+		tpl_show(t, strcmp(p->charge, "unpaid") == 0 ? "UNPAID" :
+		    "CHARGED");
+}
+
 /*
  * GET /platform/sessions/:id: the session with its participants, status
  * history and the actions its teacher may take now.
@@ -1172,7 +1189,7 @@ page_live_show(struct req *r)
 	struct live_log		*log;
 	struct tpl_dict		*d, *e, *o;
 	size_t			 np, nlog, i, j;
-	int			 manage, ended;
+	int			 manage, ended, cost;
 
 	if ((s = live_load(r, 0, &p, &np)) == NULL)
 		return r->status;
@@ -1195,6 +1212,10 @@ page_live_show(struct req *r)
 	tpl_set(d, "STATUS", live_status_label(s->status));
 	tpl_set(d, "STATUS_VALUE", live_status_name(s->status));
 	tpl_set(d, "ZONE_LINE", zone_line(r));
+	cost = strcmp(s->meeting_type, "group") == 0 && s->token_cost > 0;
+	if (cost)
+		tpl_set_int(tpl_section(d, "COST"), "COST_TOKENS",
+		    s->token_cost);
 	if (s->notes != NULL)
 		tpl_set(tpl_section(d, "NOTES"), "NOTES_TEXT", s->notes);
 	if (s->cancel_reason != NULL)
@@ -1214,6 +1235,9 @@ page_live_show(struct req *r)
 				tpl_set(e, "ATTENDANCE",
 				    attendances[j].label);
 		}
+		/* Its teacher sees who can pay before and who paid after. */
+		if (cost && manage)
+			participant_tokens(e, &p[i]);
 	}
 	for (i = 0; i < nlog; i++) {
 		e = tpl_section(d, "LOG");
@@ -1300,6 +1324,7 @@ page_live_edit(struct req *r)
 	v.title = s->title;
 	v.notes = s->notes;
 	v.duration = s->duration_min;
+	v.cost = s->token_cost;
 	if (to_local(r, s->starts_at, &tm, abbr)) {
 		v.date = arena_printf(r->a, "%04d-%02d-%02d", tm.tm_year + 1900,
 		    tm.tm_mon + 1, tm.tm_mday);
@@ -1469,7 +1494,8 @@ page_live_attendance(struct req *r)
 		p[i].attendance = (char *)v;
 	}
 	if (db_live_attendance(r->db, s->id, p, np,
-	    P_str(r, "session_notes")) != DB_OK)
+	    P_str(r, "session_notes"), strcmp(s->meeting_type, "group") == 0 ?
+	    s->token_cost : 0, r->user->id) != DB_OK)
 		return send_db_error(r);
 	flash_set(r, "Saved the attendance.");
 	return send_redirect(r, arena_printf(r->a, "/platform/sessions/%lld",

@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 
+#include "billing/billing.h"
 #include "schedule/feedback.h"
 #include "schedule/schedule.h"
 #include "core/model.h"
@@ -48,6 +49,8 @@ static const struct pdecl live_post[] = {
 	{ "group", PT_ID, 0, 0, 0, NULL, "Student group" },
 	{ "title", PT_TEXT, 0, 0, 200, NULL, "Title" },
 	{ "notes", PT_TEXT, PF_MULTILINE, 0, 5000, NULL, "Notes" },
+	{ "cost", PT_INT, 0, 0, TOKENS_LESSON_MAX, NULL,
+	    "Cost per participant" },
 	END
 };
 

@@ -67,6 +67,8 @@ struct live_lesson {
 	char		*session_notes;	/* NULL: none */
 	int64_t		 rule_id;	/* 0: made by hand */
 	long long	 participants;
+	long long	 token_cost;	/* tokens each learner present pays
+					   (group lessons; 0: free) */
 	long long	 untaken;	/* db_live_to_complete only: learners
 					   whose attendance is not taken */
 };
@@ -81,6 +83,9 @@ struct live_participant {
 	int64_t		 learner_id;
 	char		*name;
 	char		*attendance;	/* NULL: not taken */
+	long long	 balance;	/* their tokens now */
+	char		*charge;	/* the lesson's ledger word for them
+					   (group_lesson, unpaid), or NULL */
 };
 
 struct live_log {
@@ -113,6 +118,7 @@ struct live_input {
 	const char	*notes;		/* NULL: none */
 	const char	*starts_at, *ends_at;
 	long long	 duration_min;
+	long long	 token_cost;	/* group lessons; 0: free */
 	const int64_t	*learners;
 	size_t		 nlearners;
 };
@@ -228,11 +234,15 @@ enum db_rc	db_live_save(struct db *, struct arena *, int64_t id,
 enum db_rc	db_live_transition(struct db *, int64_t id,
 		    enum live_status from, enum live_status to,
 		    int64_t user_id, const char *reason, int *moved);
-/* Attendance of each listed learner and the lesson notes, together,
- * with the follow-up mail that carries the notes. */
+/*
+ * Attendance of each listed learner and the lesson notes, together,
+ * with the follow-up mail that carries the notes.  With cost > 0 each
+ * learner present or late is charged cost tokens for the lesson, once
+ * (billing.h), by user_id, in the same transaction.
+ */
 enum db_rc	db_live_attendance(struct db *, int64_t id,
 		    const struct live_participant *, size_t,
-		    const char *notes);
+		    const char *notes, long long cost, int64_t user_id);
 
 /* page-schedule.c */
 int	page_schedule(struct req *);

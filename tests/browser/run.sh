@@ -54,4 +54,5 @@ exec node --test --test-reporter=./tap-reporter.mjs \
     classroom-room.test.mjs home.test.mjs transcript.test.mjs classroom-search.test.mjs \
     enrollment.test.mjs schedule-feedback.test.mjs people-avatar.test.mjs \
     classroom-docs.test.mjs \
-    classroom-analytics.test.mjs
+    classroom-analytics.test.mjs \
+    billing.test.mjs
