@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/routes.h"
 #include "catalogue/catalogue.h"
+#include "catalogue/content.h"
 #include "classroom/classroom.h"
 #include "conference/health.h"
 #include "enrollment/enrollment.h"
@@ -42,6 +43,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[CLASSROOM_SLOT] = &sql_classroom,
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 	[CONF_HEALTH_SLOT] = &sql_conference,
+	[CONTENT_SLOT] = &sql_content,
 };
 
 void
