@@ -44,6 +44,7 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[SCHEDULE_FEEDBACK_SLOT] = &sql_schedule_feedback,
 	[CONF_HEALTH_SLOT] = &sql_conference,
 	[CONTENT_SLOT] = &sql_content,
+	[ENROLLMENT_LESSONS_SLOT] = &sql_enrollment_lessons,
 };
 
 void

@@ -744,7 +744,7 @@ void
 content_attempt(struct req *r, struct tpl_dict *d, const struct attempt *t,
     const struct attempt_log *log, size_t nlog)
 {
-	struct tpl_dict	*e;
+	struct tpl_dict	*e, *h = NULL;
 	size_t		 i;
 
 	tpl_set(d, "STATE", attempt_state_label(t != NULL ? t->state :
@@ -763,8 +763,10 @@ content_attempt(struct req *r, struct tpl_dict *d, const struct attempt *t,
 		    arena_printf(r->a, "Verified by %s on %s.",
 		    t->verifier ? t->verifier : "a former user",
 		    show_time(r, t->verified_at)));
+	if (nlog > 0)
+		h = tpl_section(d, "HISTORY");
 	for (i = 0; i < nlog; i++) {
-		e = tpl_section(d, "ATT_LOG");
+		e = tpl_section(h, "ATT_LOG");
 		tpl_set(e, "ACTION", log[i].action);
 		tpl_set(e, "WHO", log[i].who ? log[i].who : "a former user");
 		tpl_set(e, "WHEN", show_time(r, log[i].when));
