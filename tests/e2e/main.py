@@ -27,6 +27,7 @@ import test_classroom_stall  # noqa: F401
 import test_transcript  # noqa: F401
 import test_home  # noqa: F401
 import test_people_avatar  # noqa: F401
+import test_enrollment_answers  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
 from lectern import run_all
 
