@@ -220,6 +220,9 @@ enum db_rc	db_exercise_move(struct db *, struct arena *, int64_t doc,
 /* The attempt, NULL when the learner has not started. */
 enum db_rc	db_attempt_get(struct db *, struct arena *, int64_t doc,
 		    int64_t learner, int64_t scope, struct attempt **);
+/* The document's attempts in that scope (instant lessons: 0). */
+enum db_rc	db_doc_attempts(struct db *, struct arena *, int64_t doc,
+		    int64_t scope, struct attempt **, size_t *n);
 enum db_rc	db_attempt_answers(struct db *, struct arena *,
 		    int64_t attempt, struct answer **, size_t *n);
 /*

@@ -44,6 +44,7 @@ enum {
 	CT_LOG_INSERT,
 	CT_LOG_LIST,
 	CT_PROGRESS,
+	CT_DOC_ATTEMPTS,
 	CT__END
 };
 
@@ -167,6 +168,11 @@ static const char *const sqltab[CT_N] = {
 	    "LEFT JOIN lesson_attempts a ON a.doc_id = d.id AND a.scope = ? "
 	    "WHERE l.course_id = ? AND l.archived = 0 "
 	    "ORDER BY l.position, l.id LIMIT 200",
+
+	IDX(CT_DOC_ATTEMPTS) =
+	    "SELECT " ATT_COLS " FROM lesson_attempts a LEFT JOIN users u "
+	    "ON u.id = a.verified_by WHERE a.doc_id = ? AND a.scope = ? "
+	    "ORDER BY a.id LIMIT 200",
 };
 
 const struct sqltable sql_content = { CT_N, sqltab };
@@ -449,21 +455,10 @@ state_parse(const char *s)
 	return ATT_NONE;
 }
 
-enum db_rc
-db_attempt_get(struct db *db, struct arena *a, int64_t doc, int64_t learner,
-    int64_t scope, struct attempt **out)
+/* Copy one ATT_COLS row into t. */
+static void
+attempt_row(struct arena *a, const struct dbres *res, struct attempt *t)
 {
-	struct dbres	*res;
-	struct attempt	*t;
-	enum db_rc	 rc;
-
-	*out = NULL;
-	if ((rc = db_query(db, a, CT_ATT_GET, &res, "iii", (long long)doc,
-	    (long long)learner, (long long)scope)) != DB_OK)
-		return rc;
-	if (!db_next(res))
-		return DB_OK;
-	t = arena_alloc(a, sizeof(*t));
 	t->id = db_int(res, 0);
 	t->doc_id = db_int(res, 1);
 	t->learner_id = db_int(res, 2);
@@ -473,7 +468,43 @@ db_attempt_get(struct db *db, struct arena *a, int64_t doc, int64_t learner,
 	t->completed_at = db_dup(a, res, 6);
 	t->verified_at = db_dup(a, res, 7);
 	t->verifier = db_dup(a, res, 8);
-	*out = t;
+}
+
+enum db_rc
+db_attempt_get(struct db *db, struct arena *a, int64_t doc, int64_t learner,
+    int64_t scope, struct attempt **out)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*out = NULL;
+	if ((rc = db_query(db, a, CT_ATT_GET, &res, "iii", (long long)doc,
+	    (long long)learner, (long long)scope)) != DB_OK)
+		return rc;
+	if (db_next(res)) {
+		*out = arena_alloc(a, sizeof(**out));
+		attempt_row(a, res, *out);
+	}
+	return DB_OK;
+}
+
+enum db_rc
+db_doc_attempts(struct db *db, struct arena *a, int64_t doc, int64_t scope,
+    struct attempt **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, CT_DOC_ATTEMPTS, &res, "ii", (long long)doc,
+	    (long long)scope)) != DB_OK)
+		return rc;
+	*list = arena_alloc(a, sizeof(**list) * (res->nrows + 1));
+	for (i = 0; db_next(res); i++)
+		attempt_row(a, res, &(*list)[i]);
+	*n = res->nrows;
 	return DB_OK;
 }
 

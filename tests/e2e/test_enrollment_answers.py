@@ -287,3 +287,86 @@ def test_lesson_answers_closed_to_others(base):
     # The page runs a bounded number of statements.
     r = learner.get(lpath)
     assert int(r.header("X-Lectern-Queries")) <= 12, r.header("X-Lectern-Queries")
+
+
+@test
+def test_instant_lesson_of_live_lesson(base):
+    import datetime
+    from test_schedule_feedback import lesson
+    now = datetime.datetime.utcnow().replace(microsecond=0)
+    sid, tid, (lid,) = lesson(learners=1, status="active",
+                              start=now - datetime.timedelta(minutes=10))
+    cid = int(sql_value("SELECT course_id FROM live_sessions WHERE id = %d" % sid))
+    lessons_before = sql_value("SELECT COUNT(*) FROM course_lessons WHERE "
+                               "course_id = %d" % cid)
+    t = signed_in(base, "teacher", 0)
+    r = t.get("/platform/sessions/%d" % sid)
+    assert r.status == 200 and "Create Instant Lesson" in r.text, r
+    title = "Warm-up " + str(sid)
+    r = t.post("/platform/sessions/%d/instant" % sid,
+               {"doc_title": title, "body": "Quick check."})
+    assert r.status == 303, r
+    ipath = r.header("Location")
+    m = re.fullmatch(r"/platform/sessions/%d/instant/(\d+)" % sid, ipath)
+    assert m, ipath
+    did = int(m.group(1))
+    r = t.get(ipath)
+    assert r.status == 200 and 'id="add-exercise"' in r.text, r
+    r = t.post(ipath + "/exercises", {"kind": "short", "prompt": "2 + 2?",
+                                      "spec": ""})
+    assert r.status == 422 and "accepted answer" in r.text, r
+    t.get(ipath)
+    r = t.post(ipath + "/exercises", {"kind": "short", "prompt": "2 + 2?",
+                                      "spec": "4\nfour"})
+    assert r.status == 303, r
+    xid = int(sql_value("SELECT id FROM lesson_exercises WHERE doc_id = %d" % did))
+    # Tied to the live lesson, never a course lesson.
+    assert sql("SELECT COALESCE(lesson_id, 0), live_session_id FROM lesson_docs "
+               "WHERE id = %d" % did) == [["0", str(sid)]]
+    assert sql_value("SELECT COUNT(*) FROM course_lessons WHERE course_id = %d"
+                     % cid) == lessons_before
+    admin = signed_in(base, "admin")
+    r = admin.get("/admin/courses/%d" % cid)
+    assert r.status == 200 and title not in r.text
+    r = t.get("/platform/sessions/%d" % sid)
+    assert ipath in r.text and title in r.text
+    # Its learner opens it from the live lesson's page and answers it.
+    learner = signed_in(base, "learner", 0)
+    r = learner.get("/platform/sessions/%d" % sid)
+    assert ipath in r.text and "Create Instant Lesson" not in r.text
+    r = learner.get(ipath)
+    assert r.status == 200 and 'id="answer-form"' in r.text, r
+    r = learner.post(ipath + "/answers", [("field", "%d:0" % xid),
+                                          ("text", " FOUR "),
+                                          ("action", "complete")])
+    assert r.status == 303, r
+    assert sql("SELECT state, score, max_score, COALESCE(enrollment_id, 0) FROM "
+               "lesson_attempts WHERE doc_id = %d AND learner_id = %d"
+               % (did, lid)) == [["passed", "1", "1", "0"]]
+    r = learner.get(ipath)
+    assert 'data-state="passed"' in r.text and "Your results" in r.text
+    # The teacher sees the answers; nobody else reaches the lesson.
+    r = t.get(ipath + "?learner=%d" % lid)
+    assert "Answers of" in r.text and "FOUR" in r.text
+    other = signed_in(base, "learner", 1)
+    assert other.get(ipath).status == 404
+    other.get("/")
+    r = other.post(ipath + "/answers", [("field", "%d:0" % xid),
+                                        ("text", "4"), ("action", "complete")])
+    assert r.status == 404, r
+    assert signed_in(base, "teacher", 1).get(ipath).status == 404
+    assert learner.post(ipath + "/exercises", {"kind": "essay",
+                                               "prompt": "x"}).status in (403, 404)
+    # An instant lesson of one live lesson is not reached through another.
+    sid2, _, _ = lesson(learners=1, status="active",
+                        start=now - datetime.timedelta(minutes=5))
+    assert t.get("/platform/sessions/%d/instant/%d" % (sid2, did)).status == 404
+    # Not live: no instant lesson.
+    sid3, _, _ = lesson(learners=1, status="scheduled",
+                        start=now + datetime.timedelta(days=3))
+    r = t.get("/platform/sessions/%d" % sid3)
+    assert "Create Instant Lesson" not in r.text
+    r = t.post("/platform/sessions/%d/instant" % sid3, {"doc_title": "Late"})
+    assert r.status == 409, r
+    assert sql_value("SELECT COUNT(*) FROM lesson_docs WHERE live_session_id = %d"
+                     % sid3) == "0"
