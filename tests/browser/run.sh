@@ -52,4 +52,5 @@ cd "$dir" || exit 1
 exec node --test --test-reporter=./tap-reporter.mjs \
     --test-reporter-destination=stdout people-auth.test.mjs people-users.test.mjs training.test.mjs schedule.test.mjs notify.test.mjs classroom.test.mjs \
     classroom-room.test.mjs home.test.mjs transcript.test.mjs \
-    enrollment.test.mjs schedule-feedback.test.mjs people-avatar.test.mjs
+    enrollment.test.mjs schedule-feedback.test.mjs people-avatar.test.mjs \
+    enrollment-lesson.test.mjs

@@ -240,6 +240,18 @@ def test_learner_answers_passed_verified_revoked(base):
     assert 'id="count-passed">1<' in r.text and 'id="count-verified">1<' in r.text
     r = learner.get(lpath)
     assert 'data-state="verified"' in r.text and "Verified by" in r.text
+    # The training session's tracking counts the course's Passed and
+    # Verified lessons of the learner.
+    from test_training import create_session
+    tsid = create_session(admin)
+    sql("INSERT INTO session_courses (session_id, course_id, position, added_at) "
+        "VALUES (%d, %d, 1, UTC_TIMESTAMP())" % (tsid, cid))
+    sql("INSERT INTO session_learners (session_id, user_id, source, enrolled_at) "
+        "VALUES (%d, %d, 'individual', UTC_TIMESTAMP())" % (tsid, uid))
+    sql("INSERT INTO session_course_learners (session_id, course_id, user_id, "
+        "enrolled_at) VALUES (%d, %d, %d, UTC_TIMESTAMP())" % (tsid, cid, uid))
+    r = admin.get("/admin/sessions/%d/tracking" % tsid)
+    assert 'data-passed="1" data-verified="1"' in r.text, r.text
     # Marks cannot change while verified; revoking brings Passed back.
     t.get(lpath)
     r = t.post(lpath + "/marks", [("essay", ids["essay"]), ("mark", "1")])
@@ -256,6 +268,8 @@ def test_learner_answers_passed_verified_revoked(base):
                    ["verified", str(tid)], ["revoked", str(tid)]], log
     r = t.get(lpath)
     assert 'id="attempt-log"' in r.text and "revoked" in r.text
+    r = admin.get("/admin/sessions/%d/tracking" % tsid)
+    assert 'data-passed="1" data-verified="0"' in r.text, r.text
 
 
 @test
