@@ -19,38 +19,6 @@
 #include "core/tpl.h"
 #include "lib/util.h"
 
-const char *const ex_kind_opts[] = {
-	"choice", "gap", "short", "essay", NULL
-};
-
-static const char *const ex_kind_labels[] = {
-	"Multiple choice", "Gap fill", "Short answer", "Essay"
-};
-
-_Static_assert(sizeof(ex_kind_labels) / sizeof(ex_kind_labels[0]) ==
-    EX__MAX, "one label per exercise kind");
-
-const char *
-ex_kind_label(enum ex_kind k)
-{
-	return k < EX__MAX ? ex_kind_labels[k] : "";
-}
-
-const char *
-attempt_state_label(enum attempt_state s)
-{
-	switch (s) {
-	case ATT_DRAFT:
-		return "Draft";
-	case ATT_PASSED:
-		return "Passed";
-	case ATT_VERIFIED:
-		return "Verified";
-	default:
-		return "Not started";
-	}
-}
-
 /*
  * s trimmed, runs of white space made one space, ASCII letters made
  * lower case: how short answers and gaps compare.  An arena string.
@@ -432,7 +400,7 @@ content_editor(struct req *r, struct tpl_dict *d, const struct lesson_doc *doc,
 	for (k = 0; k < EX__MAX; k++) {
 		o = tpl_section(e, "KIND_OPT");
 		tpl_set(o, "VALUE", ex_kind_opts[k]);
-		tpl_set(o, "LABEL", ex_kind_labels[k]);
+		tpl_set(o, "LABEL", ex_kind_label((enum ex_kind)k));
 		if (k == kind)
 			tpl_show(o, "SELECTED");
 	}

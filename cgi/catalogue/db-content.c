@@ -177,6 +177,38 @@ static const char *const sqltab[CT_N] = {
 
 const struct sqltable sql_content = { CT_N, sqltab };
 
+const char *const ex_kind_opts[] = {
+	"choice", "gap", "short", "essay", NULL
+};
+
+static const char *const ex_kind_labels[] = {
+	"Multiple choice", "Gap fill", "Short answer", "Essay"
+};
+
+_Static_assert(sizeof(ex_kind_labels) / sizeof(ex_kind_labels[0]) ==
+    EX__MAX, "one label per exercise kind");
+
+const char *
+ex_kind_label(enum ex_kind k)
+{
+	return k < EX__MAX ? ex_kind_labels[k] : "";
+}
+
+const char *
+attempt_state_label(enum attempt_state s)
+{
+	switch (s) {
+	case ATT_DRAFT:
+		return "Draft";
+	case ATT_PASSED:
+		return "Passed";
+	case ATT_VERIFIED:
+		return "Verified";
+	default:
+		return "Not started";
+	}
+}
+
 /* Copy one DOC_COLS row. */
 static struct lesson_doc *
 doc_row(struct arena *a, const struct dbres *res)
