@@ -11,6 +11,7 @@
 #include "billing/billing.h"
 #include "catalogue/catalogue.h"
 #include "classroom/analytics.h"
+#include "catalogue/content.h"
 #include "classroom/classroom.h"
 #include "classroom/search.h"
 #include "conference/health.h"
@@ -50,6 +51,8 @@ static const struct sqltable *const tables[DB_SLOTS] = {
 	[CLASSROOM_SEARCH_SLOT] = &sql_classroom_search,
 	[CLASSROOM_ANALYTICS_SLOT] = &sql_classroom_analytics,
 	[BILLING_SLOT] = &sql_billing,
+	[CONTENT_SLOT] = &sql_content,
+	[ENROLLMENT_LESSONS_SLOT] = &sql_enrollment_lessons,
 };
 
 void

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Edit lesson</h1>
 <p class="muted">Lesson {{POSITION}} of <a href="/admin/courses/{{COURSE_ID}}">{{COURSE_TITLE}}</a>. {{#IS_ACTIVE}}<span class="badge on">Active</span>{{/IS_ACTIVE}}{{#IS_ARCHIVED}}<span class="badge off">Archived</span>{{/IS_ARCHIVED}}</p>
+<p class="actions"><a class="button" id="edit-content" href="/admin/courses/{{COURSE_ID}}/lessons/{{LESSON_ID}}/content">Edit content and exercises</a></p>
 <form method="post" action="/admin/courses/{{COURSE_ID}}/lessons/{{LESSON_ID}}" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="lesson_title">Lesson title</label>

@@ -58,8 +58,9 @@
 {{/ADMIN}}
 <h2>Lessons of the course</h2>
 {{#NO_LESSONS}}<p class="muted">The course has no lessons yet.</p>{{/NO_LESSONS}}
+<p id="lesson-counts">Passed: <strong id="count-passed">{{PASSED}}</strong> of {{LESSON_COUNT}} lessons; Verified: <strong id="count-verified">{{VERIFIED_COUNT}}</strong>.</p>
 <ol id="lessons">
-{{#LESSON}}<li>{{TITLE}}</li>
+{{#LESSON}}<li data-lesson="{{LESSON_ID}}"><a href="/platform/enrollments/{{ID}}/lessons/{{LESSON_ID}}">{{TITLE}}</a> <span class="badge" data-state="{{LESSON_STATE}}">{{LESSON_STATE}}</span>{{#LESSON_SCORE}} <span class="muted">{{POINTS}} points</span>{{/LESSON_SCORE}}{{#NO_EXERCISES}} <span class="muted">(no exercises)</span>{{/NO_EXERCISES}}</li>
 {{/LESSON}}</ol>
 <h2>Schedule</h2>
 {{#MANAGE}}<p class="actions"><a class="button" href="/platform/enrollments/{{ID}}/rules/new">Add Schedule Rule</a></p>{{/MANAGE}}

@@ -130,6 +130,7 @@
 <h2>Learning</h2>
 <ul class="links">
 <li><a href="/platform/schedule">Schedule</a>: your live lessons this week.</li>
+<li><a href="/platform/lessons" id="my-lessons-link">My lessons</a>: the lessons of your courses, to answer and complete, with your results.</li>
 <li><a href="/platform/channels">Classrooms</a>: your channels and their past sessions.</li>
 <li><a href="/platform/search" class="search-sessions">Search sessions</a>: words said or written in past classroom sessions.</li>
 <li><a href="/sessions">My sessions</a>: the training sessions you are enrolled in, current, upcoming and past.</li>

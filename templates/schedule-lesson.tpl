@@ -24,6 +24,7 @@
 <ul id="participants">
 {{#PARTICIPANT}}<li id="participant-{{LEARNER_ID}}">{{LEARNER_NAME}} <span class="attendance">{{ATTENDANCE}}</span>{{#TOKENS}} <span class="muted tokens">balance {{BALANCE}} tokens{{#CHARGED}}, charged{{/CHARGED}}{{#UNPAID}}, not charged (balance too low){{/UNPAID}}</span>{{/TOKENS}}</li>
 {{/PARTICIPANT}}</ul>
+{{>INSTANT}}
 {{>FEEDBACK}}
 {{#SESSION_NOTES}}<h2>Session notes</h2>
 <p class="pre" id="session-notes">{{SESSION_NOTES_TEXT}}</p>{{/SESSION_NOTES}}

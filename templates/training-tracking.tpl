@@ -25,9 +25,9 @@
 {{#NO_LEARNERS}}<p>No learner is enrolled in this session yet.</p>{{/NO_LEARNERS}}
 {{#NO_MORE}}<p>There are no more learners.</p>{{/NO_MORE}}
 <table class="list" id="tracking">
-<thead><tr><th scope="col">Learner</th><th scope="col">Course</th><th scope="col">Last access</th><th scope="col">Progress</th></tr></thead>
+<thead><tr><th scope="col">Learner</th><th scope="col">Course</th><th scope="col">Last access</th><th scope="col">Progress</th><th scope="col">Passed / Verified</th></tr></thead>
 <tbody>
-{{#LEARNER}}{{#TRACK}}<tr><td data-label="Learner">{{NAME}} <span class="muted">{{EMAIL}}</span></td>{{#NO_COURSE}}<td colspan="3">Not in any course of this session</td>{{/NO_COURSE}}{{#IN_COURSE}}<td data-label="Course">{{COURSE}}</td><td data-label="Last access">{{LAST_ACCESS}}</td><td data-label="Progress">{{PROGRESS}}</td>{{/IN_COURSE}}</tr>
+{{#LEARNER}}{{#TRACK}}<tr><td data-label="Learner">{{NAME}} <span class="muted">{{EMAIL}}</span></td>{{#NO_COURSE}}<td colspan="4">Not in any course of this session</td>{{/NO_COURSE}}{{#IN_COURSE}}<td data-label="Course">{{COURSE}}</td><td data-label="Last access">{{LAST_ACCESS}}</td><td data-label="Progress">{{PROGRESS}}</td><td data-label="Passed / Verified" class="passed" data-passed="{{PASSED}}" data-verified="{{VERIFIED}}">{{PASSED}} / {{VERIFIED}}</td>{{/IN_COURSE}}</tr>
 {{/TRACK}}{{/LEARNER}}</tbody>
 </table>
 <nav class="pager" aria-label="Pages">

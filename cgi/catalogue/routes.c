@@ -4,6 +4,7 @@
  * for administrators only; every POST carries the CSRF token.
  */
 #include "catalogue/catalogue.h"
+#include "catalogue/content.h"
 #include "core/model.h"
 #include "core/req.h"
 #include "core/routes.h"
@@ -39,6 +40,29 @@ static const struct pdecl lesson_post[] = {
 
 static const struct pdecl move_post[] = {
 	{ "direction", PT_ENUM, PF_REQ, 0, 0, direction_opts, "Direction" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct pdecl text_post[] = {
+	{ "body", PT_TEXT, PF_MULTILINE, 0, DOC_BODY_MAX, NULL,
+	    "Lesson text" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct pdecl exercise_add_post[] = {
+	{ "kind", PT_ENUM, PF_REQ, 0, 0, ex_kind_opts, "Type" },
+	{ "prompt", PT_TEXT, PF_MULTILINE, 0, EX_PROMPT_MAX, NULL,
+	    "Question" },
+	{ "spec", PT_TEXT, PF_MULTILINE, 0, EX_SPEC_MAX, NULL,
+	    "Options or accepted answers" },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct pdecl exercise_post[] = {
+	{ "prompt", PT_TEXT, PF_MULTILINE, 0, EX_PROMPT_MAX, NULL,
+	    "Question" },
+	{ "spec", PT_TEXT, PF_MULTILINE, 0, EX_SPEC_MAX, NULL,
+	    "Options or accepted answers" },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -113,6 +137,24 @@ static const struct route routes[] = {
 	{ "catalogue.lesson.unarchive", M_POST,
 	    "/admin/courses/:id/lessons/:id/unarchive", page_lesson_unarchive,
 	    ADMIN, RT_CSRF, NULL },
+	{ "catalogue.content", M_GET,
+	    "/admin/courses/:id/lessons/:id/content", page_content_edit,
+	    ADMIN, 0, NULL },
+	{ "catalogue.content.text", M_POST,
+	    "/admin/courses/:id/lessons/:id/content/text", page_content_text,
+	    ADMIN, RT_CSRF, text_post },
+	{ "catalogue.content.add", M_POST,
+	    "/admin/courses/:id/lessons/:id/content/exercises",
+	    page_content_add, ADMIN, RT_CSRF, exercise_add_post },
+	{ "catalogue.content.save", M_POST,
+	    "/admin/courses/:id/lessons/:id/content/exercises/:id",
+	    page_content_save, ADMIN, RT_CSRF, exercise_post },
+	{ "catalogue.content.move", M_POST,
+	    "/admin/courses/:id/lessons/:id/content/exercises/:id/move",
+	    page_content_move, ADMIN, RT_CSRF, move_post },
+	{ "catalogue.content.remove", M_POST,
+	    "/admin/courses/:id/lessons/:id/content/exercises/:id/remove",
+	    page_content_remove, ADMIN, RT_CSRF, NULL },
 
 	{ "catalogue.categories", M_GET, "/admin/categories", page_categories,
 	    ADMIN, 0, categories_get },

@@ -24,7 +24,6 @@ enum {
 	ENR_COURSES,
 	ENR_USER_OK,
 	ENR_COURSE_OK,
-	ENR_LESSONS,
 	ENR_UPCOMING,
 	RULE_LIST,
 	RULE_GET,
@@ -111,9 +110,6 @@ static const char *const sqltab[] = {
 	    "disabled = 0",
 	[S(ENR_COURSE_OK)] =
 	    "SELECT COUNT(*) FROM courses WHERE id = ? AND archived = 0",
-	[S(ENR_LESSONS)] =
-	    "SELECT id, title, type FROM course_lessons WHERE course_id = ? "
-	    "AND archived = 0 ORDER BY position, id",
 	[S(ENR_UPCOMING)] =
 	    "SELECT id, starts_at, rule_date, duration_min, status "
 	    "FROM live_sessions WHERE enrollment_id = ? AND starts_at >= ? "
@@ -451,14 +447,6 @@ enum db_rc
 db_enrollment_course_ok(struct db *db, struct arena *a, int64_t id, int *ok)
 {
 	return count_ok(db, a, ENR_COURSE_OK, ok, (long long)id, NULL, -1);
-}
-
-enum db_rc
-db_enrollment_lessons(struct db *db, struct arena *a, int64_t course,
-    struct pick **out, size_t *n)
-{
-	return picks(db, a, ENR_LESSONS, out, n, "i", NULL, NULL, NULL,
-	    (long long)course);
 }
 
 /* Rows of live sessions (id, starts_at, rule_date, duration, status). */

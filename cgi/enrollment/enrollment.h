@@ -20,6 +20,9 @@
 #define ENROLLMENT_SLOT	8
 extern const struct sqltable	sql_enrollment;
 extern const struct routeset	enrollment_routes;
+/* Slot of the statement table in enrollment/db-lessons.c. */
+#define ENROLLMENT_LESSONS_SLOT	22
+extern const struct sqltable	sql_enrollment_lessons;
 
 struct arena;
 struct req;
@@ -136,9 +139,6 @@ enum db_rc	db_enrollment_user_ok(struct db *, struct arena *, int64_t,
 /* *ok = 1 when id is a course not archived. */
 enum db_rc	db_enrollment_course_ok(struct db *, struct arena *, int64_t,
 		    int *ok);
-/* The course's non-archived lessons in order (label title, extra type). */
-enum db_rc	db_enrollment_lessons(struct db *, struct arena *,
-		    int64_t course, struct pick **, size_t *);
 /* The next UPCOMING_MAX sessions of the enrollment from now (UTC). */
 enum db_rc	db_enrollment_upcoming(struct db *, struct arena *, int64_t,
 		    const char *now, struct live_row **, size_t *);
@@ -203,6 +203,22 @@ enum db_rc	db_group_can_add(struct db *, struct arena *, int64_t teacher,
 		    int64_t learner, int *ok);
 enum db_rc	db_group_add(struct db *, int64_t, int64_t learner);
 enum db_rc	db_group_remove(struct db *, int64_t, int64_t learner);
+
+/*
+ * db-lessons.c: the learner's active enrollments after after_id, in id
+ * order, limit of them (course title and teacher name filled).
+ */
+enum db_rc	db_learner_enrollments(struct db *, struct arena *,
+		    int64_t learner, int64_t after_id, int limit,
+		    struct enrollment **, size_t *n);
+
+/* page-lessons.c: a learner's lessons, answers and their verification */
+int	page_my_lessons(struct req *);
+int	page_enrollment_lesson(struct req *);
+int	page_enrollment_answer(struct req *);
+int	page_enrollment_marks(struct req *);
+int	page_enrollment_verify(struct req *);
+int	page_enrollment_revoke(struct req *);
 
 /* page-enrollments.c */
 int	page_enrollment_list(struct req *);

@@ -17,6 +17,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/handler.h"
+#include "catalogue/content.h"
 #include "enrollment/enrollment.h"
 #include "lib/escape.h"
 #include "enrollment/generate.h"
@@ -388,7 +389,9 @@ static int
 enrollment_page(struct req *r, struct enrollment *e, int status)
 {
 	struct tpl_dict		*d, *s, *row;
-	struct pick		*lessons, *teachers;
+	struct pick		*teachers;
+	struct lesson_progress	*lessons;
+	long long		 passed = 0, verified = 0;
 	struct sched_rule	*rules;
 	struct live_row		*up, *att;
 	size_t			 nl, nr, nu, nt, na, i;
@@ -397,7 +400,7 @@ enrollment_page(struct req *r, struct enrollment *e, int status)
 
 	manage = is_admin(r) || e->teacher_id == r->user->id;
 	now_text(now);
-	if (db_enrollment_lessons(r->db, r->a, e->course_id, &lessons,
+	if (db_course_progress(r->db, r->a, e->course_id, e->id, &lessons,
 	    &nl) != DB_OK ||
 	    db_rules_list(r->db, r->a, e->id, &rules, &nr) != DB_OK ||
 	    db_enrollment_upcoming(r->db, r->a, e->id, now, &up, &nu) != DB_OK ||
@@ -432,8 +435,23 @@ enrollment_page(struct req *r, struct enrollment *e, int status)
 	}
 	for (i = 0; i < nl; i++) {
 		row = tpl_section(d, "LESSON");
-		tpl_set(row, "TITLE", lessons[i].label);
+		tpl_set_int(row, "LESSON_ID", (long long)lessons[i].lesson_id);
+		tpl_set(row, "TITLE", lessons[i].title);
+		tpl_set(row, "LESSON_STATE",
+		    attempt_state_label(lessons[i].state));
+		if (lessons[i].state >= ATT_PASSED) {
+			passed++;
+			tpl_set(tpl_section(row, "LESSON_SCORE"), "POINTS",
+			    arena_printf(r->a, "%lld of %lld",
+			    lessons[i].score, lessons[i].max_score));
+		}
+		verified += lessons[i].state == ATT_VERIFIED;
+		if (lessons[i].exercises == 0)
+			tpl_show(row, "NO_EXERCISES");
 	}
+	tpl_set_int(d, "PASSED", passed);
+	tpl_set_int(d, "VERIFIED_COUNT", verified);
+	tpl_set_int(d, "LESSON_COUNT", (long long)nl);
 	if (nl == 0)
 		tpl_show(d, "NO_LESSONS");
 	for (i = 0; i < nr; i++) {

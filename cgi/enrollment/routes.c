@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 
+#include "catalogue/content.h"
 #include "enrollment/enrollment.h"
 #include "core/model.h"
 #include "core/req.h"
@@ -93,7 +94,47 @@ static const struct pdecl member_post[] = {
 	END
 };
 
+static const char *const action_opts[] = { "draft", "complete", NULL };
+
+static const struct pdecl my_lessons_get[] = {
+	{ "after_id", PT_ID, 0, 0, 0, NULL, "Page position" },
+	END
+};
+
+/* The answer form: choices ("exercise:option"), and text fields, each
+ * named by the "exercise:gap" field before it. */
+static const struct pdecl answer_post[] = {
+	{ "pick", PT_TEXT, PF_MULTI, 0, 40, NULL, "Choice" },
+	{ "field", PT_TEXT, PF_MULTI, 0, 40, NULL, "Answer" },
+	{ "text", PT_TEXT, PF_MULTI | PF_MULTILINE, 0, ANSWER_MAX, NULL,
+	    "Answer" },
+	{ "action", PT_ENUM, PF_REQ, 0, 0, action_opts, "Action" },
+	END
+};
+
+static const struct pdecl marks_post[] = {
+	{ "essay", PT_ID, PF_MULTI, 0, 0, NULL, "Essay" },
+	{ "mark", PT_TEXT, PF_MULTI, 0, 2, NULL, "Mark" },
+	END
+};
+
 static const struct route routes[] = {
+	{ "enrollment.my_lessons", M_GET, "/platform/lessons",
+	    page_my_lessons, ROLE_LEARNER, 0, my_lessons_get },
+	{ "enrollment.lesson", M_GET, "/platform/enrollments/:id/lessons/:id",
+	    page_enrollment_lesson, ANY_ROLE, 0, NULL },
+	{ "enrollment.lesson.answer", M_POST,
+	    "/platform/enrollments/:id/lessons/:id", page_enrollment_answer,
+	    ROLE_LEARNER, RT_CSRF, answer_post },
+	{ "enrollment.lesson.marks", M_POST,
+	    "/platform/enrollments/:id/lessons/:id/marks",
+	    page_enrollment_marks, STAFF, RT_CSRF, marks_post },
+	{ "enrollment.lesson.verify", M_POST,
+	    "/platform/enrollments/:id/lessons/:id/verify",
+	    page_enrollment_verify, STAFF, RT_CSRF, NULL },
+	{ "enrollment.lesson.revoke", M_POST,
+	    "/platform/enrollments/:id/lessons/:id/revoke",
+	    page_enrollment_revoke, STAFF, RT_CSRF, NULL },
 	{ "enrollment.admin.list", M_GET, "/admin/enrollments",
 	    page_enrollment_list, ADMIN, RT_FORM, list_get },
 	{ "enrollment.admin.new", M_GET, "/admin/enrollments/new",

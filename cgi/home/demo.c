@@ -24,6 +24,7 @@
 
 #include "billing/billing.h"
 #include "catalogue/catalogue.h"
+#include "catalogue/content.h"
 #include "classroom/classroom.h"
 #include "core/config.h"
 #include "core/db.h"
@@ -1215,6 +1216,108 @@ demo_pictures(struct demo *x)
 }
 
 /* ------------------------------------------------------------------ */
+/* Lesson content and a learner's answers                              */
+
+#define DEMO_TEXT \
+	"Read the dialogue aloud with a partner, then answer the " \
+	"exercises below.\n\n## Dialogue\n\nAnna: Good morning! My name " \
+	"is Anna.\nBen: Nice to meet you, Anna. I am Ben.\n\n" \
+	"Anna: See you tomorrow, Ben!"
+
+/* The demo's exercises: one of each kind. */
+static const struct {
+	enum ex_kind	 kind;
+	const char	*prompt;
+	const char	*spec;
+	const char	*answer;	/* what Lena answered */
+} demo_exercises[] = {
+	{ EX_CHOICE, "Which of these are polite greetings?",
+	    "* Good morning\nGo away\n* Nice to meet you", "0,2" },
+	{ EX_GAP, "Nice to [[meet]] you. How [[are|have]] you?", "",
+	    "meet\nwere" },
+	{ EX_SHORT, "What does Anna say when she leaves?",
+	    "See you tomorrow\nSee you", "see you tomorrow" },
+	{ EX_ESSAY, "Introduce yourself in three sentences.", "",
+	    "I am Lena. I live in Lisbon. I like music and long walks." },
+};
+#define NDEMO_EX	(sizeof(demo_exercises) / sizeof(demo_exercises[0]))
+
+/* Text and exercises for the English lessons that have none yet. */
+static enum db_rc
+demo_content(struct demo *x)
+{
+	struct lesson_doc *doc;
+	struct exercise	*ex;
+	size_t		 n, i, j;
+	int		 added;
+	enum db_rc	 rc;
+
+	for (i = 0; i < NLESSONS; i++) {
+		if (x->lesson[ENG][i] == 0)
+			continue;
+		if ((rc = db_doc_for_lesson(x->db, x->a, x->lesson[ENG][i],
+		    &doc)) != DB_OK || doc == NULL ||
+		    (rc = db_exercises(x->db, x->a, doc->id, &ex, &n)) !=
+		    DB_OK)
+			return rc != DB_OK ? rc : DB_ERROR;
+		if (n > 0)
+			continue;
+		if ((rc = db_doc_save_text(x->db, doc->id, "",
+		    arena_printf(x->a, "# %s\n\n%s", courses[ENG].lessons[i],
+		    DEMO_TEXT))) != DB_OK)
+			return rc;
+		for (j = 0; j < NDEMO_EX; j++)
+			if ((rc = db_exercise_add(x->db, x->a, doc->id,
+			    demo_exercises[j].kind, demo_exercises[j].prompt,
+			    demo_exercises[j].spec, &added)) != DB_OK)
+				return rc;
+	}
+	return DB_OK;
+}
+
+/*
+ * Lena's answers to English lesson l (enrollment enr), completed once:
+ * with verify set, Tess marks her essay 4 of 5 and verifies it.
+ */
+static enum db_rc
+demo_answers(struct demo *x, int64_t enr, int l, int verify)
+{
+	struct lesson_doc *doc;
+	struct exercise	*ex;
+	struct attempt	*t;
+	struct answer	*ans;
+	size_t		 n, i;
+	int64_t		 lena = x->p->learners[LENA];
+	int		 stored, changed;
+	enum db_rc	 rc;
+
+	if ((rc = db_doc_of_lesson(x->db, x->a, x->lesson[ENG][l],
+	    &doc)) != DB_OK || doc == NULL ||
+	    (rc = db_attempt_get(x->db, x->a, doc->id, lena, enr, &t)) !=
+	    DB_OK || t != NULL ||
+	    (rc = db_exercises(x->db, x->a, doc->id, &ex, &n)) != DB_OK ||
+	    n != NDEMO_EX)
+		return rc;
+	ans = arena_alloc(x->a, sizeof(*ans) * n);
+	for (i = 0; i < n; i++) {
+		ans[i].exercise_id = ex[i].id;
+		ans[i].text = (char *)demo_exercises[i].answer;
+		answer_score(&ex[i], &ans[i]);
+	}
+	if ((rc = db_attempt_save(x->db, x->a, doc->id, lena, enr, ans, n, 1,
+	    lena, &stored)) != DB_OK || !verify ||
+	    (rc = db_attempt_get(x->db, x->a, doc->id, lena, enr, &t)) !=
+	    DB_OK || t == NULL)
+		return rc;
+	ans[n - 1].points = 4;
+	if ((rc = db_attempt_mark(x->db, t->id, ans, n,
+	    x->p->teachers[TESS])) != DB_OK)
+		return rc;
+	return db_attempt_verify(x->db, t->id, 1, x->p->teachers[TESS],
+	    &changed);
+}
+
+/* ------------------------------------------------------------------ */
 
 enum db_rc
 demo_school(struct db *db, const struct config *cfg,
@@ -1249,7 +1352,10 @@ demo_school(struct db *db, const struct config *cfg,
 	    (rc = demo_group(&x, &group)) != DB_OK ||
 	    (rc = demo_tokens(&x)) != DB_OK ||
 	    (rc = demo_lessons(&x, enr, group)) != DB_OK ||
-	    (rc = demo_feedback(&x)) != DB_OK)
+	    (rc = demo_feedback(&x)) != DB_OK ||
+	    (rc = demo_content(&x)) != DB_OK ||
+	    (rc = demo_answers(&x, enr[0], 0, 1)) != DB_OK ||
+	    (rc = demo_answers(&x, enr[0], 1, 0)) != DB_OK)
 		goto out;
 	/* A word of welcome in each demo account's notifications, once. */
 	if (!x.fresh || (rc = db_begin(db)) != DB_OK)

@@ -1079,36 +1079,6 @@ page_live_create(struct req *r)
 /* ------------------------------------------------------------------ */
 /* One session                                                         */
 
-/*
- * The lesson of the path when this user may see it (admin, its
- * teacher, a participant; with manage set only the first two), else
- * NULL once 404 or 503 was sent (the loader contract, core/handler.h).
- * Loads the participants into *p.
- */
-static struct live_lesson *
-live_load(struct req *r, int manage, struct live_participant **p,
-    size_t *np)
-{
-	static const char	 missing[] = "There is no such session.";
-	struct live_lesson	*s;
-	size_t			 i;
-	enum db_rc		 rc;
-
-	rc = db_live_get(r->db, r->a, r->ids[0], &s);
-	if (rc == DB_OK && s != NULL)
-		rc = db_live_participants(r->db, r->a, s->id, p, np);
-	if (!load_found(r, rc, s, missing))
-		return NULL;
-	if (r->user->role == ROLE_ADMIN || s->teacher_id == r->user->id)
-		return s;
-	if (!manage && r->user->role == ROLE_LEARNER)
-		for (i = 0; i < *np; i++)
-			if ((*p)[i].learner_id == r->user->id)
-				return s;
-	load_refuse(r, missing);
-	return NULL;
-}
-
 /* The join line of a session for now. */
 static void
 join_line(struct req *r, struct tpl_dict *d, const struct live_lesson *s)
@@ -1191,7 +1161,7 @@ page_live_show(struct req *r)
 	size_t			 np, nlog, i, j;
 	int			 manage, ended, cost;
 
-	if ((s = live_load(r, 0, &p, &np)) == NULL)
+	if ((s = live_lesson_load(r, 0, &p, &np)) == NULL)
 		return r->status;
 	if (db_live_log(r->db, r->a, s->id, &log, &nlog) != DB_OK)
 		return send_db_error(r);
@@ -1254,7 +1224,8 @@ page_live_show(struct req *r)
 	if (ended && s->session_notes != NULL)
 		tpl_set(tpl_section(d, "SESSION_NOTES"), "SESSION_NOTES_TEXT",
 		    s->session_notes);
-	if (!feedback_lesson_part(r, d, s, p, np, manage))
+	if (!feedback_lesson_part(r, d, s, p, np, manage) ||
+	    !instant_lesson_part(r, d, s, manage))
 		return send_db_error(r);
 	if (!manage)
 		return page_send(r, 200);
@@ -1308,7 +1279,7 @@ page_live_edit(struct req *r)
 	int64_t			*ids;
 	size_t			 np, i;
 
-	if ((s = live_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_lesson_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
@@ -1350,7 +1321,7 @@ page_live_save(struct req *r)
 	struct live_participant	*p;
 	size_t			 np;
 
-	if ((s = live_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_lesson_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, "Only a scheduled session can be "
@@ -1371,7 +1342,7 @@ transition(struct req *r, enum live_status from, enum live_status to,
 	size_t			 np;
 	int			 moved;
 
-	if ((s = live_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_lesson_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != from)
 		return send_error(r, 409, arena_printf(r->a, "This session is "
@@ -1415,7 +1386,7 @@ page_live_cancel(struct req *r)
 	if (P_num(r, "confirm"))
 		return transition(r, LIVE_SCHEDULED, LIVE_CANCELED, reason,
 		    "Canceled the session.");
-	if ((s = live_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_lesson_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_SCHEDULED)
 		return send_error(r, 409, arena_printf(r->a, "This session is "
@@ -1471,7 +1442,7 @@ page_live_attendance(struct req *r)
 	int			 ok;
 	const char		*v;
 
-	if ((s = live_load(r, 1, &p, &np)) == NULL)
+	if ((s = live_lesson_load(r, 1, &p, &np)) == NULL)
 		return r->status;
 	if (s->status != LIVE_ENDED)
 		return send_error(r, 409, "Attendance is taken after the "

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "billing/billing.h"
+#include "catalogue/content.h"
 #include "schedule/feedback.h"
 #include "schedule/schedule.h"
 #include "core/model.h"
@@ -98,7 +99,75 @@ static const struct pdecl homework_get[] = {
 	END
 };
 
+static const char *const direction_opts[] = { "up", "down", NULL };
+static const char *const action_opts[] = { "draft", "complete", NULL };
+
+static const struct pdecl instant_get[] = {
+	{ "learner", PT_ID, 0, 0, 0, NULL, "Learner" },
+	END
+};
+
+static const struct pdecl instant_text_post[] = {
+	{ "doc_title", PT_TEXT, PF_REQ, 1, DOC_TITLE_MAX, NULL, "Title" },
+	{ "body", PT_TEXT, PF_MULTILINE, 0, DOC_BODY_MAX, NULL,
+	    "Lesson text" },
+	END
+};
+
+static const struct pdecl instant_add_post[] = {
+	{ "kind", PT_ENUM, PF_REQ, 0, 0, ex_kind_opts, "Type" },
+	{ "prompt", PT_TEXT, PF_MULTILINE, 0, EX_PROMPT_MAX, NULL,
+	    "Question" },
+	{ "spec", PT_TEXT, PF_MULTILINE, 0, EX_SPEC_MAX, NULL,
+	    "Options or accepted answers" },
+	END
+};
+
+static const struct pdecl instant_exercise_post[] = {
+	{ "prompt", PT_TEXT, PF_MULTILINE, 0, EX_PROMPT_MAX, NULL,
+	    "Question" },
+	{ "spec", PT_TEXT, PF_MULTILINE, 0, EX_SPEC_MAX, NULL,
+	    "Options or accepted answers" },
+	END
+};
+
+static const struct pdecl instant_move_post[] = {
+	{ "direction", PT_ENUM, PF_REQ, 0, 0, direction_opts, "Direction" },
+	END
+};
+
+static const struct pdecl instant_answer_post[] = {
+	{ "pick", PT_TEXT, PF_MULTI, 0, 40, NULL, "Choice" },
+	{ "field", PT_TEXT, PF_MULTI, 0, 40, NULL, "Answer" },
+	{ "text", PT_TEXT, PF_MULTI | PF_MULTILINE, 0, ANSWER_MAX, NULL,
+	    "Answer" },
+	{ "action", PT_ENUM, PF_REQ, 0, 0, action_opts, "Action" },
+	END
+};
+
 static const struct route routes[] = {
+	{ "schedule.instant.create", M_POST, "/platform/sessions/:id/instant",
+	    page_instant_create, PLANNER, RT_CSRF, instant_text_post },
+	{ "schedule.instant", M_GET, "/platform/sessions/:id/instant/:id",
+	    page_instant_show, ANY_ROLE, 0, instant_get },
+	{ "schedule.instant.text", M_POST,
+	    "/platform/sessions/:id/instant/:id/text", page_instant_text,
+	    PLANNER, RT_CSRF, instant_text_post },
+	{ "schedule.instant.add", M_POST,
+	    "/platform/sessions/:id/instant/:id/exercises", page_instant_add,
+	    PLANNER, RT_CSRF, instant_add_post },
+	{ "schedule.instant.save", M_POST,
+	    "/platform/sessions/:id/instant/:id/exercises/:id",
+	    page_instant_save, PLANNER, RT_CSRF, instant_exercise_post },
+	{ "schedule.instant.move", M_POST,
+	    "/platform/sessions/:id/instant/:id/exercises/:id/move",
+	    page_instant_move, PLANNER, RT_CSRF, instant_move_post },
+	{ "schedule.instant.remove", M_POST,
+	    "/platform/sessions/:id/instant/:id/exercises/:id/remove",
+	    page_instant_remove, PLANNER, RT_CSRF, NULL },
+	{ "schedule.instant.answer", M_POST,
+	    "/platform/sessions/:id/instant/:id/answers", page_instant_answer,
+	    ROLE_LEARNER, RT_CSRF, instant_answer_post },
 	{ "schedule.view", M_GET, "/platform/schedule", page_schedule,
 	    ANY_ROLE, 0, schedule_get },
 	{ "schedule.new", M_GET, "/platform/sessions/new", page_live_new,

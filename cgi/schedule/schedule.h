@@ -245,6 +245,33 @@ enum db_rc	db_live_attendance(struct db *, int64_t id,
 		    const char *notes, long long cost, int64_t user_id);
 
 /* page-schedule.c */
+/*
+ * instant.c: the live lesson named by the first path id when this user
+ * may see it (manage: only its teacher or an administrator; else its
+ * learners too), with its participants in *p; NULL once 404 or 503 was
+ * sent (the loader contract, core/handler.h).
+ */
+struct live_lesson *live_lesson_load(struct req *, int manage,
+		    struct live_participant **p, size_t *np);
+/*
+ * The {{>INSTANT}} part of the live lesson's page: its instant lessons
+ * and, for manage while the lesson is live, "Create Instant Lesson".
+ * Returns 1, or 0 on a database failure.
+ */
+struct tpl_dict;
+int	instant_lesson_part(struct req *, struct tpl_dict *,
+	    const struct live_lesson *, int manage);
+
+/* page-instant.c: instant lessons */
+int	page_instant_create(struct req *);
+int	page_instant_show(struct req *);
+int	page_instant_text(struct req *);
+int	page_instant_add(struct req *);
+int	page_instant_save(struct req *);
+int	page_instant_move(struct req *);
+int	page_instant_remove(struct req *);
+int	page_instant_answer(struct req *);
+
 int	page_schedule(struct req *);
 int	page_live_new(struct req *);
 int	page_live_create(struct req *);

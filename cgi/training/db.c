@@ -160,6 +160,14 @@ _Static_assert(TRAINING_PAGE + 1 == 51, "LIST_PAGE fetches one page and one");
 /* Index in the table below of a statement id. */
 #define S(id)	((id) - TRN_GET)
 
+/* How many lessons of the course the learner completed (Passed or
+ * Verified, through any enrollment) in the given states. */
+#define LESSONS_IN(states) \
+	    "(SELECT COUNT(DISTINCT ld.lesson_id) FROM lesson_attempts la " \
+	    "JOIN lesson_docs ld ON ld.id = la.doc_id JOIN course_lessons cl " \
+	    "ON cl.id = ld.lesson_id WHERE la.learner_id = pl.id AND " \
+	    "cl.course_id = scl.course_id AND la.state IN (" states "))"
+
 static const char *const sqltab[] = {
 	[S(TRN_GET)] =
 	    "SELECT " TRN_COLS " FROM lms_sessions s "
@@ -289,7 +297,9 @@ static const char *const sqltab[] = {
 
 	[S(TRACK_PAGE)] =
 	    "SELECT pl.id, pl.name, pl.email, scl.course_id, "
-	    "t.last_access_at, COALESCE(t.lessons_done, 0) FROM "
+	    "t.last_access_at, COALESCE(t.lessons_done, 0), "
+	    LESSONS_IN("'passed', 'verified'") ", "
+	    LESSONS_IN("'verified'") " FROM "
 	    "(SELECT u.id, u.name, u.email FROM session_learners sl "
 	    "JOIN users u ON u.id = sl.user_id WHERE sl.session_id = ? AND "
 	    LEARNER_KEYSET " ORDER BY u.name, u.id LIMIT ?) pl "
@@ -939,6 +949,8 @@ db_training_tracking(struct db *db, struct arena *a, int64_t sid,
 		t->course_id = db_int(res, 3);
 		t->last_access = db_dup(a, res, 4);
 		t->lessons_done = db_int(res, 5);
+		t->lessons_passed = db_int(res, 6);
+		t->lessons_verified = db_int(res, 7);
 	}
 	return DB_OK;
 }

@@ -651,6 +651,8 @@ page_training_tracking(struct req *r)
 		    show_time(r, t[i].last_access) : "Never");
 		tpl_set(c, "PROGRESS", arena_printf(r->a, "%lld of %lld",
 		    t[i].lessons_done, k < nsc ? sc[k].lessons : 0));
+		tpl_set_int(c, "PASSED", t[i].lessons_passed);
+		tpl_set_int(c, "VERIFIED", t[i].lessons_verified);
 	}
 	if (end == 0)
 		tpl_show(d, P_num(r, "after_id") > 0 ? "NO_MORE" :

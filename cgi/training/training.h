@@ -82,6 +82,8 @@ struct training_track {
 	int64_t		 course_id;	/* 0: the learner has no course */
 	char		*last_access;	/* UTC, NULL: never */
 	long long	 lessons_done;
+	long long	 lessons_passed;	/* Passed or Verified */
+	long long	 lessons_verified;
 };
 
 enum training_sort { TRAINING_BY_NAME, TRAINING_BY_START, TRAINING_BY_END };

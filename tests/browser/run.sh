@@ -55,4 +55,5 @@ exec node --test --test-reporter=./tap-reporter.mjs \
     enrollment.test.mjs schedule-feedback.test.mjs people-avatar.test.mjs \
     classroom-docs.test.mjs \
     classroom-analytics.test.mjs \
-    billing.test.mjs
+    billing.test.mjs \
+    enrollment-lesson.test.mjs

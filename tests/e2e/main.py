@@ -32,6 +32,7 @@ import test_people_avatar  # noqa: F401
 import test_core_conflicts  # noqa: F401
 import test_classroom_analytics  # noqa: F401
 import test_billing  # noqa: F401
+import test_enrollment_answers  # noqa: F401
 import test_zz_dbdown  # noqa: F401  (last: stops the database)
 from lectern import run_all
 

@@ -615,7 +615,8 @@ def catalogue_refuses_learners_and_teachers(base):
     member = int(sql_value("SELECT id FROM users WHERE email = 'lina.learner@lectern.test'"))
     admin.get("/admin/classes/%d" % kid)
     assert admin.post("/admin/classes/%d/members" % kid, {"user_id": member}).status == 303
-    ids = {"/admin/courses": [cid, lid], "/admin/categories": [cat],
+    # The third id is an exercise of the lesson's content.
+    ids = {"/admin/courses": [cid, lid, 1], "/admin/categories": [cat],
            "/admin/classes": [kid, member]}
 
     def snapshot():
@@ -623,7 +624,8 @@ def catalogue_refuses_learners_and_teachers(base):
                 sql("SELECT * FROM course_lessons WHERE id = %d" % lid),
                 sql("SELECT * FROM session_categories WHERE id = %d" % cat),
                 sql("SELECT * FROM classes WHERE id = %d" % kid),
-                sql("SELECT * FROM class_members WHERE class_id = %d" % kid))
+                sql("SELECT * FROM class_members WHERE class_id = %d" % kid),
+                sql("SELECT * FROM lesson_docs WHERE lesson_id = %d" % lid))
 
     before = snapshot()
     mine = [rt for rt in routes() if rt[1].split("/")[1:3] in
@@ -641,6 +643,7 @@ def catalogue_refuses_learners_and_teachers(base):
                 assert csrf, pattern
                 c.get("/")
                 r = c.post(path, {"title": "X", "code": "X", "name": "X", "lesson_title": "X",
-                                  "type": "class", "direction": "up", "user_id": member})
+                                  "type": "class", "direction": "up", "user_id": member,
+                                  "kind": "essay", "prompt": "X", "body": "X"})
             assert r.status == 403, (role, method, path, r)
     assert snapshot() == before
