@@ -189,7 +189,7 @@ enum db_rc	db_doc_of_lesson(struct db *, struct arena *, int64_t lesson,
 /* The course lesson's document, made empty when it has none yet. */
 enum db_rc	db_doc_for_lesson(struct db *, struct arena *, int64_t lesson,
 		    struct lesson_doc **);
-enum db_rc	db_doc_get(struct db *, struct arena *, int64_t,
+enum db_rc	db_lesson_doc_get(struct db *, struct arena *, int64_t,
 		    struct lesson_doc **);
 enum db_rc	db_doc_save_text(struct db *, int64_t doc, const char *title,
 		    const char *body);

@@ -262,7 +262,8 @@ db_doc_for_lesson(struct db *db, struct arena *a, int64_t lesson,
 }
 
 enum db_rc
-db_doc_get(struct db *db, struct arena *a, int64_t id, struct lesson_doc **out)
+db_lesson_doc_get(struct db *db, struct arena *a, int64_t id,
+    struct lesson_doc **out)
 {
 	return doc_query(db, a, CT_DOC_GET, id, out);
 }

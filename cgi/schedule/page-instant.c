@@ -46,7 +46,7 @@ ictx_load(struct req *r, struct ictx *c, int manage)
 	    c->s->teacher_id == r->user->id;
 	c->ex = NULL;
 	c->nex = 0;
-	rc = db_doc_get(r->db, r->a, r->ids[1], &c->doc);
+	rc = db_lesson_doc_get(r->db, r->a, r->ids[1], &c->doc);
 	if (rc == DB_OK && c->doc != NULL && c->doc->live_id != c->s->id)
 		c->doc = NULL;
 	if (rc == DB_OK && c->doc != NULL)
