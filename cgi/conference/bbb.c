@@ -47,6 +47,7 @@ bbb_timed_out(void)
 struct sink {
 	struct buf	 b;
 	size_t		 max;
+	const char	*want;		/* what the answer should be: "XML" */
 	int		 too_big;
 	long		 status;	/* HTTP status, 0: none */
 };
@@ -193,7 +194,8 @@ bbb_fetch(const struct config *cfg, struct arena *a, const char *call,
 		goto out;
 	}
 	if (looks_html(ctype, s->b.data, s->b.len)) {
-		set_err(a, err, "bbb %s: an HTML page", call);
+		set_err(a, err, "bbb %s: an HTML page, not %s", call,
+		    s->want);
 		goto out;
 	}
 	ret = CONF_OK;
@@ -244,6 +246,7 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 	if (!bbb_configured(cfg, a, call, err))
 		return CONF_UNAVAILABLE;
 	s.max = BBBXML_MAX_INPUT;
+	s.want = "XML";
 	if ((ret = bbb_fetch(cfg, a, call, bbb_url(cfg, a, call, query), xml,
 	    &s, err)) != CONF_OK)
 		goto out;
@@ -520,6 +523,7 @@ bbb_text_tracks(const struct config *cfg, struct arena *a,
 	if (!bbb_configured(cfg, a, call, err))
 		return CONF_UNAVAILABLE;
 	s.max = BBBXML_MAX_INPUT;
+	s.want = "JSON";
 	if ((ret = bbb_fetch(cfg, a, call, bbb_url(cfg, a, call,
 	    one_param(a, "recordID", record_id)), NULL, &s, err)) != CONF_OK)
 		goto out;
@@ -574,6 +578,7 @@ bbb_track_file(const struct config *cfg, struct arena *a, const char *href,
 	*data = NULL;
 	*len = 0;
 	s.max = max;
+	s.want = "WebVTT";
 	if ((ret = bbb_fetch(cfg, a, "track", href, NULL, &s, err)) ==
 	    CONF_OK) {
 		*data = arena_strndup(a, s.b.len > 0 ? s.b.data : "",
