@@ -504,13 +504,16 @@ print_pass(const struct worker_stats *st, int quiet)
 		    " (the mail system is unreachable)" : st->down == 2 ?
 		    " (mail_from is not an address)" : "");
 	if (!quiet || st->classroom.stored != 0 || st->classroom.ended != 0 ||
-	    st->classroom.failed != 0)
+	    st->classroom.failed != 0 || st->classroom.transcripts != 0)
 		printf("worker: classrooms: %d recorded session%s checked, "
-		    "%d recording%s stored, %d session%s ended (not running "
-		    "on the server), %d provider failure%s\n",
+		    "%d recording%s stored, %d transcript%s fetched, "
+		    "%d session%s ended (not running on the server), "
+		    "%d provider failure%s\n",
 		    st->classroom.checked, st->classroom.checked == 1 ? "" :
 		    "s", st->classroom.stored, st->classroom.stored == 1 ? "" :
-		    "s", st->classroom.ended, st->classroom.ended == 1 ? "" :
+		    "s", st->classroom.transcripts,
+		    st->classroom.transcripts == 1 ? "" : "s",
+		    st->classroom.ended, st->classroom.ended == 1 ? "" :
 		    "s", st->classroom.failed, st->classroom.failed == 1 ? "" :
 		    "s");
 	fflush(stdout);

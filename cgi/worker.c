@@ -196,7 +196,8 @@ worker_pass(struct db *db, const struct config *cfg, struct worker_stats *st)
 	    &st->classroom)) != DB_OK ||
 	    (rc = classroom_sync_missed(db, cfg, (long long)time(NULL) * 1000,
 	    &st->classroom)) != DB_OK ||
-	    (rc = classroom_sync_ends(db, cfg, &st->classroom)) != DB_OK) {
+	    (rc = classroom_sync_ends(db, cfg, &st->classroom)) != DB_OK ||
+	    (rc = classroom_sync_tracks(db, cfg, &st->classroom)) != DB_OK) {
 		fprintf(stderr, "lecternctl: worker: syncing classrooms "
 		    "failed\n");
 		goto out;

@@ -216,6 +216,8 @@ struct classroom_sync_stats {
 	int		 stored;	/* recording rows new or changed */
 	int		 ended;		/* sessions ended: not running */
 	int		 failed;	/* provider calls that failed */
+	int		 transcripts;	/* caption tracks stored */
+	int		 down;		/* a call found the server down */
 };
 
 enum db_rc	classroom_sync_recordings(struct db *, const struct config *,
@@ -228,6 +230,14 @@ enum db_rc	classroom_sync_missed(struct db *, const struct config *,
  * it confirms; "no such meeting" counts as ended.
  */
 enum db_rc	classroom_sync_ends(struct db *, const struct config *,
+		    struct classroom_sync_stats *);
+/*
+ * The caption tracks of published recordings not yet fetched: each
+ * captions or subtitles track is downloaded, read as WebVTT and stored
+ * as a transcript of the session; a bad track is logged and skipped.
+ * A recording is marked fetched once the server answered about it.
+ */
+enum db_rc	classroom_sync_tracks(struct db *, const struct config *,
 		    struct classroom_sync_stats *);
 
 /* ------------------------------------------------------------------ */
@@ -676,7 +686,7 @@ enum cb_recording {
 /* A session the worker asks the provider about. */
 struct classroom_due {
 	int64_t		 id;
-	char		*meeting_id;
+	char		*meeting_id;	/* db_tracks_due: the record id */
 };
 
 /* One recording row, for the summary's actions. */
@@ -849,6 +859,14 @@ struct classroom_attendee {
 enum db_rc	db_transcript_add(struct db *, int64_t sid, int64_t uid,
 		    const char *filename, const struct vtt_cue *cues, size_t n,
 		    int64_t *id);
+/*
+ * Published recordings whose caption tracks the worker has yet to
+ * fetch: the session's id and the recording's id (in meeting_id).
+ */
+enum db_rc	db_tracks_due(struct db *, struct arena *, int limit,
+		    struct classroom_due **, size_t *);
+/* Note that recording record_id's tracks were fetched (once). */
+enum db_rc	db_tracks_fetched(struct db *, const char *record_id);
 /* Transcripts of a session, oldest first (at most TRANSCRIPTS_MAX). */
 enum db_rc	db_transcripts(struct db *, struct arena *, int64_t sid,
 		    struct classroom_transcript **, size_t *);
@@ -907,7 +925,7 @@ enum db_rc	db_doc_add(struct db *, int64_t sid, int64_t uid,
 enum db_rc	db_docs(struct db *, struct arena *, int64_t sid,
 		    enum doc_kind, struct classroom_doc **, size_t *);
 /* A file by id, NULL when none. */
-enum db_rc	db_doc_get(struct db *, struct arena *, int64_t id,
+enum db_rc	db_classroom_doc_get(struct db *, struct arena *, int64_t id,
 		    struct classroom_doc **);
 /* Move the files of session sid back seconds (the demo's past
  * sessions, with db_classroom_backdate). */

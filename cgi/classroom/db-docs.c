@@ -124,7 +124,7 @@ db_docs(struct db *db, struct arena *a, int64_t sid, enum doc_kind kind,
 }
 
 enum db_rc
-db_doc_get(struct db *db, struct arena *a, int64_t id,
+db_classroom_doc_get(struct db *db, struct arena *a, int64_t id,
     struct classroom_doc **out)
 {
 	struct dbres	*res;

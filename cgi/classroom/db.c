@@ -103,6 +103,8 @@ enum {
 	TR_LIST,
 	TR_GET,
 	TR_CUES,
+	TR_TRACKS_DUE,
+	TR_TRACKS_DONE,
 	CR_ATTENDANCE,
 	CL__END
 };
@@ -646,8 +648,8 @@ static const char *const sqltab[] = {
 	/* Transcripts of a session and the attendance download. */
 	[S(TR_INSERT)] =
 	    "INSERT INTO classroom_transcripts (session_id, filename, cues, "
-	    "duration_ms, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())",
+	    "duration_ms, uploaded_by, created_at) VALUES (?, ?, ?, ?, "
+	    "NULLIF(?, 0), UTC_TIMESTAMP())",
 	[S(TR_CUE_ADD)] =
 	    "INSERT INTO classroom_transcript_cues (transcript_id, idx, "
 	    "start_ms, end_ms, speaker, body) VALUES (?, ?, ?, ?, ?, ?)",
@@ -667,6 +669,18 @@ static const char *const sqltab[] = {
 	    "SELECT idx, start_ms, end_ms, speaker, body FROM "
 	    "classroom_transcript_cues WHERE transcript_id = ? AND idx >= ? "
 	    "ORDER BY idx LIMIT ?",
+	/* Published recordings whose caption tracks are yet to be
+	 * fetched, of sessions still shown. */
+	[S(TR_TRACKS_DUE)] =
+	    "SELECT r.session_id, r.record_id FROM classroom_recordings r "
+	    "JOIN classroom_sessions s ON s.id = r.session_id "
+	    "WHERE r.state = 'published' AND r.tracks_fetched_at IS NULL "
+	    "AND s.provider = 'bbb' AND s.deleted_at IS NULL "
+	    "ORDER BY r.id LIMIT ?",
+	[S(TR_TRACKS_DONE)] =
+	    "UPDATE classroom_recordings SET tracks_fetched_at = "
+	    "UTC_TIMESTAMP() WHERE record_id = ? AND "
+	    "tracks_fetched_at IS NULL",
 	[S(CR_ATTENDANCE)] =
 	    "SELECT u.name, u.email, p.first_join_at, p.last_leave_at, "
 	    "p.minutes, p.joins FROM classroom_participants p JOIN users u "
@@ -2273,8 +2287,8 @@ db_transcript_add(struct db *db, int64_t sid, int64_t uid,
 		    cues[i].end_ms, cues[i].speaker, cues[i].text)) != DB_OK)
 			goto fail;
 	a = arena_new();
-	rc = event(db, sid, "transcript", uid, 0, detail(a, "uploaded",
-	    filename));
+	rc = event(db, sid, "transcript", uid, 0, detail(a, uid != 0 ?
+	    "uploaded" : "fetched", filename));
 	arena_free(a);
 	if (rc != DB_OK)
 		goto fail;
@@ -2283,6 +2297,27 @@ fail:
 	*id = 0;
 	db_rollback(db);
 	return rc;
+}
+
+enum db_rc
+db_tracks_due(struct db *db, struct arena *a, int limit,
+    struct classroom_due **list, size_t *n)
+{
+	struct dbres	*res;
+	enum db_rc	 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, TR_TRACKS_DUE, &res, "i",
+	    (long long)limit)) != DB_OK)
+		return rc;
+	return due_list(a, res, list, n);
+}
+
+enum db_rc
+db_tracks_fetched(struct db *db, const char *record_id)
+{
+	return db_exec(db, TR_TRACKS_DONE, NULL, "s", record_id);
 }
 
 /* The rows of TR_LIST or TR_GET into t. */

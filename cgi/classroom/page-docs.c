@@ -232,7 +232,7 @@ doc_find(struct req *r, enum doc_kind kind, struct classroom **cp)
 
 	if ((c = docs_session(r, &acc)) == NULL)
 		return NULL;
-	if (db_doc_get(r->db, r->a, r->ids[1], &d) != DB_OK) {
+	if (db_classroom_doc_get(r->db, r->a, r->ids[1], &d) != DB_OK) {
 		send_db_error(r);
 		return NULL;
 	}

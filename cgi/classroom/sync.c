@@ -7,6 +7,8 @@
  * playback address, and whether the meetings we think are running
  * still are.  And the other way round: a meeting we ended while the
  * server could not be told is ended there until the server confirms.
+ * Once a recording is published, its caption tracks are fetched and
+ * kept as transcripts of the session.
  * The steps are bounded; when the server does not answer,
  * the step stops after one log line and the next pass tries again.
  */
@@ -18,6 +20,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "lib/util.h"
+#include "lib/vtt.h"
 
 /* Sessions asked about per pass, at most. */
 #define SYNC_SESSIONS		20
@@ -28,6 +31,10 @@
 #define SYNC_MISSED_SESSIONS	50
 /* Pending ends tried per pass, at most. */
 #define SYNC_ENDS		50
+/* Recordings whose caption tracks are fetched per pass, at most. */
+#define SYNC_TRACKS		20
+/* Caption tracks of one recording downloaded, at most. */
+#define SYNC_TRACK_FILES	8
 
 /* Our state for the provider's; NULL for a state we do not keep. */
 static const char *
@@ -126,8 +133,10 @@ classroom_sync_recordings(struct db *db, const struct config *cfg,
 			log_failure("recordings", due[i].id, crc, err);
 			arena_free(ca);
 			/* The server is down: the others would wait too. */
-			if (crc == CONF_UNAVAILABLE)
+			if (crc == CONF_UNAVAILABLE) {
+				st->down = 1;
 				break;
+			}
 			continue;
 		}
 		for (j = 0; crc == CONF_OK && j < nrecs; j++) {
@@ -185,8 +194,10 @@ classroom_sync_missed(struct db *db, const struct config *cfg,
 			st->failed++;
 			log_failure("isMeetingRunning", due[i].id, crc, err);
 			arena_free(ca);
-			if (crc == CONF_UNAVAILABLE)
+			if (crc == CONF_UNAVAILABLE) {
+				st->down = 1;
 				break;
+			}
 			continue;
 		}
 		arena_free(ca);
@@ -231,8 +242,177 @@ classroom_sync_ends(struct db *db, const struct config *cfg,
 		if ((rc = db_sync_end_tried(db, due[i].id, confirmed)) !=
 		    DB_OK)
 			goto out;
-		if (crc == CONF_UNAVAILABLE)
+		if (crc == CONF_UNAVAILABLE) {
+			st->down = 1;
 			break;
+		}
+	}
+out:
+	arena_free(a);
+	return rc;
+}
+
+/* 1 when a track of this kind is a transcript of what was said. */
+static int
+spoken_kind(const char *kind)
+{
+	return kind != NULL && (strcmp(kind, "captions") == 0 ||
+	    strcmp(kind, "subtitles") == 0);
+}
+
+/*
+ * The name a fetched track is listed with: "captions-en-US.vtt", its
+ * language kept to letters, digits, '-' and '_'.  An arena string.
+ */
+static char *
+track_name(struct arena *a, const struct conf_track *t)
+{
+	char	*lang = arena_strndup(a, t->lang != NULL ? t->lang : "", 35);
+	char	*p;
+
+	for (p = lang; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			*p = '_';
+	return arena_printf(a, "%s%s%s.vtt", t->kind, *lang != '\0' ? "-" :
+	    "", lang);
+}
+
+/* A spoken track and its file, once downloaded. */
+struct track_file {
+	const struct conf_track	*t;
+	char			*data;
+	size_t			 len;
+};
+
+/*
+ * Download the spoken tracks of recording record_id of session sid
+ * (at most SYNC_TRACK_FILES) into files, *nfiles of them; a track the
+ * server refuses is logged and left out.  Returns CONF_UNAVAILABLE when
+ * the server did not answer (nothing is kept: the next pass asks
+ * again), else CONF_OK.
+ */
+static enum conf_rc
+download_tracks(const struct config *cfg, struct arena *a, int64_t sid,
+    const struct conf_track *tracks, size_t n, struct track_file *files,
+    size_t *nfiles, struct classroom_sync_stats *st)
+{
+	const struct conf_provider	*p = &conf_bbb;
+	struct track_file		*f;
+	size_t				 i;
+	char				*err;
+	enum conf_rc			 crc;
+
+	*nfiles = 0;
+	for (i = 0; i < n && *nfiles < SYNC_TRACK_FILES; i++) {
+		if (!spoken_kind(tracks[i].kind))
+			continue;
+		f = &files[*nfiles];
+		f->t = &tracks[i];
+		err = NULL;
+		crc = p->track_file(cfg, a, tracks[i].href, VTT_MAX_BYTES,
+		    &f->data, &f->len, &err);
+		if (crc != CONF_OK) {
+			st->failed++;
+			log_failure("caption track", sid, crc, err);
+			if (crc == CONF_UNAVAILABLE)
+				return crc;
+			continue;
+		}
+		(*nfiles)++;
+	}
+	return CONF_OK;
+}
+
+/*
+ * Store the downloaded tracks of recording record_id of session sid:
+ * each read whole as WebVTT, or logged and left out.
+ */
+static enum db_rc
+store_tracks(struct db *db, struct arena *a, int64_t sid,
+    const char *record_id, const struct track_file *files, size_t n,
+    struct classroom_sync_stats *st)
+{
+	struct classroom_transcript	*have;
+	struct vtt_cue			*cues;
+	size_t				 i, ncues, nhave;
+	char				 why[200], *name;
+	enum db_rc			 rc;
+	int64_t				 id;
+
+	if ((rc = db_transcripts(db, a, sid, &have, &nhave)) != DB_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		name = track_name(a, files[i].t);
+		if (nhave >= TRANSCRIPTS_MAX) {
+			fprintf(stderr, "lecternctl: worker: classroom %lld: "
+			    "recording %s: the session holds %d transcripts; "
+			    "%s left out\n", (long long)sid, record_id,
+			    TRANSCRIPTS_MAX, name);
+			continue;
+		}
+		if (!vtt_parse(a, files[i].data, files[i].len, &cues, &ncues,
+		    why, sizeof(why))) {
+			fprintf(stderr, "lecternctl: worker: classroom %lld: "
+			    "recording %s: caption track %s left out: %s\n",
+			    (long long)sid, record_id, name, why);
+			continue;
+		}
+		if ((rc = db_transcript_add(db, sid, 0, name, cues, ncues,
+		    &id)) != DB_OK)
+			return rc;
+		nhave++;
+		st->transcripts++;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+classroom_sync_tracks(struct db *db, const struct config *cfg,
+    struct classroom_sync_stats *st)
+{
+	const struct conf_provider	*p = &conf_bbb;
+	struct arena			*a = arena_new(), *ca;
+	struct classroom_due		*due;
+	struct conf_track		*tracks;
+	struct track_file		 files[SYNC_TRACK_FILES];
+	size_t				 n, ntracks, nfiles, i;
+	char				*err;
+	enum conf_rc			 crc;
+	enum db_rc			 rc = DB_OK;
+
+	/* An earlier step of this pass found the server down. */
+	if (st->down)
+		goto out;
+	if ((rc = db_tracks_due(db, a, SYNC_TRACKS, &due, &n)) != DB_OK)
+		goto out;
+	for (i = 0; i < n; i++) {
+		ca = arena_new();
+		err = NULL;
+		nfiles = 0;
+		crc = p->text_tracks(cfg, ca, due[i].meeting_id, &tracks,
+		    &ntracks, &err);
+		if (crc != CONF_OK) {
+			st->failed++;
+			log_failure("getRecordingTextTracks", due[i].id, crc,
+			    err);
+		} else
+			crc = download_tracks(cfg, ca, due[i].id, tracks,
+			    ntracks, files, &nfiles, st);
+		/* The server is down: this one and the others wait. */
+		if (crc == CONF_UNAVAILABLE) {
+			st->down = 1;
+			arena_free(ca);
+			break;
+		}
+		/* Whatever the tracks held, they are fetched once. */
+		rc = store_tracks(db, ca, due[i].id, due[i].meeting_id, files,
+		    nfiles, st);
+		if (rc == DB_OK)
+			rc = db_tracks_fetched(db, due[i].meeting_id);
+		arena_free(ca);
+		if (rc != DB_OK)
+			goto out;
 	}
 out:
 	arena_free(a);

@@ -23,6 +23,7 @@
 #include "conference/bbbxml.h"
 #include "conference/conference.h"
 #include "core/config.h"
+#include "lib/json.h"
 #include "lib/util.h"
 
 #define BBB_MESSAGE_MAX		200	/* bytes of the server's message */
@@ -42,10 +43,13 @@ bbb_timed_out(void)
 	return timed_out;
 }
 
-/* The answer as it arrives, refused beyond BBBXML_MAX_INPUT bytes. */
+/* The answer as it arrives, refused beyond max bytes. */
 struct sink {
 	struct buf	 b;
+	size_t		 max;
+	const char	*want;		/* what the answer should be: "XML" */
 	int		 too_big;
+	long		 status;	/* HTTP status, 0: none */
 };
 
 /* libcurl write callback: keep the bytes or refuse the rest. */
@@ -55,7 +59,7 @@ sink_write(char *p, size_t size, size_t n, void *arg)
 	struct sink	*s = arg;
 	size_t		 len = size * n;
 
-	if (len > BBBXML_MAX_INPUT - s->b.len) {
+	if (len > s->max - s->b.len) {
 		s->too_big = 1;
 		return 0;
 	}
@@ -100,34 +104,29 @@ looks_html(const char *ctype, const char *body, size_t len)
 }
 
 /*
- * One API call: GET of call?query&checksum=..., or a POST of xml as
- * application/xml when xml is not NULL.  Returns CONF_OK with *r filled
- * when the server answered SUCCESS; otherwise the failure with *err.
+ * One GET of url (or a POST of xml as application/xml when xml is not
+ * NULL) for call, read into s (at most s->max bytes): returns CONF_OK
+ * with a 2xx answer that is no HTML page; otherwise CONF_UNAVAILABLE
+ * with *err.  The caller frees s->b.
  */
 static enum conf_rc
-bbb_call(const struct config *cfg, struct arena *a, const char *call,
-    const char *query, const char *xml, struct bbb_resp *r, char **err)
+bbb_fetch(const struct config *cfg, struct arena *a, const char *call,
+    const char *url, const char *xml, struct sink *s, char **err)
 {
 	static int		 curl_ready;
 	CURL			*c;
 	CURLcode		 rc;
 	struct curl_slist	*hdrs = NULL;
-	struct sink		 s;
 	char			 ebuf[CURL_ERROR_SIZE];
-	char			*url, *ctype = NULL;
-	const char		*why;
+	char			*ctype = NULL;
 	long			 status = 0, conn;
 	int			 limit;
 	enum conf_rc		 ret = CONF_UNAVAILABLE;
 
-	memset(r, 0, sizeof(*r));
 	timed_out = 0;
-	if (cfg->bbb_url == NULL || *cfg->bbb_url == '\0' ||
-	    cfg->bbb_secret == NULL || *cfg->bbb_secret == '\0') {
-		set_err(a, err, "bbb %s: bbb_url or bbb_secret is not set",
-		    call);
-		return CONF_UNAVAILABLE;
-	}
+	buf_init(&s->b);
+	s->too_big = 0;
+	s->status = 0;
 	if (!curl_ready) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 			set_err(a, err, "bbb %s: libcurl did not start", call);
@@ -139,10 +138,6 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 		set_err(a, err, "bbb %s: libcurl did not start", call);
 		return CONF_UNAVAILABLE;
 	}
-	url = bbb_signed_url(a, cfg->bbb_url, call, query,
-	    bbb_alg_named(cfg->bbb_checksum), cfg->bbb_secret);
-	buf_init(&s.b);
-	s.too_big = 0;
 	ebuf[0] = '\0';
 	limit = bbb_call_timeout(call, cfg->bbb_timeout);
 	conn = limit < BBB_CONNECT_TIMEOUT ? limit : BBB_CONNECT_TIMEOUT;
@@ -160,11 +155,10 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS,
 	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)BBBXML_MAX_INPUT);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s->max);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "Lectern");
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink_write);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, s);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	if (xml != NULL) {
 		hdrs = curl_slist_append(hdrs,
@@ -181,10 +175,10 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 		set_err(a, err, "bbb %s: timeout after %d s", call, limit);
 		goto out;
 	}
-	if ((rc == CURLE_WRITE_ERROR && s.too_big) ||
+	if ((rc == CURLE_WRITE_ERROR && s->too_big) ||
 	    rc == CURLE_FILESIZE_EXCEEDED) {
-		set_err(a, err, "bbb %s: answer larger than %d bytes", call,
-		    BBBXML_MAX_INPUT);
+		set_err(a, err, "bbb %s: answer larger than %zu bytes", call,
+		    s->max);
 		goto out;
 	}
 	if (rc != CURLE_OK) {
@@ -194,14 +188,69 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ctype);
+	s->status = status;
 	if (status < 200 || status > 299) {
 		set_err(a, err, "bbb %s: HTTP %ld", call, status);
 		goto out;
 	}
-	if (looks_html(ctype, s.b.data, s.b.len)) {
-		set_err(a, err, "bbb %s: an HTML page, not XML", call);
+	if (looks_html(ctype, s->b.data, s->b.len)) {
+		set_err(a, err, "bbb %s: an HTML page, not %s", call,
+		    s->want);
 		goto out;
 	}
+	ret = CONF_OK;
+out:
+	curl_easy_cleanup(c);
+	curl_slist_free_all(hdrs);
+	return ret;
+}
+
+/* 1 when the server's url and secret are set, else 0 with *err. */
+static int
+bbb_configured(const struct config *cfg, struct arena *a, const char *call,
+    char **err)
+{
+	if (cfg->bbb_url == NULL || *cfg->bbb_url == '\0' ||
+	    cfg->bbb_secret == NULL || *cfg->bbb_secret == '\0') {
+		set_err(a, err, "bbb %s: bbb_url or bbb_secret is not set",
+		    call);
+		return 0;
+	}
+	return 1;
+}
+
+/* The signed address of call with query. */
+static char *
+bbb_url(const struct config *cfg, struct arena *a, const char *call,
+    const char *query)
+{
+	return bbb_signed_url(a, cfg->bbb_url, call, query,
+	    bbb_alg_named(cfg->bbb_checksum), cfg->bbb_secret);
+}
+
+/*
+ * One API call: GET of call?query&checksum=..., or a POST of xml as
+ * application/xml when xml is not NULL.  Returns CONF_OK with *r filled
+ * when the server answered SUCCESS; otherwise the failure with *err.
+ */
+static enum conf_rc
+bbb_call(const struct config *cfg, struct arena *a, const char *call,
+    const char *query, const char *xml, struct bbb_resp *r, char **err)
+{
+	struct sink		 s;
+	const char		*why;
+	enum conf_rc		 ret;
+
+	memset(r, 0, sizeof(*r));
+	timed_out = 0;
+	if (!bbb_configured(cfg, a, call, err))
+		return CONF_UNAVAILABLE;
+	s.max = BBBXML_MAX_INPUT;
+	s.want = "XML";
+	if ((ret = bbb_fetch(cfg, a, call, bbb_url(cfg, a, call, query), xml,
+	    &s, err)) != CONF_OK)
+		goto out;
+	ret = CONF_UNAVAILABLE;
 	if (!bbbxml_parse(a, s.b.data, s.b.len, r, &why)) {
 		set_err(a, err, "bbb %s: %s", call, why);
 		goto out;
@@ -215,8 +264,6 @@ bbb_call(const struct config *cfg, struct arena *a, const char *call,
 	}
 	ret = CONF_OK;
 out:
-	curl_easy_cleanup(c);
-	curl_slist_free_all(hdrs);
 	buf_free(&s.b);
 	return ret;
 }
@@ -443,6 +490,106 @@ bbb_delete(const struct config *cfg, struct arena *a, const char *record_id,
 	    one_param(a, "recordID", record_id), NULL, &r, err);
 }
 
+/* A string member of object o, or NULL. */
+static char *
+member(const struct json *o, const char *key)
+{
+	return (char *)json_str(json_get(o, key));
+}
+
+/*
+ * getRecordingTextTracks of one recording: a JSON answer, unlike the
+ * other calls.  noRecordings is CONF_NOT_FOUND; tracks without an
+ * address are left out.
+ */
+static enum conf_rc
+bbb_text_tracks(const struct config *cfg, struct arena *a,
+    const char *record_id, struct conf_track **list, size_t *n, char **err)
+{
+	static const char	 call[] = "getRecordingTextTracks";
+	const struct json	*resp, *t;
+	struct json		*root;
+	struct sink		 s;
+	const char		*rc, *key;
+	enum conf_rc		 ret;
+
+	*list = NULL;
+	*n = 0;
+	timed_out = 0;
+	if (!one_id(record_id)) {
+		set_err(a, err, "bbb %s: not one recording id", call);
+		return CONF_FAILED;
+	}
+	if (!bbb_configured(cfg, a, call, err))
+		return CONF_UNAVAILABLE;
+	s.max = BBBXML_MAX_INPUT;
+	s.want = "JSON";
+	if ((ret = bbb_fetch(cfg, a, call, bbb_url(cfg, a, call,
+	    one_param(a, "recordID", record_id)), NULL, &s, err)) != CONF_OK)
+		goto out;
+	ret = CONF_UNAVAILABLE;
+	if (json_parse(a, s.b.data, s.b.len, NULL, &root) != JSON_OK ||
+	    (resp = json_get(root, "response")) == NULL ||
+	    (rc = member(resp, "returncode")) == NULL) {
+		set_err(a, err, "bbb %s: not the API's JSON answer", call);
+		goto out;
+	}
+	if (strcmp(rc, "SUCCESS") != 0) {
+		key = member(resp, "messageKey");
+		set_err(a, err, "bbb %s: FAILED %s", call,
+		    key != NULL ? key : "");
+		ret = key != NULL && strcmp(key, "noRecordings") == 0 ?
+		    CONF_NOT_FOUND : CONF_FAILED;
+		goto out;
+	}
+	t = json_get(resp, "tracks");
+	if (t == NULL || t->type != JSON_ARRAY) {
+		set_err(a, err, "bbb %s: the answer has no tracks", call);
+		goto out;
+	}
+	*list = arena_alloc(a, (t->n + 1) * sizeof(**list));
+	for (t = t->child; t != NULL; t = t->next) {
+		if (member(t, "href") == NULL)
+			continue;
+		(*list)[*n].href = member(t, "href");
+		(*list)[*n].kind = member(t, "kind");
+		(*list)[*n].label = member(t, "label");
+		(*list)[*n].lang = member(t, "lang");
+		(*list)[*n].source = member(t, "source");
+		(*n)++;
+	}
+	ret = CONF_OK;
+out:
+	buf_free(&s.b);
+	return ret;
+}
+
+/*
+ * The file of one caption track, at most max bytes.  A 4xx answer (the
+ * file is gone, or never was) is CONF_FAILED: asking again won't help.
+ */
+static enum conf_rc
+bbb_track_file(const struct config *cfg, struct arena *a, const char *href,
+    size_t max, char **data, size_t *len, char **err)
+{
+	struct sink	 s;
+	enum conf_rc	 ret;
+
+	*data = NULL;
+	*len = 0;
+	s.max = max;
+	s.want = "WebVTT";
+	if ((ret = bbb_fetch(cfg, a, "track", href, NULL, &s, err)) ==
+	    CONF_OK) {
+		*data = arena_strndup(a, s.b.len > 0 ? s.b.data : "",
+		    s.b.len);
+		*len = s.b.len;
+	} else if (s.status >= 400 && s.status <= 499)
+		ret = CONF_FAILED;
+	buf_free(&s.b);
+	return ret;
+}
+
 const struct conf_provider conf_bbb = {
 	.name = "bbb",
 	.create = bbb_create,
@@ -453,5 +600,7 @@ const struct conf_provider conf_bbb = {
 	.recordings = bbb_recordings,
 	.publish = bbb_publish,
 	.delete_recording = bbb_delete,
+	.text_tracks = bbb_text_tracks,
+	.track_file = bbb_track_file,
 	.timed_out = bbb_timed_out,
 };

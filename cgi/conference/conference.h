@@ -77,6 +77,15 @@ struct conf_recording {
 	char		*playback_url;		/* NULL: none */
 };
 
+/* One caption track of a recording (getRecordingTextTracks). */
+struct conf_track {
+	char		*href;			/* where its WebVTT file is */
+	char		*kind;			/* captions, subtitles, ... */
+	char		*label;
+	char		*lang;
+	char		*source;		/* upload, live, ... */
+};
+
 struct conf_provider {
 	const char	*name;			/* "bbb", "jitsi" */
 	/* Create the meeting; idempotent.  Sets *create_time. */
@@ -111,6 +120,18 @@ struct conf_provider {
 			    const char *record_id, int publish, char **err);
 	enum conf_rc	(*delete_recording)(const struct config *,
 			    struct arena *, const char *record_id, char **err);
+	/*
+	 * The caption tracks of one recording (CONF_NOT_FOUND: the server
+	 * knows no such recording), and the file of one track: at most
+	 * max bytes into *data (NUL-terminated) and *len.  The worker's
+	 * calls, never a page's.  NULL for a provider without them.
+	 */
+	enum conf_rc	(*text_tracks)(const struct config *, struct arena *,
+			    const char *record_id, struct conf_track **,
+			    size_t *, char **err);
+	enum conf_rc	(*track_file)(const struct config *, struct arena *,
+			    const char *href, size_t max, char **data,
+			    size_t *len, char **err);
 	/*
 	 * 1 when the provider's latest call in this process got no answer
 	 * within its timeout (the server stalls, or takes no connection

@@ -38,6 +38,14 @@ simulator is reached directly):
                                      endTime in ms, meta: {name: value}),
                                      as a server that ran it would list
                                      it; no callback (seeds demo data)
+    sim/track            POST        attach a caption track to a recording
+                                     (recordID, vtt: the file's text, kind
+                                     captions, lang en-US, label, source
+                                     upload by default), listed by
+                                     getRecordingTextTracks; one track a
+                                     kind and language
+    captions/<recordID>/<kind>_<lang>.vtt
+                                     a track's file, as its href says
 
 Control endpoints take JSON, a form body or query parameters, and
 answer JSON.  Python 3 standard library only.
@@ -188,6 +196,7 @@ class Sim:
             self.running = {}           # meetingID -> the meeting not ended
             self.sessions = {}          # session token -> (meeting, attendee)
             self.recordings = {}        # recordID -> recording
+            self.tracks = {}            # recordID -> [caption track]
             self.calls = []
             self.mode = {"mode": "normal", "count": 0}
             # API calls received (counted on arrival, before any stall)
@@ -461,6 +470,16 @@ def xml_fields(fields):
 def failed(key, message):
     return xml_response([("returncode", "FAILED"), ("messageKey", key),
                          ("message", message)])
+
+
+def json_failed(key, message):
+    """A FAILED answer of the calls that answer JSON."""
+    return json.dumps({"response": {"returncode": "FAILED",
+                                    "messageKey": key, "message": message}})
+
+
+# Calls that answer JSON rather than XML, failures included.
+JSON_CALLS = ("getRecordingTextTracks",)
 
 
 META_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -881,6 +900,30 @@ def api_delete(h, params, plist):
     return xml_response([("returncode", "SUCCESS"), ("deleted", True)])
 
 
+def track_href(host, rid, t):
+    return "http://%s/bigbluebutton/captions/%s/%s_%s.vtt" % (
+        host, urllib.parse.quote(rid, safe=""), t["kind"],
+        urllib.parse.quote(t["lang"], safe=""))
+
+
+def api_text_tracks(h, params, plist):
+    rid = params.get("recordID")
+    if not rid:
+        return json_failed("missingParamRecordID",
+                           "You must specify a recordID.")
+    with SIM.lock:
+        rec = SIM.recordings.get(rid)
+        if rec is None or rec["state"] == "deleted":
+            return json_failed("noRecordings",
+                               "No recording found for %s" % rid)
+        tracks = [{"href": track_href(rec["host"], rid, t),
+                   "kind": t["kind"], "label": t["label"],
+                   "lang": t["lang"], "source": t["source"]}
+                  for t in SIM.tracks.get(rid, [])]
+    return json.dumps({"response": {"returncode": "SUCCESS",
+                                    "tracks": tracks}})
+
+
 def api_meetings(h, params, plist):
     with SIM.lock:
         body = "".join("<meeting>%s</meeting>" % xml_fields(info_fields(m))
@@ -899,6 +942,7 @@ API = {
     "getRecordings": api_recordings,
     "publishRecordings": api_publish,
     "deleteRecordings": api_delete,
+    "getRecordingTextTracks": api_text_tracks,
 }
 
 
@@ -1110,6 +1154,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.api(path[5:])
             elif path.startswith("/sim/"):
                 self.sim(path[5:])
+            elif path.startswith("/captions/"):
+                self.caption_file(path[10:])
             else:
                 self.send(404, "text/plain", "not found")
         except BrokenPipeError:
@@ -1158,20 +1204,22 @@ class Handler(BaseHTTPRequestHandler):
                 return
         if mode == "malformed":
             out = out[:max(12, len(out) // 2)]
-        self.send(200, "text/xml;charset=utf-8", out)
+        self.send(200, "application/json" if call in JSON_CALLS else
+                  "text/xml;charset=utf-8", out)
 
     def api_call(self, call):
         m = re.search(r"(?:^|&)checksum=([^&]*)", self.query)
         self.query_no_checksum = (strip_checksum(self.query, m.group(1))
                                   if m else self.query)
         handler = API.get(call)
+        fail = json_failed if call in JSON_CALLS else failed
         if handler is None:
             self.note_call(call, "FAILED unsupportedRequest")
-            return failed("unsupportedRequest",
+            return fail("unsupportedRequest",
                           "This simulator does not know that call.")
         if not checksum_ok(call, self.query):
             self.note_call(call, "FAILED checksumError")
-            return failed("checksumError", "The checksum does not match "
+            return fail("checksumError", "The checksum does not match "
                           "this call.")
         if self.command == "POST" and self.body:
             ctype = (self.headers.get("Content-Type") or "").split(";")[0]
@@ -1181,7 +1229,7 @@ class Handler(BaseHTTPRequestHandler):
                 call, ("application/x-www-form-urlencoded",))
             if ctype.strip().lower() not in allowed:
                 self.note_call(call, "FAILED unsupportedContentType")
-                return failed("unsupportedContentType", "This call does "
+                return fail("unsupportedContentType", "This call does "
                               "not accept that content type.")
         try:
             plist = urllib.parse.parse_qsl(self.query_no_checksum,
@@ -1190,7 +1238,7 @@ class Handler(BaseHTTPRequestHandler):
                                            errors="strict")
         except (ValueError, UnicodeDecodeError):
             self.note_call(call, "FAILED paramError")
-            return failed("paramError", "The query string is malformed.")
+            return fail("paramError", "The query string is malformed.")
         ctype = (self.headers.get("Content-Type") or "").lower()
         if self.body and ctype.startswith("application/x-www-form-urlencoded"):
             # Parameters may also come in a form body; the checksum
@@ -1204,11 +1252,14 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(out, tuple):
             self.note_call(call, "redirect")
         else:
-            rc = re.search(r"<returncode>(\w+)</returncode>", out)
-            key = re.search(r"<messageKey>(\w*)</messageKey>", out)
-            self.note_call(call, "%s%s" % (rc.group(1) if rc else "?",
-                                           " " + key.group(1)
-                                           if key and key.group(1) else ""))
+            rc = re.search(r"<returncode>(\w+)</returncode>|"
+                           r'"returncode": "(\w+)"', out)
+            key = re.search(r"<messageKey>(\w*)</messageKey>|"
+                            r'"messageKey": "(\w*)"', out)
+            rc = rc and (rc.group(1) or rc.group(2))
+            key = key and (key.group(1) or key.group(2))
+            self.note_call(call, "%s%s" % (rc or "?",
+                                           " " + key if key else ""))
         return out
 
     def note_call(self, call, result):
@@ -1260,6 +1311,7 @@ class Handler(BaseHTTPRequestHandler):
               "restart": self.c_restart, "eject": self.c_eject,
               "config": self.c_config, "engage": self.c_engage,
               "poll": self.c_poll, "recording": self.c_recording,
+              "track": self.c_track,
               "fire-recording": self.c_fire}.get(rest)
         if fn is None:
             return self.send_json({"error": "unknown control"}, 404)
@@ -1427,6 +1479,46 @@ class Handler(BaseHTTPRequestHandler):
         with SIM.lock:
             SIM.recordings[internal] = rec
         self.send_json({"recording": rec})
+
+    def c_track(self, p):
+        rid, vtt = p.get("recordID"), p.get("vtt")
+        t = {"kind": p.get("kind") or "captions",
+             "lang": p.get("lang") or "en-US",
+             "label": p.get("label") or "English",
+             "source": p.get("source") or "upload"}
+        if not isinstance(vtt, str) or not all(
+                isinstance(v, str) for v in t.values()):
+            return self.send_json({"error": "vtt (the file's text) is "
+                                   "required; kind, lang, label and "
+                                   "source are strings"}, 400)
+        if t["kind"] not in ("captions", "subtitles"):
+            return self.send_json({"error": "kind is captions or "
+                                   "subtitles"}, 400)
+        with SIM.lock:
+            rec = SIM.recordings.get(rid)
+            if rec is None:
+                return self.send_json({"error": "no such recording"}, 404)
+            tracks = [x for x in SIM.tracks.get(rid, [])
+                      if (x["kind"], x["lang"]) != (t["kind"], t["lang"])]
+            t["body"] = vtt
+            tracks.append(t)
+            SIM.tracks[rid] = tracks
+            href = track_href(rec["host"], rid, t)
+        self.send_json({"track": {"href": href, "kind": t["kind"],
+                                  "lang": t["lang"]}})
+
+    def caption_file(self, rest):
+        parts = rest.split("/")
+        if len(parts) == 2 and parts[1].endswith(".vtt"):
+            rid = urllib.parse.unquote(parts[0])
+            kind, _, lang = parts[1][:-4].partition("_")
+            with SIM.lock:
+                for t in SIM.tracks.get(rid, []):
+                    if (t["kind"], t["lang"]) == (
+                            kind, urllib.parse.unquote(lang)):
+                        return self.send(200, "text/vtt;charset=utf-8",
+                                         t["body"])
+        self.send(404, "text/plain", "not found")
 
     def c_fire(self, p):
         with SIM.lock:

@@ -25,6 +25,7 @@ import test_classroom_cycle  # noqa: F401
 import test_classroom_recordings  # noqa: F401
 import test_classroom_stall  # noqa: F401
 import test_transcript  # noqa: F401
+import test_transcript_fetch  # noqa: F401
 import test_classroom_docs  # noqa: F401
 import test_classroom_search  # noqa: F401
 import test_home  # noqa: F401

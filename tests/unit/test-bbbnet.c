@@ -5,7 +5,8 @@
  * the meeting id: the documented XML, or a timeout, a 500, an HTML page,
  * broken XML, an oversized answer, a redirect.  Each of the bad answers
  * must come back as CONF_UNAVAILABLE with a one-line reason that never
- * holds the secret.
+ * holds the secret.  getRecordingTextTracks answers JSON by recording
+ * id, and one caption track file is served.
  */
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -125,6 +126,35 @@ static const char slides_body[] = "<modules><module name=\"presentation\">"
     "filename=\"A &amp; B.pdf\"/></module></modules>";
 
 /* Serve one request on fd, as described at the top. */
+static const char track_body[] = "WEBVTT\n\n00:00:01.000 --> "
+    "00:00:02.500\n<v Ada>Hello.\n";
+
+/* getRecordingTextTracks of recording rid, in JSON. */
+static void
+text_tracks(int fd, const char *rid)
+{
+	char	 body[600];
+
+	if (strcmp(rid, "r-bad") == 0) {
+		answer(fd, "200 OK", "application/json",
+		    "{\"response\": {\"returncode\": \"SUCCESS\", \"tracks\"");
+		return;
+	}
+	if (strcmp(rid, "r-1") != 0) {
+		answer(fd, "200 OK", "application/json", "{\"response\": "
+		    "{\"returncode\": \"FAILED\", \"messageKey\": "
+		    "\"noRecordings\", \"message\": \"No recording found\"}}");
+		return;
+	}
+	snprintf(body, sizeof(body), "{\"response\": {\"returncode\": "
+	    "\"SUCCESS\", \"tracks\": [{\"href\": "
+	    "\"http://127.0.0.1:%d/captions/r-1/subtitles_en-US.vtt\", "
+	    "\"kind\": \"subtitles\", \"label\": \"English\", \"lang\": "
+	    "\"en-US\", \"source\": \"upload\"}, {\"kind\": \"captions\"}]}}",
+	    port);
+	answer(fd, "200 OK", "application/json", body);
+}
+
 static void
 serve(int fd)
 {
@@ -157,6 +187,10 @@ serve(int fd)
 	post = strncmp(req, "POST ", 5) == 0;
 	target = strchr(req, ' ') + 1;
 	*strchr(target, ' ') = '\0';
+	if (strcmp(target, "/captions/r-1/subtitles_en-US.vtt") == 0) {
+		answer(fd, "200 OK", "text/vtt", track_body);
+		return;
+	}
 	if (strncmp(target, "/bigbluebutton/api/", 19) != 0) {
 		answer(fd, "404 Not Found", "text/html", "<html>no</html>");
 		return;
@@ -171,6 +205,10 @@ serve(int fd)
 		xml(fd, "<response><returncode>FAILED</returncode><messageKey>"
 		    "checksumError</messageKey><message>Checksums do not match"
 		    "</message></response>");
+		return;
+	}
+	if (strcmp(call, "getRecordingTextTracks") == 0) {
+		text_tracks(fd, param(v, sizeof(v), q, "recordID"));
 		return;
 	}
 	param(mid, sizeof(mid), q, "meetingID");
@@ -695,6 +733,52 @@ test_join(void **state)
 }
 
 /* Choosing the provider. */
+/*
+ * getRecordingTextTracks answers JSON: its tracks (those without an
+ * address left out), noRecordings as CONF_NOT_FOUND, broken JSON as
+ * CONF_UNAVAILABLE; a track's file comes whole, a missing one (404) is
+ * CONF_FAILED and one over the limit CONF_UNAVAILABLE.
+ */
+static void
+test_text_tracks(void **state)
+{
+	struct arena		*a = arena_new();
+	struct config		 cfg;
+	struct conf_track	*t;
+	size_t			 n, len;
+	char			*err = NULL, *data;
+
+	cfg_init(&cfg, a);
+	assert_int_equal(conf_bbb.text_tracks(&cfg, a, "r-1", &t, &n, &err),
+	    CONF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(t[0].kind, "subtitles");
+	assert_string_equal(t[0].lang, "en-US");
+	assert_string_equal(t[0].label, "English");
+	assert_string_equal(t[0].source, "upload");
+	assert_int_equal(conf_bbb.track_file(&cfg, a, t[0].href, 4096, &data,
+	    &len, &err), CONF_OK);
+	assert_int_equal(len, strlen(track_body));
+	assert_string_equal(data, track_body);
+	assert_int_equal(conf_bbb.track_file(&cfg, a, t[0].href, 10, &data,
+	    &len, &err), CONF_UNAVAILABLE);
+	assert_null(data);
+	assert_int_equal(conf_bbb.track_file(&cfg, a, arena_printf(a,
+	    "http://127.0.0.1:%d/captions/r-1/none.vtt", port), 4096, &data,
+	    &len, &err), CONF_FAILED);
+
+	assert_int_equal(conf_bbb.text_tracks(&cfg, a, "r-9", &t, &n, &err),
+	    CONF_NOT_FOUND);
+	assert_string_equal(err,
+	    "bbb getRecordingTextTracks: FAILED noRecordings");
+	assert_int_equal(conf_bbb.text_tracks(&cfg, a, "r-bad", &t, &n, &err),
+	    CONF_UNAVAILABLE);
+	assert_int_equal(n, 0);
+	assert_int_equal(conf_bbb.text_tracks(&cfg, a, "r-1,r-2", &t, &n,
+	    &err), CONF_FAILED);
+	arena_free(a);
+}
+
 static void
 test_provider(void **state)
 {
@@ -723,6 +807,7 @@ main(void)
 		cmocka_unit_test(test_meeting),
 		cmocka_unit_test(test_recordings),
 		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_text_tracks),
 		cmocka_unit_test(test_provider),
 	};
 
