@@ -294,6 +294,9 @@ char		*classroom_header_name(struct arena *, const char *name);
  * a half-written file never carries a stored name.  Returns 0, or the
  * errno of the failure (ENOSPC when the disk is full) after logging it.
  */
+/* What an upload is told when classroom_file_store() found the disk full. */
+#define CLASSROOM_NO_ROOM	"The server has no room left for this file, " \
+			"so it was not uploaded. Please tell an administrator."
 int		classroom_file_store(const struct config *, struct arena *,
 		    const char *sub, const char *data, size_t len,
 		    char stored[33]);

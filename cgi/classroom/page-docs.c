@@ -123,9 +123,7 @@ upload_finish(struct req *r, const struct classroom *c, enum doc_kind kind,
 		title = label;
 	if ((e = classroom_file_store(r->cfg, r->a, sub, data, len,
 	    stored)) == ENOSPC || e == EDQUOT)
-		return send_error(r, 503, "The server has no room left for "
-		    "this file, so it was not uploaded. Please tell an "
-		    "administrator.");
+		return send_error(r, 503, CLASSROOM_NO_ROOM);
 	if (e != 0)
 		return send_error(r, 500, "The file could not be stored. "
 		    "The problem has been logged.");

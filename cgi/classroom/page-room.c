@@ -838,8 +838,7 @@ page_room_slide_upload(struct req *r)
 	name = classroom_file_label(r->a, pv->file->filename, "slides.pdf");
 	if ((e = classroom_file_store(r->cfg, r->a, SLIDE_DIR, data, len,
 	    stored)) == ENOSPC || e == EDQUOT) {
-		f.slide_error = "The server has no room left for this file, "
-		    "so it was not uploaded. Please tell an administrator.";
+		f.slide_error = CLASSROOM_NO_ROOM;
 		return room_fail(r, &x, &f, 503, f.slide_error);
 	}
 	if (e != 0)
